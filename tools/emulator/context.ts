@@ -1,0 +1,15 @@
+import type { QuotaKind } from './quotas';
+import type { EnumEncoding } from './serialize';
+import type { ChatState, Principal } from './state';
+
+/** Everything a method handler needs about one authenticated call. */
+export interface CallContext {
+  state: ChatState;
+  principal: Principal;
+  adminAccess: boolean;
+  encoding: EnumEncoding;
+  query: URLSearchParams;
+  body: string;
+  /** Counts the call against the quotas it draws on; throws 429 when one is exhausted. */
+  charge(kind: QuotaKind, space?: string): void;
+}

@@ -1,0 +1,165 @@
+/** Maps Chat API v1 URLs to method handlers and runs the checks every method shares, in Google's order. */
+
+import { authenticate, requireAdmin, requireScope, tokenFrom } from './auth';
+import type { CallContext } from './context';
+import { ApiError, invalidArgument } from './errors';
+import { booleanParam, getMember, listMembers, patchMember } from './members';
+import type { QuotaKind, QuotaTracker } from './quotas';
+import type { MethodId } from './scopes';
+import type { EnumEncoding } from './serialize';
+import { getSpace, listSpaces, searchSpaces } from './spaces';
+import type { ChatState, Principal } from './state';
+
+export interface ChatRequest {
+  method: string;
+  /** Path without the query string, still percent-encoded. */
+  path: string;
+  query: URLSearchParams;
+  body: string;
+  authorization: string | undefined;
+}
+
+interface Route {
+  method: string;
+  id: MethodId;
+  pattern: RegExp;
+  params: string[];
+  run: (ctx: CallContext, args: string[]) => unknown;
+}
+
+const SEGMENT = '([^/:]+)';
+const ROUTES: Route[] = [
+  {
+    method: 'GET',
+    id: 'spaces.list',
+    pattern: /^\/v1\/spaces$/,
+    params: ['filter', 'pageSize', 'pageToken'],
+    run: (ctx) => listSpaces(ctx),
+  },
+  {
+    method: 'GET',
+    id: 'spaces.search',
+    pattern: /^\/v1\/spaces:search$/,
+    params: ['orderBy', 'pageSize', 'pageToken', 'query', 'useAdminAccess'],
+    run: (ctx) => searchSpaces(ctx),
+  },
+  {
+    method: 'GET',
+    id: 'spaces.get',
+    pattern: new RegExp(`^/v1/spaces/${SEGMENT}$`),
+    params: ['useAdminAccess'],
+    run: (ctx, [space]) => getSpace(ctx, space as string),
+  },
+  {
+    method: 'GET',
+    id: 'spaces.members.list',
+    pattern: new RegExp(`^/v1/spaces/${SEGMENT}/members$`),
+    params: ['filter', 'pageSize', 'pageToken', 'showGroups', 'showInvited', 'useAdminAccess'],
+    run: (ctx, [space]) => listMembers(ctx, space as string),
+  },
+  {
+    method: 'GET',
+    id: 'spaces.members.get',
+    pattern: new RegExp(`^/v1/spaces/${SEGMENT}/members/${SEGMENT}$`),
+    params: ['useAdminAccess'],
+    run: (ctx, [space, member]) => getMember(ctx, space as string, member as string),
+  },
+  {
+    method: 'PATCH',
+    id: 'spaces.members.patch',
+    pattern: new RegExp(`^/v1/spaces/${SEGMENT}/members/${SEGMENT}$`),
+    params: ['updateMask', 'useAdminAccess'],
+    run: (ctx, [space, member]) => patchMember(ctx, space as string, member as string),
+  },
+];
+
+/** System parameters every Google API accepts (discovery `parameters`), plus `$alt` used by gRPC-fallback clients. */
+const SYSTEM_PARAMS = new Set([
+  '$.xgafv',
+  'access_token',
+  'alt',
+  '$alt',
+  'callback',
+  'fields',
+  'key',
+  'oauth_token',
+  'prettyPrint',
+  'quotaUser',
+  'uploadType',
+  'upload_protocol',
+]);
+
+/** Resource ids: letters, digits and the characters emails use; anything else (`..`, `%2F`) is rejected before lookup. */
+const RESOURCE_ID = /^[A-Za-z0-9._@+-]+$/;
+
+export interface RouteMatch {
+  route: Route;
+  args: string[];
+}
+
+export function matchRoute(method: string, path: string): RouteMatch | undefined {
+  for (const route of ROUTES) {
+    const m = route.pattern.exec(path);
+    if (m && route.method === method) return { route, args: m.slice(1) };
+  }
+  return undefined;
+}
+
+export function isKnownPath(path: string): boolean {
+  return ROUTES.some((r) => r.pattern.test(path));
+}
+
+export function routeList(): { method: string; id: MethodId; params: string[] }[] {
+  return ROUTES.map(({ method, id, params }) => ({ method, id, params }));
+}
+
+export interface Services {
+  state: ChatState;
+  quotas: QuotaTracker;
+}
+
+/** Runs one Chat API call; returns the JSON body or throws ApiError. `principal` is reported for the request log. */
+export function handleChat(services: Services, req: ChatRequest, seen: { principal?: Principal }): unknown {
+  const match = matchRoute(req.method, req.path);
+  if (!match) {
+    if (isKnownPath(req.path)) throw new ApiError('NOT_FOUND', `Method ${req.method} is not supported on ${req.path}.`);
+    throw new ApiError('NOT_FOUND', `The requested URL ${req.path} was not found on this server.`);
+  }
+  const { route } = match;
+  const args = match.args.map((raw) => {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(raw);
+    } catch {
+      throw invalidArgument(`Invalid resource name segment "${raw}".`);
+    }
+    if (!RESOURCE_ID.test(decoded)) throw invalidArgument(`Invalid resource name segment "${decoded}".`);
+    return decoded;
+  });
+  for (const key of req.query.keys()) {
+    if (!SYSTEM_PARAMS.has(key) && !route.params.includes(key)) {
+      throw invalidArgument(`Invalid JSON payload received. Unknown name "${key}": Cannot bind query parameter.`);
+    }
+  }
+  const principal = authenticate(services.state, tokenFrom(req.authorization, req.query));
+  seen.principal = principal;
+  const adminAccess = route.params.includes('useAdminAccess') && booleanParam(req.query, 'useAdminAccess');
+  requireScope(principal, route.id, adminAccess);
+  if (adminAccess) requireAdmin(principal);
+
+  const ctx: CallContext = {
+    state: services.state,
+    principal,
+    adminAccess,
+    encoding: enumEncoding(req.query),
+    query: req.query,
+    body: req.body,
+    charge: (kind: QuotaKind, space?: string) => services.quotas.charge(kind, principal.project, space),
+  };
+  return route.run(ctx, args);
+}
+
+function enumEncoding(query: URLSearchParams): EnumEncoding {
+  const alt = query.get('$alt') ?? query.get('alt') ?? '';
+  return /enum-encoding=int/.test(alt) ? 'int' : 'string';
+}

@@ -1,0 +1,237 @@
+/** The emulator's HTTP server: Chat API v1 routes plus the /_emulator control API, on 127.0.0.1 only. */
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ScaledClock } from './clock';
+import { ConfigError, DEFAULT_CONFIG, type EmulatorConfig, mergeConfig } from './config';
+import { ApiError, statusForHttpCode } from './errors';
+import { FaultInjector } from './faults';
+import { QuotaTracker } from './quotas';
+import { handleChat } from './router';
+import { SeedError } from './seed';
+import { ChatState, type Principal } from './state';
+
+export interface RequestLogEntry {
+  seq: number;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+  /** The authenticated user (`users/{id}`), never the token. */
+  principal: string | null;
+  status: number;
+  time: string;
+  durationMs: number;
+  fault?: 'before' | 'after';
+}
+
+export interface EmulatorOptions {
+  port?: number;
+  seed: unknown;
+  config?: Partial<EmulatorConfig>;
+  /** Most recent requests kept in the log; older ones are dropped so memory stays bounded. */
+  logLimit?: number;
+}
+
+export interface Emulator {
+  readonly url: string;
+  readonly port: number;
+  state(): ChatState;
+  requests(): readonly RequestLogEntry[];
+  clearRequests(): void;
+  reset(seed: unknown): void;
+  configure(partial: unknown): EmulatorConfig;
+  readonly config: EmulatorConfig;
+  stop(): Promise<void>;
+}
+
+const FAULT_MESSAGES: Record<number, string> = {
+  429: 'Resource has been exhausted (e.g. check quota).',
+  500: 'Internal error encountered.',
+  503: 'The service is currently unavailable.',
+};
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
+  let state = ChatState.fromSeed(options.seed);
+  const clock = new ScaledClock();
+  let config = mergeConfig(DEFAULT_CONFIG, options.config ?? {});
+  clock.timeScale = config.timeScale;
+  const quotas = new QuotaTracker(config.quotas, clock.now);
+  const faults = new FaultInjector(config.faults);
+  const logLimit = options.logLimit ?? 200_000;
+  let log: RequestLogEntry[] = [];
+  let seq = 0;
+
+  const configure = (partial: unknown): EmulatorConfig => {
+    config = mergeConfig(config, partial);
+    clock.timeScale = config.timeScale;
+    quotas.configure(config.quotas);
+    faults.configure(config.faults);
+    return config;
+  };
+
+  const send = (res: ServerResponse, status: number, body: unknown, pretty = true) => {
+    const text = body === undefined ? '' : `${JSON.stringify(body, null, pretty ? 2 : undefined)}\n`;
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=UTF-8',
+      'content-length': Buffer.byteLength(text),
+    });
+    res.end(text);
+  };
+
+  const handleControl = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    query: URLSearchParams,
+    body: string,
+  ) => {
+    const parse = () => {
+      try {
+        return JSON.parse(body) as unknown;
+      } catch {
+        throw new ConfigError('body must be valid JSON');
+      }
+    };
+    try {
+      if (req.method === 'POST' && path === '/_emulator/reset') {
+        state = ChatState.fromSeed(parse());
+        quotas.configure(config.quotas);
+        log = [];
+        return send(res, 200, { ok: true });
+      }
+      if (req.method === 'GET' && path === '/_emulator/state') return send(res, 200, state.toSeed());
+      if (req.method === 'GET' && path === '/_emulator/requests') {
+        const since = Number(query.get('since') ?? 0);
+        return send(res, 200, { requests: log.filter((e) => e.seq > since) });
+      }
+      if (req.method === 'DELETE' && path === '/_emulator/requests') {
+        log = [];
+        return send(res, 200, { ok: true });
+      }
+      if (req.method === 'GET' && path === '/_emulator/config') return send(res, 200, config);
+      if (req.method === 'POST' && path === '/_emulator/config') return send(res, 200, configure(parse()));
+      return send(res, 404, { error: `no control endpoint ${req.method} ${path}` });
+    } catch (e) {
+      if (e instanceof SeedError || e instanceof ConfigError) return send(res, 400, { error: e.message });
+      throw e;
+    }
+  };
+
+  const handleApi = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    query: URLSearchParams,
+    body: string,
+  ) => {
+    const started = performance.now();
+    const seen: { principal?: Principal } = {};
+    const fault = faults.next();
+    let status = 200;
+    let payload: unknown;
+    try {
+      if (fault && !fault.afterApply) throw faultError(fault.status);
+      payload = handleChat(
+        { state, quotas },
+        { method: req.method ?? 'GET', path, query, body, authorization: req.headers.authorization },
+        seen,
+      );
+      if (fault?.afterApply) throw faultError(fault.status);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      status = e.code;
+      payload = e.toBody();
+    }
+    if (config.latencyMs > 0) await new Promise((r) => setTimeout(r, clock.toRealMs(config.latencyMs)));
+    const entry: RequestLogEntry = {
+      seq: ++seq,
+      method: req.method ?? 'GET',
+      path,
+      query: Object.fromEntries(query),
+      body: parseLoggedBody(body),
+      principal: seen.principal?.user ?? null,
+      status,
+      time: new Date().toISOString(),
+      durationMs: Math.round(performance.now() - started),
+    };
+    if (fault) entry.fault = fault.afterApply ? 'after' : 'before';
+    // Never log credentials a client may have put in the query string.
+    delete entry.query.access_token;
+    delete entry.query.oauth_token;
+    log.push(entry);
+    if (log.length > logLimit) log.splice(0, log.length - logLimit);
+    send(res, status, payload, query.get('prettyPrint') !== 'false');
+  };
+
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        send(res, 413, new ApiError('INVALID_ARGUMENT', 'Request payload too large.').toBody());
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (res.writableEnded) return;
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const body = Buffer.concat(chunks).toString('utf8');
+      const work = url.pathname.startsWith('/_emulator/')
+        ? Promise.resolve(handleControl(req, res, url.pathname, url.searchParams, body))
+        : handleApi(req, res, url.pathname, url.searchParams, body);
+      work.catch((e: unknown) => {
+        console.error('emulator: unexpected error', e);
+        if (!res.headersSent) send(res, 500, new ApiError('INTERNAL', 'Internal error encountered.').toBody());
+      });
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    state: () => state,
+    requests: () => log,
+    clearRequests: () => {
+      log = [];
+    },
+    reset: (seed: unknown) => {
+      state = ChatState.fromSeed(seed);
+      quotas.configure(config.quotas);
+      log = [];
+    },
+    configure,
+    get config() {
+      return config;
+    },
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((e) => (e ? reject(e) : resolve()));
+      }),
+  };
+}
+
+function faultError(status: number): ApiError {
+  return new ApiError(statusForHttpCode(status), FAULT_MESSAGES[status] ?? 'Injected fault.');
+}
+
+function parseLoggedBody(body: string): unknown {
+  if (body === '') return null;
+  try {
+    return JSON.parse(body);
+  } catch {
+    return body;
+  }
+}
