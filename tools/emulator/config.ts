@@ -17,6 +17,14 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
   timeScale: 1,
 };
 
+/** What `configure()` and `startEmulator({config})` accept: any subset, nested groups partial too. */
+export interface EmulatorConfigInput {
+  latencyMs?: number;
+  faults?: Partial<FaultConfig>;
+  quotas?: Partial<QuotaConfig>;
+  timeScale?: number;
+}
+
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }

@@ -164,11 +164,11 @@ function parseUpdateMask(raw: string | null): void {
 export function patchMember(ctx: CallContext, spaceId: string, memberPart: string): unknown {
   parseUpdateMask(ctx.query.get('updateMask'));
   const role = parsePatchBody(ctx.body);
+  if (role === 'MEMBERSHIP_ROLE_UNSPECIFIED') throw invalidArgument('Membership role must be specified.');
   const space = visibleSpace(ctx, spaceId);
   const target = findMembership(ctx, space, memberPart);
   ctx.charge('membershipWrite', space.name);
 
-  if (role === 'MEMBERSHIP_ROLE_UNSPECIFIED') throw invalidArgument('Membership role must be specified.');
   if (target.groupMember) throw invalidArgument('Google Group memberships have no role that can be changed.');
   if (ctx.state.users.get(target.member ?? '')?.type === 'BOT')
     throw invalidArgument("A Chat app's membership role can't be changed.");
@@ -190,9 +190,12 @@ export function patchMember(ctx: CallContext, spaceId: string, memberPart: strin
       throw permissionDenied("A space manager cannot change an owner's role.");
     }
   }
-  if (target.role === 'ROLE_MANAGER' && role !== 'ROLE_MANAGER') {
-    const owners = [...space.memberships.values()].filter((m) => m.role === 'ROLE_MANAGER' && m.state === 'JOINED');
-    if (owners.length <= 1) {
+  if (target.role === 'ROLE_MANAGER' && target.state === 'JOINED' && role !== 'ROLE_MANAGER') {
+    // Only joined owners count: an invited owner cannot run the space, and demoting one never leaves it ownerless.
+    const otherOwners = [...space.memberships.values()].filter(
+      (m) => m !== target && m.role === 'ROLE_MANAGER' && m.state === 'JOINED',
+    );
+    if (otherOwners.length === 0) {
       throw new ApiError(
         'FAILED_PRECONDITION',
         'The space must have at least one owner: name another owner before changing this role.',

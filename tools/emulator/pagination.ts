@@ -43,7 +43,9 @@ export function paginate<T>(
     } catch {
       body = undefined;
     }
-    if (!body || typeof body.o !== 'number' || typeof body.h !== 'string') throw invalidArgument('Invalid page token.');
+    if (!body || !Number.isSafeInteger(body.o) || body.o < 0 || typeof body.h !== 'string') {
+      throw invalidArgument('Invalid page token.');
+    }
     if (body.h !== hash) {
       throw invalidArgument(
         'The page token does not match the request: other parameters must stay the same across pages.',

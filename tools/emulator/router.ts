@@ -118,7 +118,13 @@ export interface Services {
   quotas: QuotaTracker;
 }
 
-/** Runs one Chat API call; returns the JSON body or throws ApiError. `principal` is reported for the request log. */
+/**
+ * Runs one Chat API call; returns the JSON body or throws ApiError. `principal` is reported for the request log.
+ *
+ * Check order (see ASSUMPTIONS.md): unknown URL → 404; then 401 (credentials) → 403 (scope, admin privilege) → 400
+ * (request syntax: resource names, query parameters; then each method's own argument checks) → 404 (resources the
+ * caller cannot see) → 403 (role-based permission), the order Google's front end and then the Chat backend apply.
+ */
 export function handleChat(services: Services, req: ChatRequest, seen: { principal?: Principal }): unknown {
   const match = matchRoute(req.method, req.path);
   if (!match) {
@@ -126,26 +132,21 @@ export function handleChat(services: Services, req: ChatRequest, seen: { princip
     throw new ApiError('NOT_FOUND', `The requested URL ${req.path} was not found on this server.`);
   }
   const { route } = match;
-  const args = match.args.map((raw) => {
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(raw);
-    } catch {
-      throw invalidArgument(`Invalid resource name segment "${raw}".`);
-    }
-    if (!RESOURCE_ID.test(decoded)) throw invalidArgument(`Invalid resource name segment "${decoded}".`);
-    return decoded;
-  });
+
+  const principal = authenticate(services.state, tokenFrom(req.authorization, req.query));
+  seen.principal = principal;
+  // Scopes depend on whether admin access is requested; a malformed value is rejected below, with the other 400s.
+  const wantsAdmin = route.params.includes('useAdminAccess') && req.query.get('useAdminAccess') === 'true';
+  requireScope(principal, route.id, wantsAdmin);
+  if (wantsAdmin) requireAdmin(principal);
+
+  const args = match.args.map(resourceId);
   for (const key of req.query.keys()) {
     if (!SYSTEM_PARAMS.has(key) && !route.params.includes(key)) {
       throw invalidArgument(`Invalid JSON payload received. Unknown name "${key}": Cannot bind query parameter.`);
     }
   }
-  const principal = authenticate(services.state, tokenFrom(req.authorization, req.query));
-  seen.principal = principal;
   const adminAccess = route.params.includes('useAdminAccess') && booleanParam(req.query, 'useAdminAccess');
-  requireScope(principal, route.id, adminAccess);
-  if (adminAccess) requireAdmin(principal);
 
   const ctx: CallContext = {
     state: services.state,
@@ -157,6 +158,20 @@ export function handleChat(services: Services, req: ChatRequest, seen: { princip
     charge: (kind: QuotaKind, space?: string) => services.quotas.charge(kind, principal.project, space),
   };
   return route.run(ctx, args);
+}
+
+/** Decodes one resource-id path segment; rejects what could escape the segment (`/`, `..`) or is not an id. */
+function resourceId(raw: string): string {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    throw invalidArgument(`Invalid resource name segment "${raw}".`);
+  }
+  if (!RESOURCE_ID.test(decoded) || /^\.+$/.test(decoded)) {
+    throw invalidArgument(`Invalid resource name segment "${decoded}".`);
+  }
+  return decoded;
 }
 
 function enumEncoding(query: URLSearchParams): EnumEncoding {

@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ScaledClock } from './clock';
-import { ConfigError, DEFAULT_CONFIG, type EmulatorConfig, mergeConfig } from './config';
+import { ConfigError, DEFAULT_CONFIG, type EmulatorConfig, type EmulatorConfigInput, mergeConfig } from './config';
 import { ApiError, statusForHttpCode } from './errors';
 import { FaultInjector } from './faults';
 import { QuotaTracker } from './quotas';
@@ -28,7 +28,7 @@ export interface RequestLogEntry {
 export interface EmulatorOptions {
   port?: number;
   seed: unknown;
-  config?: Partial<EmulatorConfig>;
+  config?: EmulatorConfigInput;
   /** Most recent requests kept in the log; older ones are dropped so memory stays bounded. */
   logLimit?: number;
 }
@@ -145,7 +145,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       status = e.code;
       payload = e.toBody();
     }
-    if (config.latencyMs > 0) await new Promise((r) => setTimeout(r, clock.toRealMs(config.latencyMs)));
+    if (config.latencyMs > 0) {
+      // Timers may fire a fraction of a millisecond early: wait until the full latency has really passed.
+      const until = started + clock.toRealMs(config.latencyMs);
+      while (performance.now() < until) {
+        await new Promise((r) => setTimeout(r, Math.max(1, Math.ceil(until - performance.now()))));
+      }
+    }
     const entry: RequestLogEntry = {
       seq: ++seq,
       method: req.method ?? 'GET',
@@ -180,11 +186,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     });
     req.on('end', () => {
       if (res.writableEnded) return;
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const { path, query } = splitTarget(req.url ?? '/');
       const body = Buffer.concat(chunks).toString('utf8');
-      const work = url.pathname.startsWith('/_emulator/')
-        ? Promise.resolve(handleControl(req, res, url.pathname, url.searchParams, body))
-        : handleApi(req, res, url.pathname, url.searchParams, body);
+      const work = path.startsWith('/_emulator/')
+        ? Promise.resolve(handleControl(req, res, path, query, body))
+        : handleApi(req, res, path, query, body);
       work.catch((e: unknown) => {
         console.error('emulator: unexpected error', e);
         if (!res.headersSent) send(res, 500, new ApiError('INTERNAL', 'Internal error encountered.').toBody());
@@ -221,6 +227,23 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         server.close((e) => (e ? reject(e) : resolve()));
       }),
   };
+}
+
+/**
+ * Splits a request target into its raw path and query. Deliberately not `new URL()`: that would resolve `..` and `.`
+ * segments (and their percent-encoded forms) before routing, so `spaces/S/members/..` would silently become another
+ * resource instead of being rejected as an invalid resource name.
+ */
+export function splitTarget(target: string): { path: string; query: URLSearchParams } {
+  let rest = target;
+  const absolute = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(rest);
+  if (absolute) rest = rest.slice(absolute[0].length) || '/';
+  const hash = rest.indexOf('#');
+  if (hash >= 0) rest = rest.slice(0, hash);
+  const q = rest.indexOf('?');
+  return q < 0
+    ? { path: rest, query: new URLSearchParams() }
+    : { path: rest.slice(0, q), query: new URLSearchParams(rest.slice(q + 1)) };
 }
 
 function faultError(status: number): ApiError {

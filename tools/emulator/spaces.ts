@@ -2,7 +2,7 @@
 
 import type { CallContext } from './context';
 import { invalidArgument } from './errors';
-import { type Comparison, comparisons, conjuncts, parseFilter } from './filter';
+import { type Comparison, comparisons, conjuncts, type Expr, parseFilter } from './filter';
 import { visibleSpace } from './members';
 import { pageSizeOf, paginate } from './pagination';
 import { spaceJson } from './serialize';
@@ -15,7 +15,8 @@ export function listSpaces(ctx: CallContext): unknown {
   let types: Set<string> | undefined;
   if (filterRaw) {
     const expr = parseFilter(filterRaw);
-    if (expr.kind === 'and') throw invalidArgument(`Invalid filter "${filterRaw}": combine space types with OR.`);
+    const hasAnd = (e: Expr): boolean => e.kind === 'and' || (e.kind === 'or' && e.items.some(hasAnd));
+    if (hasAnd(expr)) throw invalidArgument(`Invalid filter "${filterRaw}": combine space types with OR.`);
     types = new Set(
       comparisons(expr).map((c) => {
         if ((c.field !== 'space_type' && c.field !== 'spaceType') || c.op !== '=' || !SPACE_TYPE_VALUES.has(c.value)) {

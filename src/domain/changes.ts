@@ -1,0 +1,126 @@
+/**
+ * Deciding what a member row asks for. A row whose Role cell differs from the role last known on the server is a
+ * pending change; this module validates it with the rules the Chat API enforces, so most refusals are explained
+ * before any request is sent, and orders the changes of a space so an Owner is promoted before another is demoted.
+ */
+
+import type { MemberRow } from './member-row';
+import { spaceOfMembership } from './resource-names';
+import { type ApiRole, parseRole, rank, uiRole } from './roles';
+
+export interface RoleChange {
+  /** 0-based index of the row in the sheet's data block. */
+  index: number;
+  key: string;
+  space: string;
+  who: string;
+  from: ApiRole;
+  to: ApiRole;
+}
+
+export type RowDecision =
+  | { kind: 'unchanged' }
+  | { kind: 'change'; change: RoleChange }
+  /** `restore` is the UI role the cell should go back to (the server's). */
+  | { kind: 'refuse'; reason: string; restore: string };
+
+export interface SpaceFacts {
+  space: string;
+  spaceType: string;
+  /** The role of the person applying the change, when the sheet knows it. */
+  callerRole: ApiRole | undefined;
+}
+
+export function describeMember(row: Pick<MemberRow, 'name' | 'email' | 'key'>): string {
+  return row.name || row.email || row.key;
+}
+
+/** Validates one row's Role cell against its server role. */
+export function decideRow(row: MemberRow, index: number, intact: boolean, facts: SpaceFacts): RowDecision {
+  const serverUi = row.serverRole ? uiRole(row.serverRole) : '';
+  if (!intact || spaceOfMembership(row.key) !== facts.space) {
+    if (row.role === serverUi) return { kind: 'unchanged' };
+    return {
+      kind: 'refuse',
+      reason: "this row's hidden key cells were changed; press Refresh members to reload it",
+      restore: serverUi,
+    };
+  }
+  if (row.type === 'Google Group') {
+    return row.role === ''
+      ? { kind: 'unchanged' }
+      : { kind: 'refuse', reason: 'Google Groups have no role in a space', restore: '' };
+  }
+  const parsed = parseRole(row.role);
+  if (!parsed.ok) return { kind: 'refuse', reason: parsed.reason, restore: serverUi };
+  if (!row.serverRole || parsed.role === row.serverRole) {
+    return row.role === serverUi ? { kind: 'unchanged' } : { kind: 'refuse', reason: '', restore: serverUi };
+  }
+  const refuse = (reason: string): RowDecision => ({ kind: 'refuse', reason, restore: serverUi });
+  if (row.type === 'Chat app') return refuse("a Chat app's role can't be changed");
+  if (facts.spaceType !== 'SPACE' && parsed.role !== 'ROLE_MEMBER') {
+    return refuse('Manager and Owner exist only in named spaces, not in group chats or direct messages');
+  }
+  if (facts.callerRole === 'ROLE_MEMBER')
+    return refuse('only Owners and Managers can change roles, and you are a Member here');
+  if (
+    facts.callerRole === 'ROLE_ASSISTANT_MANAGER' &&
+    (parsed.role === 'ROLE_MANAGER' || row.serverRole === 'ROLE_MANAGER')
+  ) {
+    return refuse("a Manager can't make someone an Owner or change an Owner's role");
+  }
+  return {
+    kind: 'change',
+    change: {
+      index,
+      key: row.key,
+      space: facts.space,
+      who: describeMember(row),
+      from: row.serverRole,
+      to: parsed.role,
+    },
+  };
+}
+
+/**
+ * Orders one space's changes (promotions first, demotions last) and refuses the demotions that would leave the
+ * space without an Owner. `owners` is the number of Owners the server has now.
+ */
+export function planSpace(
+  changes: readonly RoleChange[],
+  owners: number,
+): { ordered: RoleChange[]; refused: { change: RoleChange; reason: string }[] } {
+  const sorted = [...changes].sort(
+    (a, b) => rank(b.to) - rank(b.from) - (rank(a.to) - rank(a.from)) || a.index - b.index,
+  );
+  let remaining = owners + sorted.filter((c) => c.to === 'ROLE_MANAGER' && c.from !== 'ROLE_MANAGER').length;
+  const ordered: RoleChange[] = [];
+  const refused: { change: RoleChange; reason: string }[] = [];
+  for (const change of sorted) {
+    if (change.from === 'ROLE_MANAGER' && change.to !== 'ROLE_MANAGER') {
+      if (remaining <= 1) {
+        refused.push({ change, reason: 'the space must keep at least one Owner: make someone else Owner first' });
+        continue;
+      }
+      remaining--;
+    }
+    ordered.push(change);
+  }
+  return { ordered, refused };
+}
+
+/** Counts per space and per kind of change, for the confirmation summary. */
+export function summarize(changes: readonly RoleChange[], spaceNames: ReadonlyMap<string, string>): string[] {
+  const bySpace = new Map<string, Map<string, number>>();
+  for (const c of changes) {
+    const kinds = bySpace.get(c.space) ?? new Map<string, number>();
+    const label = `${uiRole(c.from)} → ${uiRole(c.to)}`;
+    kinds.set(label, (kinds.get(label) ?? 0) + 1);
+    bySpace.set(c.space, kinds);
+  }
+  return [...bySpace].map(([space, kinds]) => {
+    const total = [...kinds.values()].reduce((a, b) => a + b, 0);
+    const parts = [...kinds].map(([label, n]) => `${label} ×${n}`).join(', ');
+    return `${spaceNames.get(space) ?? space}: ${total} (${parts})`;
+  });
+}

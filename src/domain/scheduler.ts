@@ -1,0 +1,127 @@
+/**
+ * Paces membership writes to the Chat quotas: at most one write per second per space and `projectPerMinute` writes a
+ * minute for the whole project (a token bucket holding one second's worth, so no burst can trip the limit). Within a
+ * space, jobs run in order and a retried job keeps its place, so a promotion to Owner always lands before the
+ * demotion planned after it. Pure: time is passed in, randomness is injected.
+ */
+
+import { backoffMs } from './retry';
+
+export interface SchedulerOptions {
+  perSpaceIntervalMs: number;
+  projectPerMinute: number;
+  maxAttempts: number;
+  random: () => number;
+}
+
+export const CHAT_WRITE_LIMITS: Omit<SchedulerOptions, 'random'> = {
+  // 1 write/s per space, plus a small margin for clock and network jitter between us and Google.
+  perSpaceIntervalMs: 1050,
+  projectPerMinute: 300,
+  maxAttempts: 7,
+};
+
+export interface Job<T> {
+  item: T;
+  space: string;
+  attempts: number;
+  readyAt: number;
+}
+
+export class WriteScheduler<T> {
+  private readonly queues = new Map<string, Job<T>[]>();
+  private readonly spaceFreeAt = new Map<string, number>();
+  private tokens: number;
+  private tokensAt: number;
+  private readonly ratePerMs: number;
+  private readonly capacity: number;
+  private cursor = 0;
+
+  constructor(
+    items: readonly { item: T; space: string }[],
+    private readonly options: SchedulerOptions,
+    now: number,
+  ) {
+    for (const { item, space } of items) {
+      const queue = this.queues.get(space) ?? [];
+      queue.push({ item, space, attempts: 0, readyAt: now });
+      this.queues.set(space, queue);
+    }
+    this.ratePerMs = options.projectPerMinute / 60_000;
+    this.capacity = Math.max(1, Math.floor(options.projectPerMinute / 60));
+    this.tokens = this.capacity;
+    this.tokensAt = now;
+  }
+
+  get remaining(): number {
+    let n = 0;
+    for (const queue of this.queues.values()) n += queue.length;
+    return n;
+  }
+
+  get done(): boolean {
+    return this.remaining === 0;
+  }
+
+  /** Jobs to send now (at most one per space), or how long to wait before asking again. */
+  nextWave(now: number): { batch: Job<T>[]; waitMs: number } {
+    this.refill(now);
+    const spaces = [...this.queues.keys()];
+    const batch: Job<T>[] = [];
+    let wake = Number.POSITIVE_INFINITY;
+    // Round-robin start so no space is starved when the project bucket is the bottleneck.
+    for (let i = 0; i < spaces.length; i++) {
+      const space = spaces[(this.cursor + i) % spaces.length] as string;
+      const head = this.queues.get(space)?.[0];
+      if (!head) continue;
+      const readyAt = Math.max(head.readyAt, this.spaceFreeAt.get(space) ?? 0);
+      if (readyAt > now) {
+        wake = Math.min(wake, readyAt);
+        continue;
+      }
+      if (this.tokens < 1) {
+        wake = Math.min(wake, now + (1 - this.tokens) / this.ratePerMs);
+        continue;
+      }
+      this.tokens -= 1;
+      head.attempts += 1;
+      this.spaceFreeAt.set(space, now + this.options.perSpaceIntervalMs);
+      batch.push(head);
+    }
+    this.cursor = spaces.length > 0 ? (this.cursor + 1) % spaces.length : 0;
+    const waitMs = batch.length > 0 || wake === Number.POSITIVE_INFINITY ? 0 : Math.max(1, Math.ceil(wake - now));
+    return { batch, waitMs };
+  }
+
+  /** The job is finished (applied, or failed for good): its space moves on to the next job. */
+  finish(job: Job<T>): void {
+    const queue = this.queues.get(job.space);
+    if (!queue) return;
+    const at = queue.indexOf(job);
+    if (at >= 0) queue.splice(at, 1);
+    if (queue.length === 0) this.queues.delete(job.space);
+  }
+
+  /**
+   * The job hit a retryable error: it waits with backoff at the head of its queue. Returns false (and removes the
+   * job) when its attempts are used up.
+   */
+  retry(job: Job<T>, now: number, retryAfterSeconds?: number): boolean {
+    if (job.attempts >= this.options.maxAttempts) {
+      this.finish(job);
+      return false;
+    }
+    job.readyAt = now + backoffMs(job.attempts, this.options.random(), retryAfterSeconds);
+    return true;
+  }
+
+  /** Jobs not finished, in their queue order (what to persist or mark pending when time runs out). */
+  pending(): Job<T>[] {
+    return [...this.queues.values()].flat();
+  }
+
+  private refill(now: number): void {
+    this.tokens = Math.min(this.capacity, this.tokens + (now - this.tokensAt) * this.ratePerMs);
+    this.tokensAt = now;
+  }
+}

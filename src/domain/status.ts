@@ -1,0 +1,23 @@
+/** The words in a row's Status cell. Each starts with a symbol so a glance down the column tells the story. */
+
+import type { ApiRole } from './roles';
+import { uiRole } from './roles';
+
+export const statusText = {
+  applied: (role: ApiRole, at: string) => `✓ Now ${uiRole(role)} · ${at}`,
+  refused: (reason: string) => `✗ Not changed: ${reason}`,
+  failed: (reason: string) => `✗ Failed: ${reason}`,
+  pendingOtherEditor: (editor: string) =>
+    `⏳ Pending: changed by ${editor || 'another editor'}, whose change only they can apply (Extensions › Chat space roles › Apply pending role changes)`,
+  pendingBusy: () => '⏳ Pending: another operation was running; use Apply pending role changes',
+  pendingTimeLimit: () => '⏳ Pending: not reached before the time limit; use Apply pending role changes',
+  drift: (was: ApiRole | '', now: ApiRole | '') =>
+    `⚠ Changed in Chat since the last load: was ${was ? uiRole(was) : 'no role'}, now ${now ? uiRole(now) : 'no role'}`,
+  gone: () => '⚠ No longer in this space',
+  cellRestored: () => '↺ Only the Role column can be edited; the cell was put back',
+};
+
+/** A short UTC time stamp for Status cells (the sheet's time zone is unknown to pure code). */
+export function stamp(now: Date): string {
+  return `${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}

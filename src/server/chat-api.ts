@@ -1,0 +1,136 @@
+/**
+ * The Chat API over UrlFetchApp. The OAuth token is read once per call site and only ever placed in the
+ * Authorization header: never in a URL, a log line, a sheet or an error message.
+ */
+
+import { type ApiFailure, parseFailure, plainReason } from '../domain/api-errors';
+import type { ChatMembership, ChatSpace } from '../domain/chat-types';
+import { isMembershipName, isSpaceName, toPath } from '../domain/resource-names';
+import type { ApiRole } from '../domain/roles';
+
+export const CHAT_BASE_URL = 'https://chat.googleapis.com/v1/';
+/** A list walk stops after this many pages even if the server keeps sending tokens (1000 pages × 1000 = 1M rows). */
+const MAX_PAGES = 1000;
+
+export class ChatApiError extends Error {
+  override readonly name = 'ChatApiError';
+  constructor(
+    readonly failure: ApiFailure,
+    what: string,
+  ) {
+    super(`Could not ${what}: ${plainReason(failure)}`);
+  }
+}
+
+export interface PatchResult {
+  status: number;
+  body: string;
+  retryAfter: string | undefined;
+}
+
+type Query = Record<string, string | number | boolean | undefined>;
+
+function queryString(query: Query): string {
+  const parts = Object.entries(query)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+  return parts.length > 0 ? `?${parts.join('&')}` : '';
+}
+
+export class ChatApi {
+  constructor(private readonly token: () => string) {}
+
+  private request(
+    path: string,
+    query: Query,
+    method: 'get' | 'patch',
+    payload?: unknown,
+  ): GoogleAppsScript.URL_Fetch.URLFetchRequest {
+    const request: GoogleAppsScript.URL_Fetch.URLFetchRequest = {
+      url: `${CHAT_BASE_URL}${path}${queryString(query)}`,
+      method,
+      headers: { Authorization: `Bearer ${this.token()}` },
+      muteHttpExceptions: true,
+    };
+    if (payload !== undefined) {
+      request.contentType = 'application/json';
+      request.payload = JSON.stringify(payload);
+    }
+    return request;
+  }
+
+  private getJson<T>(path: string, query: Query, what: string): T {
+    const { url, ...params } = this.request(path, query, 'get');
+    const response = UrlFetchApp.fetch(url, params);
+    const status = response.getResponseCode();
+    const body = response.getContentText();
+    if (status !== 200) throw new ChatApiError(parseFailure(status, body), what);
+    try {
+      return JSON.parse(body) as T;
+    } catch {
+      throw new ChatApiError({ status, rpcStatus: '', message: 'the response was not valid JSON' }, what);
+    }
+  }
+
+  private listAll<T>(path: string, query: Query, key: string, what: string): T[] {
+    const items: T[] = [];
+    let pageToken: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const body = this.getJson<Record<string, unknown>>(path, { ...query, pageToken }, what);
+      const batch = body[key];
+      if (Array.isArray(batch)) items.push(...(batch as T[]));
+      pageToken = typeof body.nextPageToken === 'string' && body.nextPageToken !== '' ? body.nextPageToken : undefined;
+      if (!pageToken) return items;
+    }
+    throw new ChatApiError({ status: 200, rpcStatus: '', message: `more than ${MAX_PAGES} pages` }, what);
+  }
+
+  /** The caller's named spaces (all pages). */
+  listNamedSpaces(): ChatSpace[] {
+    return this.listAll<ChatSpace>(
+      'spaces',
+      { filter: 'space_type = "SPACE"', pageSize: 1000 },
+      'spaces',
+      'list your spaces',
+    );
+  }
+
+  getSpace(space: string): ChatSpace {
+    if (!isSpaceName(space)) throw new Error(`"${space}" is not a Chat space name`);
+    return this.getJson<ChatSpace>(toPath(space), {}, 'read the space');
+  }
+
+  /** Every membership of a space, groups and invitations included. */
+  listMembers(space: string): ChatMembership[] {
+    if (!isSpaceName(space)) throw new Error(`"${space}" is not a Chat space name`);
+    return this.listAll<ChatMembership>(
+      `${toPath(space)}/members`,
+      { pageSize: 1000, showGroups: true, showInvited: true },
+      'memberships',
+      'list the members',
+    );
+  }
+
+  /** Sends role changes in parallel (one UrlFetchApp round trip); results come back in request order. */
+  patchRoles(changes: readonly { key: string; role: ApiRole }[]): PatchResult[] {
+    const requests = changes.map(({ key, role }) => {
+      if (!isMembershipName(key)) throw new Error(`"${key}" is not a membership name`);
+      return this.request(toPath(key), { updateMask: 'role' }, 'patch', { role });
+    });
+    if (requests.length === 0) return [];
+    return UrlFetchApp.fetchAll(requests).map((response) => {
+      const headers = response.getAllHeaders() as Record<string, string>;
+      const retryAfter = headers['Retry-After'] ?? headers['retry-after'];
+      return { status: response.getResponseCode(), body: response.getContentText(), retryAfter };
+    });
+  }
+}
+
+/** A client acting as the effective user (the trigger's owner inside a trigger). The token is fetched once. */
+export function userChatApi(): ChatApi {
+  let token: string | undefined;
+  return new ChatApi(() => {
+    token ??= ScriptApp.getOAuthToken();
+    return token;
+  });
+}

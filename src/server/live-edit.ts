@@ -1,0 +1,92 @@
+/**
+ * The installable edit trigger. It runs with the token of the person who turned live editing on, whoever edited,
+ * so an edit by anyone else is never applied here: it stays pending until that person applies it themselves.
+ * Edits outside the Role column are put back from the row's snapshot.
+ */
+
+import { COL, COLUMN_COUNT, HEADER_ROWS, HEADERS, rowFromCells, rowToCells } from '../domain/member-row';
+import { statusText } from '../domain/status';
+import { applyPlans } from './apply-plans';
+import { userChatApi } from './chat-api';
+import { type Clock, EXECUTION_BUDGET_MS } from './clock';
+import { hasLiveEditing } from './live-editing';
+import { withDocumentLock } from './lock';
+import { type MemberSheet, memberSheetMeta, patchRows, type RowPatch, readRows } from './member-sheet';
+import { planSheet } from './pending-changes';
+import { statusPatch } from './row-updates';
+
+export function handleRoleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, clock: Clock): void {
+  const started = clock.now();
+  const range = e.range;
+  const sheet = range.getSheet();
+  const meta = memberSheetMeta(sheet);
+  if (!meta) return;
+  const target: MemberSheet = { sheet, meta };
+  const top = range.getRow();
+  const bottom = top + range.getNumRows() - 1;
+  const left = range.getColumn();
+  const right = left + range.getNumColumns() - 1;
+  const editor = (e.user?.getEmail?.() ?? '').toLowerCase();
+  const owner = Session.getEffectiveUser().getEmail().toLowerCase();
+  const byOwner = editor !== '' && editor === owner;
+  // Someone else with live editing on has their own trigger, which handles this edit with their own token.
+  if (!byOwner && hasLiveEditing(editor)) return;
+
+  withDocumentLock(30_000, () => {
+    if (top <= HEADER_ROWS) {
+      sheet.getRange(1, 1, 1, COLUMN_COUNT).setValues([[...HEADERS]]);
+    }
+    const firstData = Math.max(top, HEADER_ROWS + 1) - HEADER_ROWS - 1;
+    const lastData = bottom - HEADER_ROWS - 1;
+    if (lastData < firstData) return;
+    const inEdit = (index: number) => index >= firstData && index <= lastData;
+    const otherColumns = left !== COL.role || right !== COL.role;
+    if (otherColumns) restoreOtherCells(target, inEdit, left, right, e);
+    if (left > COL.role || right < COL.role) return;
+
+    const plan = planSheet(target, owner, inEdit);
+    if (byOwner) {
+      applyPlans([plan], userChatApi(), clock, started + EXECUTION_BUDGET_MS);
+      return;
+    }
+    const pending = plan.changes.map((c) =>
+      statusPatch(c, plan.rows.get(c.key)?.role ?? '', statusText.pendingOtherEditor(editor)),
+    );
+    patchRows(sheet, [...plan.refusals, ...pending]);
+  });
+}
+
+/** Puts back every edited cell outside Role and Status from the row's snapshot (hidden keys included). */
+function restoreOtherCells(
+  target: MemberSheet,
+  inEdit: (i: number) => boolean,
+  left: number,
+  right: number,
+  e: GoogleAppsScript.Events.SheetsOnEdit,
+): void {
+  const { values } = readRows(target.sheet);
+  const patches: RowPatch[] = [];
+  values.forEach((cells, index) => {
+    if (!inEdit(index)) return;
+    let { snapshot } = rowFromCells(cells);
+    // A single edited snapshot cell: the event still carries its old value.
+    if (!snapshot && left === COL.snapshot && right === COL.snapshot && typeof e.oldValue === 'string') {
+      snapshot = rowFromCells([...cells.slice(0, COL.snapshot - 1), e.oldValue]).snapshot;
+    }
+    if (!snapshot) return;
+    const original = rowToCells(snapshot);
+    const restored = new Map<number, string>();
+    for (let col = left; col <= right; col++) {
+      if (col !== COL.role && col !== COL.status) restored.set(col, original[col - 1] as string);
+    }
+    for (const col of [COL.key, COL.serverRole, COL.snapshot]) restored.set(col, original[col - 1] as string);
+    restored.set(COL.status, statusText.cellRestored());
+    // Found by the key the row has now, even if that key cell was itself overwritten.
+    patches.push({
+      key: String(cells[COL.key - 1] ?? ''),
+      expectRole: String(cells[COL.role - 1] ?? ''),
+      cells: restored,
+    });
+  });
+  patchRows(target.sheet, patches);
+}

@@ -1,0 +1,70 @@
+/** Loading a space into its member sheet, and refreshing a sheet from Chat without losing pending edits. */
+
+import type { SpaceSummary } from '../domain/chat-types';
+import { rowFromMembership } from '../domain/member-row';
+import { mergeRefresh } from '../domain/refresh-merge';
+import { isSpaceName } from '../domain/resource-names';
+import { userChatApi } from './chat-api';
+import { withDocumentLock } from './lock';
+import { findMemberSheets, memberSheetMeta, readRows, type SheetMeta, writeMemberSheet } from './member-sheet';
+
+export class UserError extends Error {
+  override readonly name = 'UserError';
+}
+
+export function listSpaceSummaries(): SpaceSummary[] {
+  return userChatApi()
+    .listNamedSpaces()
+    .filter((s) => isSpaceName(s.name))
+    .map((s) => ({
+      name: s.name as string,
+      displayName: s.displayName || (s.name as string),
+      memberCount: (s.membershipCount?.joinedDirectHumanUserCount ?? 0) + (s.membershipCount?.joinedGroupCount ?? 0),
+    }))
+    .sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+export interface LoadResult {
+  sheetName: string;
+  members: number;
+  drifted: number;
+  gone: number;
+  added: number;
+}
+
+/** Loads (or reloads) a space: reads Chat first, then merges into the sheet under the lock. */
+function load(meta: Omit<SheetMeta, 'title'> & { title?: string }): LoadResult {
+  const api = userChatApi();
+  const space = api.getSpace(meta.space);
+  const fresh = api.listMembers(meta.space).map(rowFromMembership);
+  const full: SheetMeta = {
+    space: meta.space,
+    spaceType: space.spaceType ?? meta.spaceType,
+    title: space.displayName || meta.title || meta.space,
+  };
+  return withDocumentLock(30_000, () => {
+    const ss = SpreadsheetApp.getActive();
+    const existing = findMemberSheets(ss).find((s) => s.meta.space === meta.space);
+    const merged = mergeRefresh(existing ? readRows(existing.sheet).values : [], fresh);
+    const sheet = writeMemberSheet(ss, full, merged.rows);
+    sheet.activate();
+    return {
+      sheetName: sheet.getName(),
+      members: fresh.length,
+      drifted: merged.drifted,
+      gone: merged.gone,
+      added: existing ? merged.added : 0,
+    };
+  });
+}
+
+export function loadSpaceByName(space: unknown): LoadResult {
+  if (!isSpaceName(space)) throw new UserError('That is not a Chat space name (expected spaces/…).');
+  return load({ space, spaceType: 'SPACE' });
+}
+
+export function refreshActive(): LoadResult {
+  const meta = memberSheetMeta(SpreadsheetApp.getActiveSheet());
+  if (!meta) throw new UserError('Open a member sheet (one loaded from the sidebar) and choose Refresh members again.');
+  return load(meta);
+}

@@ -1,0 +1,77 @@
+/**
+ * The add-on's whole public surface: every export here becomes a top-level Apps Script function (menu items,
+ * triggers, and the functions the sidebar calls through google.script.run). Nothing else is visible to Apps Script.
+ */
+
+import type { SpaceSummary } from '../domain/chat-types';
+import { applyPendingInteractive, type BulkResult } from './bulk-apply';
+import { appsScriptClock } from './clock';
+import { handleRoleEdit } from './live-edit';
+import { isLiveEditingOn, setLiveEditingFor } from './live-editing';
+import { type LoadResult, listSpaceSummaries, loadSpaceByName, refreshActive } from './load-space';
+import { APP_TITLE, buildMenu, fromMenu, openSidebar } from './menu';
+
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  buildMenu();
+}
+
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+}
+
+export function showSidebar(): void {
+  openSidebar();
+}
+
+export function applyPendingChanges(): BulkResult | undefined {
+  return fromMenu(() => applyPendingInteractive(appsScriptClock));
+}
+
+export function refreshMembers(): LoadResult | undefined {
+  return fromMenu(() => {
+    const result = refreshActive();
+    SpreadsheetApp.getActive().toast(
+      `${result.members} members; ${result.drifted} changed in Chat, ${result.added} new, ${result.gone} left.`,
+      APP_TITLE,
+    );
+    return result;
+  });
+}
+
+export function toggleLiveEditing(): boolean {
+  const on = setLiveEditingFor(!isLiveEditingOn());
+  SpreadsheetApp.getActive().toast(
+    on ? 'Live editing is on: role edits apply as you type.' : 'Live editing is off.',
+    APP_TITLE,
+  );
+  return on;
+}
+
+/** Installable edit trigger handler (created by live editing). */
+export function onRoleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  handleRoleEdit(e, appsScriptClock);
+}
+
+// ---- Sidebar (google.script.run) ----
+
+export interface SidebarState {
+  email: string;
+  liveEditing: boolean;
+}
+
+export function getSidebarState(): SidebarState {
+  return { email: Session.getEffectiveUser().getEmail(), liveEditing: isLiveEditingOn() };
+}
+
+export function listSpaces(): SpaceSummary[] {
+  return listSpaceSummaries();
+}
+
+export function loadSpace(space: string): LoadResult {
+  return loadSpaceByName(space);
+}
+
+export function setLiveEditing(on: boolean): SidebarState {
+  setLiveEditingFor(on === true);
+  return getSidebarState();
+}

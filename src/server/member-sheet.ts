@@ -1,0 +1,169 @@
+/**
+ * Member sheets: one per space, recognised by developer metadata (titles can be renamed by anyone). All reads and
+ * writes are whole blocks, so their cost in SpreadsheetApp round trips does not grow with the number of members.
+ */
+
+import {
+  type Cell,
+  COL,
+  COLUMN_COUNT,
+  FIRST_HIDDEN_COL,
+  HEADER_ROWS,
+  HEADERS,
+  HIDDEN_COLUMN_COUNT,
+  type MemberRow,
+  rowToCells,
+} from '../domain/member-row';
+import { isSpaceName } from '../domain/resource-names';
+import { UI_ROLES } from '../domain/roles';
+
+const METADATA_KEY = 'chatSpaceRoles.memberSheet';
+
+export interface SheetMeta {
+  space: string;
+  spaceType: string;
+  title: string;
+}
+
+export interface MemberSheet {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  meta: SheetMeta;
+}
+
+function parseMeta(value: string): SheetMeta | undefined {
+  try {
+    const meta = JSON.parse(value) as Partial<SheetMeta>;
+    if (isSpaceName(meta.space) && typeof meta.spaceType === 'string' && typeof meta.title === 'string') {
+      return { space: meta.space, spaceType: meta.spaceType, title: meta.title };
+    }
+  } catch {
+    // Metadata written by someone else under our key: not a member sheet.
+  }
+  return undefined;
+}
+
+/** Every member sheet in the spreadsheet, found with one metadata search. */
+export function findMemberSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): MemberSheet[] {
+  const found: MemberSheet[] = [];
+  for (const md of ss.createDeveloperMetadataFinder().withKey(METADATA_KEY).find()) {
+    const meta = parseMeta(md.getValue() ?? '');
+    const sheet = md.getLocation().getSheet();
+    if (meta && sheet) found.push({ sheet, meta });
+  }
+  return found;
+}
+
+export function memberSheetMeta(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetMeta | undefined {
+  for (const md of sheet.getDeveloperMetadata()) {
+    if (md.getKey() === METADATA_KEY) return parseMeta(md.getValue() ?? '');
+  }
+  return undefined;
+}
+
+/** A sheet title from a space name: Sheets forbids some characters and caps titles at 100 characters. */
+function sheetTitle(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, displayName: string): string {
+  const base = (displayName.replace(/[[\]*?:/\\']/g, ' ').trim() || 'Chat space').slice(0, 90);
+  let title = base;
+  for (let n = 2; ss.getSheetByName(title); n++) title = `${base} (${n})`;
+  return title;
+}
+
+/** Writes a space's members into its sheet (created on first load) and returns the sheet. */
+export function writeMemberSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  meta: SheetMeta,
+  rows: readonly MemberRow[],
+): GoogleAppsScript.Spreadsheet.Sheet {
+  const existing = findMemberSheets(ss).find((s) => s.meta.space === meta.space);
+  const sheet = existing?.sheet ?? ss.insertSheet(sheetTitle(ss, meta.title));
+  if (existing) {
+    sheet.clear();
+    sheet.getDataRange().clearDataValidations();
+  } else {
+    sheet.addDeveloperMetadata(METADATA_KEY, JSON.stringify(meta));
+  }
+  const total = rows.length + HEADER_ROWS;
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < total) sheet.insertRowsAfter(maxRows, total - maxRows);
+  const block = sheet.getRange(1, 1, total, COLUMN_COUNT);
+  // Plain-text format first: a name like "=HYPERLINK(...)" or "+1 555" must stay text, never become a formula.
+  block.setNumberFormat('@');
+  block.setValues([[...HEADERS], ...rows.map(rowToCells)]);
+  sheet.getRange(1, 1, 1, COLUMN_COUNT).setFontWeight('bold');
+  sheet.setFrozenRows(HEADER_ROWS);
+  sheet.hideColumns(FIRST_HIDDEN_COL, HIDDEN_COLUMN_COUNT);
+  if (rows.length > 0) {
+    const rule = SpreadsheetApp.newDataValidation()
+      .requireValueInList([...UI_ROLES], true)
+      .setAllowInvalid(true)
+      .setHelpText('Member, Manager or Owner')
+      .build();
+    sheet.getRange(HEADER_ROWS + 1, COL.role, rows.length, 1).setDataValidation(rule);
+  }
+  return sheet;
+}
+
+export interface SheetBlock {
+  /** Sheet row number of the first data row. */
+  firstRow: number;
+  values: Cell[][];
+}
+
+/** All data rows, in one read. */
+export function readRows(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetBlock {
+  const last = sheet.getLastRow();
+  if (last <= HEADER_ROWS) return { firstRow: HEADER_ROWS + 1, values: [] };
+  return {
+    firstRow: HEADER_ROWS + 1,
+    values: sheet.getRange(HEADER_ROWS + 1, 1, last - HEADER_ROWS, COLUMN_COUNT).getValues(),
+  };
+}
+
+export interface RowPatch {
+  key: string;
+  /** The Role cell value the decision was based on: the new role is written only if the cell still holds it. */
+  expectRole: string;
+  /** 1-based column → new value. */
+  cells: Map<number, string>;
+}
+
+/**
+ * Writes patches to rows found by their key, reading the sheet again first: rows may have been sorted or moved,
+ * and a person may have typed a newer role while we were talking to Chat (their edit wins; its own trigger or the
+ * next bulk apply handles it). Returns the keys whose rows were not found (deleted meanwhile).
+ */
+export function patchRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, patches: readonly RowPatch[]): string[] {
+  if (patches.length === 0) return [];
+  const block = readRows(sheet);
+  const indexByKey = new Map<string, number>();
+  block.values.forEach((row, i) => {
+    indexByKey.set(String(row[COL.key - 1] ?? ''), i);
+  });
+  const missing: string[] = [];
+  let low = Number.POSITIVE_INFINITY;
+  let high = -1;
+  for (const patch of patches) {
+    const index = indexByKey.get(patch.key);
+    const row = index === undefined ? undefined : block.values[index];
+    if (index === undefined || !row) {
+      missing.push(patch.key);
+      continue;
+    }
+    const roleNow = String(row[COL.role - 1] ?? '');
+    for (const [col, value] of patch.cells) {
+      if (col === COL.role && roleNow !== patch.expectRole) continue;
+      row[col - 1] = value;
+    }
+    low = Math.min(low, index);
+    high = Math.max(high, index);
+  }
+  if (high >= 0) {
+    const span = block.values
+      .slice(low, high + 1)
+      .map((row) => row.map((cell) => (cell instanceof Date ? cell : String(cell))));
+    const range = sheet.getRange(block.firstRow + low, 1, span.length, COLUMN_COUNT);
+    range.setNumberFormat('@');
+    range.setValues(span);
+  }
+  return missing;
+}

@@ -1,0 +1,33 @@
+/** The add-on menu and sidebar. Safe in AuthMode.NONE/LIMITED: builds the menu and touches nothing else. */
+
+export const APP_TITLE = 'Chat space roles';
+
+export function buildMenu(): void {
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem('Open sidebar', 'showSidebar')
+    .addItem('Apply pending role changes', 'applyPendingChanges')
+    .addItem('Refresh members', 'refreshMembers')
+    .addSeparator()
+    .addItem('Turn live editing on/off', 'toggleLiveEditing')
+    .addToUi();
+}
+
+export function openSidebar(): void {
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(APP_TITLE);
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+/** Runs a menu action; an expected failure becomes a dialog instead of a stack trace. */
+export function fromMenu<T>(action: () => T): T | undefined {
+  try {
+    return action();
+  } catch (e) {
+    if (e instanceof Error && ['UserError', 'ChatApiError', 'BusyError'].includes(e.name)) {
+      const ui = SpreadsheetApp.getUi();
+      ui.alert(APP_TITLE, e.message, ui.ButtonSet.OK);
+      return undefined;
+    }
+    throw e;
+  }
+}

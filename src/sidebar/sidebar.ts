@@ -1,0 +1,117 @@
+/**
+ * The sidebar: pick a space, load its members into a sheet, switch live editing. Every text from the server
+ * (space names come from other people) is set with textContent, never as HTML.
+ */
+
+import type { SpaceSummary } from '../domain/chat-types';
+import { callServer } from './server-client';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const list = $<HTMLUListElement>('spaces');
+const filter = $<HTMLInputElement>('filter');
+const loadButton = $<HTMLButtonElement>('load');
+const reloadButton = $<HTMLButtonElement>('reload');
+const live = $<HTMLInputElement>('live');
+const status = $<HTMLDivElement>('status');
+const who = $<HTMLParagraphElement>('who');
+
+let spaces: SpaceSummary[] = [];
+let selected: string | undefined;
+
+function say(text: string, isError = false): void {
+  status.textContent = text;
+  status.className = isError ? 'error' : '';
+}
+
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+function render(): void {
+  const needle = filter.value.trim().toLowerCase();
+  const shown = spaces.filter((s) => s.displayName.toLowerCase().includes(needle));
+  list.replaceChildren(
+    ...shown.map((space) => {
+      const item = document.createElement('li');
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.setAttribute('aria-pressed', String(space.name === selected));
+      const name = document.createElement('span');
+      name.textContent = space.displayName;
+      const count = document.createElement('span');
+      count.className = 'count';
+      count.textContent = ` · ${space.memberCount} member${space.memberCount === 1 ? '' : 's'}`;
+      button.append(name, count);
+      button.addEventListener('click', () => {
+        selected = space.name;
+        loadButton.disabled = false;
+        render();
+      });
+      item.append(button);
+      return item;
+    }),
+  );
+  if (spaces.length > 0 && shown.length === 0) say('No space matches the filter.');
+}
+
+async function loadSpaces(): Promise<void> {
+  list.setAttribute('aria-busy', 'true');
+  say('Loading your spaces…');
+  try {
+    spaces = await callServer('listSpaces');
+    filter.disabled = false;
+    render();
+    say(
+      spaces.length === 0
+        ? 'You are not in any named space.'
+        : `${spaces.length} space${spaces.length === 1 ? '' : 's'}.`,
+    );
+  } catch (e) {
+    say(`Could not list your spaces: ${messageOf(e)}`, true);
+  } finally {
+    list.setAttribute('aria-busy', 'false');
+  }
+}
+
+async function loadMembers(): Promise<void> {
+  if (!selected) return;
+  const space = spaces.find((s) => s.name === selected);
+  loadButton.disabled = true;
+  say(`Loading members of ${space?.displayName ?? selected}…`);
+  try {
+    const result = await callServer('loadSpace', selected);
+    say(`Loaded ${result.members} members into the sheet “${result.sheetName}”.`);
+  } catch (e) {
+    say(`Could not load the members: ${messageOf(e)}`, true);
+  } finally {
+    loadButton.disabled = false;
+  }
+}
+
+async function start(): Promise<void> {
+  filter.addEventListener('input', render);
+  loadButton.addEventListener('click', () => void loadMembers());
+  reloadButton.addEventListener('click', () => void loadSpaces());
+  live.addEventListener('change', async () => {
+    live.disabled = true;
+    try {
+      const state = await callServer('setLiveEditing', live.checked);
+      live.checked = state.liveEditing;
+      say(state.liveEditing ? 'Live editing is on.' : 'Live editing is off.');
+    } catch (e) {
+      live.checked = !live.checked;
+      say(`Could not change live editing: ${messageOf(e)}`, true);
+    } finally {
+      live.disabled = false;
+    }
+  });
+  try {
+    const state = await callServer('getSidebarState');
+    who.textContent = `Signed in as ${state.email}`;
+    live.checked = state.liveEditing;
+    live.disabled = false;
+  } catch (e) {
+    say(messageOf(e), true);
+  }
+  await loadSpaces();
+}
+
+void start();

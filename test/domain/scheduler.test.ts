@@ -1,0 +1,77 @@
+import { WriteScheduler } from '../../src/domain/scheduler';
+
+const options = { perSpaceIntervalMs: 1000, projectPerMinute: 300, maxAttempts: 3, random: () => 0 };
+const items = (space: string, n: number) => Array.from({ length: n }, (_, i) => ({ item: `${space}#${i}`, space }));
+
+/** Drives the scheduler on a fake clock, every job succeeding; returns send times per item. */
+function run(scheduler: WriteScheduler<string>): Map<string, number> {
+  const sent = new Map<string, number>();
+  let now = 0;
+  for (let guard = 0; guard < 10_000 && !scheduler.done; guard++) {
+    const { batch, waitMs } = scheduler.nextWave(now);
+    for (const job of batch) {
+      sent.set(job.item, now);
+      scheduler.finish(job);
+    }
+    now += batch.length > 0 ? 0 : waitMs;
+  }
+  return sent;
+}
+
+describe('WriteScheduler', () => {
+  it('never sends two writes to one space within a second', () => {
+    const sent = run(new WriteScheduler(items('A', 5), options, 0));
+    expect([...sent.values()]).toEqual([0, 1000, 2000, 3000, 4000]);
+  });
+
+  it('sends to several spaces in the same wave', () => {
+    const { batch } = new WriteScheduler([...items('A', 2), ...items('B', 2), ...items('C', 2)], options, 0).nextWave(
+      0,
+    );
+    expect(batch.map((j) => j.space).sort()).toEqual(['A', 'B', 'C']);
+  });
+
+  it('keeps the project under 5 writes a second (300 a minute)', () => {
+    const spaces = Array.from({ length: 20 }, (_, i) => items(`S${i}`, 3)).flat();
+    const sent = [...run(new WriteScheduler(spaces, options, 0)).values()].sort((a, b) => a - b);
+    // Token bucket of one second's worth: any window of T ms holds at most 5 + 5·T/1000 writes.
+    for (let i = 0; i < sent.length; i++) {
+      for (let j = i; j < sent.length; j++) {
+        const window = (sent[j] as number) - (sent[i] as number);
+        expect(j - i + 1).toBeLessThanOrEqual(5 + Math.floor((5 * window) / 1000) + 1);
+      }
+    }
+    // 60 writes at 5/s after a burst of 5: about 11 s, and no slower.
+    expect(sent[sent.length - 1]).toBeLessThanOrEqual(11_100);
+    expect(sent[sent.length - 1]).toBeGreaterThanOrEqual(10_900);
+  });
+
+  it('keeps a retried job at the head of its space so order within a space holds', () => {
+    const s = new WriteScheduler(items('A', 2), options, 0);
+    const first = s.nextWave(0).batch[0];
+    if (!first) throw new Error('no job');
+    expect(s.retry(first, 0)).toBe(true);
+    const later = run(s);
+    expect(later.get('A#0')).toBeLessThan(later.get('A#1') as number);
+  });
+
+  it('gives up after maxAttempts', () => {
+    const s = new WriteScheduler(items('A', 1), options, 0);
+    let now = 0;
+    let outcome = true;
+    for (let i = 0; i < 10 && outcome; i++) {
+      const { batch, waitMs } = s.nextWave(now);
+      if (batch[0]) outcome = s.retry(batch[0], now);
+      now += Math.max(waitMs, 1000);
+    }
+    expect(outcome).toBe(false);
+    expect(s.done).toBe(true);
+  });
+
+  it('reports the pending jobs when stopped early', () => {
+    const s = new WriteScheduler(items('A', 3), options, 0);
+    const job = s.nextWave(0).batch[0];
+    if (job) s.finish(job);
+    expect(s.pending().map((j) => j.item)).toEqual(['A#1', 'A#2']);
+  });
+});
