@@ -24,12 +24,14 @@ const API_BY_TEXT: Record<string, ApiRole> = {
   role_manager: 'ROLE_MANAGER',
 };
 
+const API_ROLES: ReadonlySet<string> = new Set(Object.keys(UI_BY_API));
+
 export function uiRole(role: ApiRole): UiRole {
   return UI_BY_API[role];
 }
 
 export function isApiRole(value: unknown): value is ApiRole {
-  return typeof value === 'string' && Object.hasOwn(UI_BY_API, value);
+  return typeof value === 'string' && API_ROLES.has(value);
 }
 
 export type RoleParse = { ok: true; role: ApiRole } | { ok: false; reason: string };
