@@ -15,14 +15,17 @@ const UI_BY_API: Record<ApiRole, UiRole> = {
   ROLE_MANAGER: 'Owner',
 };
 
-const API_BY_TEXT: Record<string, ApiRole> = {
-  member: 'ROLE_MEMBER',
-  manager: 'ROLE_ASSISTANT_MANAGER',
-  owner: 'ROLE_MANAGER',
-  role_member: 'ROLE_MEMBER',
-  role_assistant_manager: 'ROLE_ASSISTANT_MANAGER',
-  role_manager: 'ROLE_MANAGER',
-};
+// A Map, not an object: text like "constructor" must not find Object.prototype members.
+const API_BY_TEXT: ReadonlyMap<string, ApiRole> = new Map(
+  Object.entries({
+    member: 'ROLE_MEMBER',
+    manager: 'ROLE_ASSISTANT_MANAGER',
+    owner: 'ROLE_MANAGER',
+    role_member: 'ROLE_MEMBER',
+    role_assistant_manager: 'ROLE_ASSISTANT_MANAGER',
+    role_manager: 'ROLE_MANAGER',
+  }) as [string, ApiRole][],
+);
 
 const API_ROLES: ReadonlySet<string> = new Set(Object.keys(UI_BY_API));
 
@@ -43,7 +46,7 @@ export function parseRole(input: unknown): RoleParse {
     const shown = input === '' || input === undefined || input === null ? 'an empty cell' : `"${String(input)}"`;
     return { ok: false, reason: `${shown} is not a role: use Member, Manager or Owner` };
   }
-  const role = API_BY_TEXT[text.toLowerCase()];
+  const role = API_BY_TEXT.get(text.toLowerCase());
   if (role) return { ok: true, role };
   return { ok: false, reason: `"${truncate(text, 40)}" is not a role: use Member, Manager or Owner` };
 }

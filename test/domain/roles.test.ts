@@ -18,14 +18,22 @@ describe('role names', () => {
     expect(parseRole(text)).toEqual({ ok: true, role });
   });
 
-  it.each([['Admin'], [''], ['   '], [3], [true], ['ROLE_OWNER'], ['MEMBERSHIP_ROLE_UNSPECIFIED']])(
-    'refuses %j with a hint',
-    (input) => {
-      const parsed = parseRole(input);
-      expect(parsed.ok).toBe(false);
-      if (!parsed.ok) expect(parsed.reason).toMatch(/use Member, Manager or Owner/);
-    },
-  );
+  it.each([
+    ['Admin'],
+    [''],
+    ['   '],
+    [3],
+    [true],
+    ['ROLE_OWNER'],
+    ['MEMBERSHIP_ROLE_UNSPECIFIED'],
+    ['constructor'],
+    ['__proto__'],
+    ['toString'],
+  ])('refuses %j with a hint', (input) => {
+    const parsed = parseRole(input);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.reason).toMatch(/use Member, Manager or Owner/);
+  });
 
   it('keeps a long unknown value short in the reason', () => {
     const parsed = parseRole('x'.repeat(5000));
