@@ -116,7 +116,7 @@ export function getMember(ctx: CallContext, spaceId: string, memberPart: string)
   return membershipJson(ctx.state, findMembership(ctx, space, memberPart), view(ctx));
 }
 
-const MEMBERSHIP_FIELDS = new Set([
+export const MEMBERSHIP_FIELDS = new Set([
   'name',
   'state',
   'role',

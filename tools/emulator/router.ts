@@ -74,7 +74,7 @@ const ROUTES: Route[] = [
 ];
 
 /** System parameters every Google API accepts (discovery `parameters`), plus `$alt` used by gRPC-fallback clients. */
-const SYSTEM_PARAMS = new Set([
+export const SYSTEM_PARAMS = new Set([
   '$.xgafv',
   'access_token',
   'alt',

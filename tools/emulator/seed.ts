@@ -136,8 +136,11 @@ export function validateSeed(input: unknown): Seed {
       fail(path, 'must be an object');
       return;
     }
-    if (typeof principal.token !== 'string' || principal.token.length === 0)
-      fail(`${path}.token`, 'must be a non-empty string');
+    if (typeof principal.token !== 'string' || !/^[\x21-\x7e]+$/.test(principal.token))
+      fail(
+        `${path}.token`,
+        'must be a non-empty string of printable ASCII without spaces (it is sent as a bearer token)',
+      );
     else if (tokens.has(principal.token)) fail(`${path}.token`, 'duplicate token');
     else tokens.add(principal.token);
     if (typeof principal.user !== 'string' || !userNames.has(principal.user)) {

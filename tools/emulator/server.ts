@@ -177,15 +177,17 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        send(res, 413, new ApiError('INVALID_ARGUMENT', 'Request payload too large.').toBody());
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      // Past the limit the rest is read and dropped, so the client gets the answer instead of a reset connection.
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
     req.on('end', () => {
-      if (res.writableEnded) return;
+      if (size > MAX_BODY_BYTES) {
+        const error = new ApiError(
+          'INVALID_ARGUMENT',
+          `Request payload size exceeds the limit: ${MAX_BODY_BYTES} bytes.`,
+        );
+        return send(res, error.code, error.toBody());
+      }
       const { path, query } = splitTarget(req.url ?? '/');
       const body = Buffer.concat(chunks).toString('utf8');
       const work = path.startsWith('/_emulator/')

@@ -61,7 +61,11 @@ describe('spaces.members.list filter', () => {
   });
 
   test('filters count correctly over 2,500 members', async () => {
-    const res = await get(emulator(), `/v1/${BIG}/members?pageSize=1000&filter=${q('role = "ROLE_MANAGER"')}`, TOKENS.owner);
+    const res = await get(
+      emulator(),
+      `/v1/${BIG}/members?pageSize=1000&filter=${q('role = "ROLE_MANAGER"')}`,
+      TOKENS.owner,
+    );
     // Employees 0, 500, 1000, 1500, 2000 and Olivia.
     expect((res.body.memberships as Member[]).length).toBe(6);
     const managers = await get(
@@ -112,7 +116,7 @@ describe('spaces.list filter', () => {
 
   test.each([
     ['space_type = "SPACE" AND space_type = "GROUP_CHAT"'],
-    ['(space_type = "SPACE" AND space_type = "DM") OR space_type = "GROUP_CHAT"'],
+    ['(space_type = "SPACE" AND space_type = "GROUP_CHAT") OR space_type = "DIRECT_MESSAGE"'],
     ['space_type != "SPACE"'],
     ['display_name = "Launch team"'],
     ['space_type = "ROOM"'],

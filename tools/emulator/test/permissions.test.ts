@@ -147,7 +147,11 @@ describe('what can be changed', () => {
   });
 
   test('an unknown member is 404', async () => {
-    expectApiError(await patchRole(emulator(), 'spaces/Launch/members/103', 'ROLE_MEMBER', TOKENS.owner), 404, 'NOT_FOUND');
+    expectApiError(
+      await patchRole(emulator(), 'spaces/Launch/members/103', 'ROLE_MEMBER', TOKENS.owner),
+      404,
+      'NOT_FOUND',
+    );
   });
 });
 
@@ -155,7 +159,10 @@ describe('request validation', () => {
   const path = '/v1/spaces/Launch/members/102';
 
   test('updateMask is required', async () => {
-    const res = await call(emulator(), 'PATCH', path, { token: TOKENS.owner, body: { role: 'ROLE_ASSISTANT_MANAGER' } });
+    const res = await call(emulator(), 'PATCH', path, {
+      token: TOKENS.owner,
+      body: { role: 'ROLE_ASSISTANT_MANAGER' },
+    });
     expectApiError(res, 400, 'INVALID_ARGUMENT', /update_mask/);
   });
 
@@ -217,6 +224,15 @@ describe('request validation', () => {
     expectApiError(res, 400, 'INVALID_ARGUMENT');
   });
 
+  test('a body over 1 MiB is 400 with an AIP-193 body, and the connection answers', async () => {
+    const res = await call(emulator(), 'PATCH', `${path}?updateMask=role`, {
+      token: TOKENS.owner,
+      body: { role: 'ROLE_ASSISTANT_MANAGER', padding: 'x'.repeat(2 * 1024 * 1024) },
+    });
+    expectApiError(res, 400, 'INVALID_ARGUMENT', /payload size/);
+    expect(roleInState(emulator(), 'spaces/Launch', '102')).toBe('ROLE_MEMBER');
+  });
+
   test('an unknown body field is 400', async () => {
     const res = await call(emulator(), 'PATCH', `${path}?updateMask=role`, {
       token: TOKENS.owner,
@@ -227,7 +243,13 @@ describe('request validation', () => {
   });
 
   test('an unknown query parameter is 400', async () => {
-    const res = await patchRole(emulator(), 'spaces/Launch/members/102', 'ROLE_ASSISTANT_MANAGER', TOKENS.owner, '&x=1');
+    const res = await patchRole(
+      emulator(),
+      'spaces/Launch/members/102',
+      'ROLE_ASSISTANT_MANAGER',
+      TOKENS.owner,
+      '&x=1',
+    );
     expectApiError(res, 400, 'INVALID_ARGUMENT', /"x"/);
   });
 
@@ -260,14 +282,23 @@ describe('email aliases and state', () => {
   });
 
   test('an email alias also works for PATCH', async () => {
-    const res = await patchRole(emulator(), 'spaces/Launch/members/pat@example.com', 'ROLE_ASSISTANT_MANAGER', TOKENS.owner);
+    const res = await patchRole(
+      emulator(),
+      'spaces/Launch/members/pat@example.com',
+      'ROLE_ASSISTANT_MANAGER',
+      TOKENS.owner,
+    );
     expect(res.status).toBe(200);
     expect(res.body.name).toBe('spaces/Launch/members/105');
     expect(roleInState(emulator(), 'spaces/Launch', '105')).toBe('ROLE_ASSISTANT_MANAGER');
   });
 
   test('an email of someone outside the space is 404', async () => {
-    expectApiError(await get(emulator(), '/v1/spaces/Launch/members/oscar@example.com', TOKENS.owner), 404, 'NOT_FOUND');
+    expectApiError(
+      await get(emulator(), '/v1/spaces/Launch/members/oscar@example.com', TOKENS.owner),
+      404,
+      'NOT_FOUND',
+    );
   });
 
   test('a successful PATCH is visible through GET and /_emulator/state', async () => {

@@ -59,10 +59,18 @@ test('after a second of (scaled) time the space accepts a write again', async ()
 test('with quotas switched off there is no 429', async () => {
   emulator().configure({ quotas: { enabled: false } });
   const statuses: number[] = [];
-  for (const role of ['ROLE_ASSISTANT_MANAGER', 'ROLE_MEMBER', 'ROLE_ASSISTANT_MANAGER', 'ROLE_MEMBER', 'ROLE_MANAGER']) {
+  for (const role of [
+    'ROLE_ASSISTANT_MANAGER',
+    'ROLE_MEMBER',
+    'ROLE_ASSISTANT_MANAGER',
+    'ROLE_MEMBER',
+    'ROLE_MANAGER',
+  ]) {
     statuses.push((await patchRole(emulator(), 'spaces/Launch/members/102', role, TOKENS.owner)).status);
   }
-  const reads = await Promise.all(Array.from({ length: 40 }, () => get(emulator(), '/v1/spaces/Launch/members', TOKENS.owner)));
+  const reads = await Promise.all(
+    Array.from({ length: 40 }, () => get(emulator(), '/v1/spaces/Launch/members', TOKENS.owner)),
+  );
   expect(statuses).toEqual([200, 200, 200, 200, 200]);
   expect(reads.every((r) => r.status === 200)).toBe(true);
 });
@@ -79,7 +87,9 @@ test('the per-project membership write limit applies across spaces, per project'
 });
 
 test('per-space reads are limited to 15 a second', async () => {
-  const reads = await Promise.all(Array.from({ length: 25 }, () => get(emulator(), '/v1/spaces/Launch/members', TOKENS.owner)));
+  const reads = await Promise.all(
+    Array.from({ length: 25 }, () => get(emulator(), '/v1/spaces/Launch/members', TOKENS.owner)),
+  );
   const ok = reads.filter((r) => r.status === 200).length;
   const limited = reads.filter((r) => r.status === 429);
   expect(ok).toBeGreaterThanOrEqual(15);

@@ -238,7 +238,9 @@ export const QUOTAS_OFF = { quotas: { enabled: false } } as const;
 export function useEmulator(seed: () => Seed, config?: EmulatorConfigInput): () => Emulator {
   let emulator: Emulator | undefined;
   beforeAll(async () => {
-    emulator = await startEmulator(config === undefined ? { port: 0, seed: seed() } : { port: 0, seed: seed(), config });
+    emulator = await startEmulator(
+      config === undefined ? { port: 0, seed: seed() } : { port: 0, seed: seed(), config },
+    );
   });
   afterAll(async () => {
     await emulator?.stop();

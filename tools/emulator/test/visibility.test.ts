@@ -76,7 +76,12 @@ describe('memberships', () => {
   test('user auth shows displayName and email of members', async () => {
     const res = await get(emulator(), '/v1/spaces/Launch/members', TOKENS.member);
     const mark = members(res.body).find((m) => m.member?.name === U.mark);
-    expect(mark?.member).toEqual({ name: U.mark, type: 'HUMAN', displayName: 'Mark Manager', email: 'mark@example.com' });
+    expect(mark?.member).toEqual({
+      name: U.mark,
+      type: 'HUMAN',
+      displayName: 'Mark Manager',
+      email: 'mark@example.com',
+    });
   });
 
   test('admin access shows only name and type of members, and no BOT memberships', async () => {
