@@ -1,0 +1,90 @@
+/** The Audit sheet: one row per attempted change, and the inverse plan that undoes a run from it. */
+
+import type { RoleChange } from './changes';
+import { isMembershipName, spaceOfMembership } from './resource-names';
+import { type ApiRole, parseRole, uiRole } from './roles';
+
+export const AUDIT_HEADERS = [
+  'Time',
+  'Who',
+  'Space',
+  'Member',
+  'Membership',
+  'Old role',
+  'New role',
+  'Result',
+  'Error status',
+  'Error message',
+  'Run id',
+] as const;
+
+export type AuditResult = 'applied' | 'failed' | 'refused';
+
+export interface AuditEntry {
+  time: string;
+  who: string;
+  space: string;
+  member: string;
+  key: string;
+  from: ApiRole;
+  to: ApiRole;
+  result: AuditResult;
+  errorStatus: number | '';
+  errorMessage: string;
+  runId: string;
+}
+
+export function auditCells(e: AuditEntry): string[] {
+  return [
+    e.time,
+    e.who,
+    e.space,
+    e.member,
+    e.key,
+    uiRole(e.from),
+    uiRole(e.to),
+    e.result,
+    String(e.errorStatus),
+    e.errorMessage,
+    e.runId,
+  ];
+}
+
+/**
+ * Changes that undo a run: every change the run applied, reversed, newest first. A row whose member has changed
+ * again since (the sheet's server role is no longer the run's new role) is left out and reported, so an undo never
+ * overwrites someone's later change.
+ */
+export function inversePlan(
+  rows: readonly (readonly unknown[])[],
+  runId: string,
+  currentRole: (key: string) => ApiRole | '' | undefined,
+): { changes: RoleChange[]; skipped: { key: string; who: string; reason: string }[] } {
+  const changes: RoleChange[] = [];
+  const skipped: { key: string; who: string; reason: string }[] = [];
+  const seen = new Set<string>();
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const r = rows[i] ?? [];
+    if (String(r[10] ?? '') !== runId || String(r[7] ?? '') !== 'applied') continue;
+    const key = String(r[4] ?? '');
+    const from = parseRole(String(r[5] ?? ''));
+    const to = parseRole(String(r[6] ?? ''));
+    const who = String(r[3] ?? '');
+    if (!isMembershipName(key) || !from.ok || !to.ok || seen.has(key)) continue;
+    seen.add(key);
+    const now = currentRole(key);
+    if (now !== to.role) {
+      skipped.push({
+        key,
+        who,
+        reason:
+          now === undefined
+            ? 'the member is not in a loaded sheet'
+            : `changed again since (now ${now ? uiRole(now) : 'no role'})`,
+      });
+      continue;
+    }
+    changes.push({ index: -1, key, space: spaceOfMembership(key) as string, who, from: to.role, to: from.role });
+  }
+  return { changes, skipped };
+}

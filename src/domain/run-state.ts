@@ -1,0 +1,146 @@
+/**
+ * A bulk run's progress, persisted between executions so a run can outlive Apps Script's 6-minute limit.
+ * A job is `inflight` from just before its PATCH is sent until its outcome is recorded: after a hard stop, an
+ * inflight job's outcome is unknown and must be checked with a GET before it is ever sent again (at most once).
+ */
+
+import type { RoleChange } from './changes';
+import { type ApiRole, isApiRole } from './roles';
+
+export type JobState = 'queued' | 'inflight' | 'applied' | 'failed' | 'refused';
+
+export interface RunJob extends RoleChange {
+  attempts: number;
+  state: JobState;
+  /** Failure reason, for jobs that failed. */
+  reason?: string;
+  errorStatus?: number;
+}
+
+export interface RunState {
+  runId: string;
+  kind: 'apply' | 'undo';
+  /** Email of the person who started the run; only they can continue it. */
+  user: string;
+  startedAt: string;
+  /** Space name → sheet title, for messages and the audit log. */
+  titles: Record<string, string>;
+  jobs: RunJob[];
+}
+
+const ROLE_CODES: ApiRole[] = ['ROLE_MEMBER', 'ROLE_ASSISTANT_MANAGER', 'ROLE_MANAGER'];
+const STATES: JobState[] = ['queued', 'inflight', 'applied', 'failed', 'refused'];
+
+/** Compact JSON: property values are capped at 9 KB, so a 1,000-change run has to be small per job. */
+export function encodeRun(run: RunState): string {
+  return JSON.stringify({
+    v: 1,
+    id: run.runId,
+    kind: run.kind,
+    u: run.user,
+    at: run.startedAt,
+    t: run.titles,
+    j: run.jobs.map((j) => [
+      j.key,
+      ROLE_CODES.indexOf(j.from),
+      ROLE_CODES.indexOf(j.to),
+      j.attempts,
+      STATES.indexOf(j.state),
+      j.who,
+      j.index,
+      j.reason ?? '',
+      j.errorStatus ?? 0,
+    ]),
+  });
+}
+
+export function decodeRun(text: string): RunState | undefined {
+  try {
+    const raw = JSON.parse(text) as {
+      v?: number;
+      id?: string;
+      kind?: string;
+      u?: string;
+      at?: string;
+      t?: Record<string, string>;
+      j?: unknown[][];
+    };
+    if (raw.v !== 1 || typeof raw.id !== 'string' || typeof raw.u !== 'string' || !Array.isArray(raw.j))
+      return undefined;
+    const jobs: RunJob[] = [];
+    for (const [key, from, to, attempts, state, who, index, reason, errorStatus] of raw.j) {
+      const f = ROLE_CODES[Number(from)];
+      const t = ROLE_CODES[Number(to)];
+      const s = STATES[Number(state)];
+      if (typeof key !== 'string' || !isApiRole(f) || !isApiRole(t) || !s) return undefined;
+      const space = key.slice(0, key.indexOf('/members/'));
+      const job: RunJob = {
+        key,
+        space,
+        from: f,
+        to: t,
+        attempts: Number(attempts) || 0,
+        state: s,
+        who: String(who ?? ''),
+        index: Number(index) || 0,
+      };
+      if (reason) job.reason = String(reason);
+      if (errorStatus) job.errorStatus = Number(errorStatus);
+      jobs.push(job);
+    }
+    return {
+      runId: raw.id,
+      kind: raw.kind === 'undo' ? 'undo' : 'apply',
+      user: raw.u,
+      startedAt: String(raw.at ?? ''),
+      titles: raw.t ?? {},
+      jobs,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Splits text into pieces that each fit in one property value (9 KB, counted in UTF-8 bytes). */
+export function chunk(text: string, maxBytes = 8000): string[] {
+  const pieces: string[] = [];
+  let current = '';
+  let size = 0;
+  for (const ch of text) {
+    const bytes = ch.length > 1 ? 4 : ch.charCodeAt(0) < 0x80 ? 1 : ch.charCodeAt(0) < 0x800 ? 2 : 3;
+    if (size + bytes > maxBytes) {
+      pieces.push(current);
+      current = '';
+      size = 0;
+    }
+    current += ch;
+    size += bytes;
+  }
+  if (current !== '' || pieces.length === 0) pieces.push(current);
+  return pieces;
+}
+
+export interface Progress {
+  runId: string;
+  kind: 'apply' | 'undo';
+  done: number;
+  failed: number;
+  remaining: number;
+  /** Seconds left at the quota pace: 5 writes/s for the project, 1 write/s per space. */
+  etaSeconds: number;
+}
+
+export function progressOf(run: RunState, perSpaceSeconds = 1.05, projectPerSecond = 5): Progress {
+  const open = run.jobs.filter((j) => j.state === 'queued' || j.state === 'inflight');
+  const perSpace = new Map<string, number>();
+  for (const j of open) perSpace.set(j.space, (perSpace.get(j.space) ?? 0) + 1);
+  const busiest = Math.max(0, ...perSpace.values());
+  return {
+    runId: run.runId,
+    kind: run.kind,
+    done: run.jobs.filter((j) => j.state === 'applied').length,
+    failed: run.jobs.filter((j) => j.state === 'failed' || j.state === 'refused').length,
+    remaining: open.length,
+    etaSeconds: Math.ceil(Math.max(open.length / projectPerSecond, busiest * perSpaceSeconds)),
+  };
+}

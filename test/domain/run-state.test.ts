@@ -1,0 +1,58 @@
+import { chunk, decodeRun, encodeRun, progressOf, type RunState } from '../../src/domain/run-state';
+
+const run = (n: number, spaces = 1): RunState => ({
+  runId: 'run-1',
+  kind: 'apply',
+  user: 'alice@example.com',
+  startedAt: '2026-11-29T10:00:00.000Z',
+  titles: { 'spaces/A': 'Launch team' },
+  jobs: Array.from({ length: n }, (_, i) => ({
+    index: i,
+    key: `spaces/S${i % spaces}/members/${1000 + i}`,
+    space: `spaces/S${i % spaces}`,
+    who: `Person ${i} “quoted”`,
+    from: 'ROLE_MEMBER' as const,
+    to: 'ROLE_ASSISTANT_MANAGER' as const,
+    attempts: i % 3,
+    state: i % 2 === 0 ? ('queued' as const) : ('applied' as const),
+  })),
+});
+
+describe('run state', () => {
+  it('round-trips through its compact encoding', () => {
+    const original = run(5);
+    original.jobs[1] = {
+      ...(original.jobs[1] as RunState['jobs'][number]),
+      state: 'failed',
+      reason: 'no permission',
+      errorStatus: 403,
+    };
+    expect(decodeRun(encodeRun(original))).toEqual(original);
+  });
+
+  it('keeps a 1,000-change run within a few property values', () => {
+    const pieces = chunk(encodeRun(run(1000, 20)));
+    expect(pieces.every((p) => Buffer.byteLength(p, 'utf8') <= 8000)).toBe(true);
+    expect(pieces.join('')).toBe(encodeRun(run(1000, 20)));
+    expect(pieces.length).toBeLessThan(20);
+  });
+
+  it('never splits a multi-byte character', () => {
+    const pieces = chunk('é'.repeat(10_001), 1001);
+    expect(pieces.join('')).toBe('é'.repeat(10_001));
+    expect(pieces.every((p) => Buffer.byteLength(p, 'utf8') <= 1001)).toBe(true);
+  });
+
+  it('rejects damaged state instead of guessing', () => {
+    expect(decodeRun('{"v":1}')).toBeUndefined();
+    expect(decodeRun('not json')).toBeUndefined();
+    expect(
+      decodeRun(encodeRun(run(1)).replace('"spaces/S0/members/1000",0,1', '"spaces/S0/members/1000",0,9')),
+    ).toBeUndefined();
+  });
+
+  it('estimates time left from the quotas: the busiest space or 5 writes a second, whichever is slower', () => {
+    expect(progressOf(run(10, 1))).toMatchObject({ done: 5, remaining: 5, etaSeconds: 6 });
+    expect(progressOf(run(100, 50))).toMatchObject({ remaining: 50, etaSeconds: 10 });
+  });
+});
