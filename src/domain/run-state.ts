@@ -1,7 +1,8 @@
 /**
  * A bulk run's progress, persisted between executions so a run can outlive Apps Script's 6-minute limit.
- * A job is `inflight` from just before its PATCH is sent until its outcome is recorded: after a hard stop, an
- * inflight job's outcome is unknown and must be checked with a GET before it is ever sent again (at most once).
+ * A job is `inflight` from just before its PATCH is sent until a definite answer arrives, and again after an answer
+ * that leaves the outcome unknown (500/503, a network error): its PATCH may have been applied, so before it is ever
+ * sent again its membership is read with a GET (each change is applied at most once).
  */
 
 import type { RoleChange } from './changes';
@@ -15,6 +16,8 @@ export interface RunJob extends RoleChange {
   /** Failure reason, for jobs that failed. */
   reason?: string;
   errorStatus?: number;
+  /** The outcome has been written to the sheet and the Audit log (so a resumed run does not write it twice). */
+  recorded?: boolean;
 }
 
 export interface RunState {
@@ -50,6 +53,7 @@ export function encodeRun(run: RunState): string {
       j.index,
       j.reason ?? '',
       j.errorStatus ?? 0,
+      j.recorded ? 1 : 0,
     ]),
   });
 }
@@ -68,7 +72,7 @@ export function decodeRun(text: string): RunState | undefined {
     if (raw.v !== 1 || typeof raw.id !== 'string' || typeof raw.u !== 'string' || !Array.isArray(raw.j))
       return undefined;
     const jobs: RunJob[] = [];
-    for (const [key, from, to, attempts, state, who, index, reason, errorStatus] of raw.j) {
+    for (const [key, from, to, attempts, state, who, index, reason, errorStatus, recorded] of raw.j) {
       const f = ROLE_CODES[Number(from)];
       const t = ROLE_CODES[Number(to)];
       const s = STATES[Number(state)];
@@ -86,6 +90,7 @@ export function decodeRun(text: string): RunState | undefined {
       };
       if (reason) job.reason = String(reason);
       if (errorStatus) job.errorStatus = Number(errorStatus);
+      if (recorded) job.recorded = true;
       jobs.push(job);
     }
     return {

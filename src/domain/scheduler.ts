@@ -38,13 +38,13 @@ export class WriteScheduler<T> {
   private cursor = 0;
 
   constructor(
-    items: readonly { item: T; space: string }[],
+    items: readonly { item: T; space: string; attempts?: number }[],
     private readonly options: SchedulerOptions,
     now: number,
   ) {
-    for (const { item, space } of items) {
+    for (const { item, space, attempts = 0 } of items) {
       const queue = this.queues.get(space) ?? [];
-      queue.push({ item, space, attempts: 0, readyAt: now });
+      queue.push({ item, space, attempts, readyAt: now });
       this.queues.set(space, queue);
     }
     this.ratePerMs = options.projectPerMinute / 60_000;

@@ -1,48 +1,140 @@
 /**
- * "Apply pending role changes": every row, in every member sheet, whose Role differs from the server's. The plan is
- * shown for confirmation without holding the lock (a dialog releases it anyway), then planned again under the lock,
- * because the sheet may have changed while the dialog was open.
+ * "Apply pending role changes", its dry run, and undo. The plan is shown for confirmation without holding the lock
+ * (a dialog releases it anyway), then planned again under the lock, because the sheet may have changed meanwhile.
  */
 
-import { summarize } from '../domain/changes';
-import { type ApplyReport, applyPlans, emptyReport } from './apply-plans';
-import { userChatApi } from './chat-api';
+import { inversePlan } from '../domain/audit';
+import { planSpace, type RoleChange, summarize } from '../domain/changes';
+import { uiRole } from '../domain/roles';
+import { readAudit } from './audit-sheet';
+import type { RunReport } from './bulk-run';
 import { type Clock, EXECUTION_BUDGET_MS } from './clock';
 import { withDocumentLock } from './lock';
-import { findMemberSheets } from './member-sheet';
-import { planSheet } from './pending-changes';
+import { patchRows } from './member-sheet';
+import { APP_TITLE } from './menu';
+import { planAllSheets, type SheetPlan } from './pending-changes';
+import { writePreviewSheet } from './preview-sheet';
+import { lastRunId } from './run-store';
+import { currentUser, startRun } from './runs';
 
-export interface BulkResult extends ApplyReport {
+export interface BulkResult {
   confirmed: boolean;
+  report?: RunReport;
+  refused: number;
 }
 
-function planAll(email: string) {
-  return findMemberSheets(SpreadsheetApp.getActive()).map((target) => planSheet(target, email));
+const titlesOf = (plans: readonly SheetPlan[]) =>
+  Object.fromEntries(plans.map((p) => [p.target.meta.space, p.target.meta.title]));
+
+function confirm(title: string, lines: readonly string[]): boolean {
+  const ui = SpreadsheetApp.getUi();
+  return ui.alert(title, lines.join('\n'), ui.ButtonSet.YES_NO) === ui.Button.YES;
+}
+
+function tell(message: string): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(APP_TITLE, message, ui.ButtonSet.OK);
+}
+
+function finishToast(report: RunReport): void {
+  const rest = report.finished ? '' : ` ${report.pending} still to go: continuing in the background.`;
+  SpreadsheetApp.getActive().toast(`Applied ${report.applied}, failed ${report.failed}.${rest}`, APP_TITLE);
 }
 
 export function applyPendingInteractive(clock: Clock): BulkResult {
   const started = clock.now();
-  const ui = SpreadsheetApp.getUi();
-  const email = Session.getEffectiveUser().getEmail();
-  const preview = planAll(email);
+  const preview = planAllSheets(currentUser());
   const changes = preview.flatMap((p) => p.changes);
-  const refusals = preview.reduce((n, p) => n + p.refusals.filter((r) => r.cells.size > 1).length, 0);
+  const refusals = preview.reduce((n, p) => n + p.refusals.length, 0);
   if (changes.length === 0 && refusals === 0) {
-    ui.alert('Chat space roles', 'There are no pending role changes.', ui.ButtonSet.OK);
-    return { ...emptyReport(), confirmed: false };
+    tell('There are no pending role changes.');
+    return { confirmed: false, refused: 0 };
   }
-  const names = new Map(preview.map((p) => [p.target.meta.space, p.target.meta.title]));
-  const lines = summarize(changes, names);
+  const lines = summarize(changes, new Map(preview.map((p) => [p.target.meta.space, p.target.meta.title])));
   if (refusals > 0) lines.push(`${refusals} row(s) can't be applied and will be put back, with the reason in Status.`);
-  const answer = ui.alert(`Apply ${changes.length} role change(s)?`, lines.join('\n'), ui.ButtonSet.YES_NO);
-  if (answer !== ui.Button.YES) return { ...emptyReport(), confirmed: false };
+  if (!confirm(`Apply ${changes.length} role change(s)?`, lines)) return { confirmed: false, refused: 0 };
 
-  const report = withDocumentLock(30_000, () =>
-    applyPlans(planAll(email), userChatApi(), clock, started + EXECUTION_BUDGET_MS),
-  );
-  SpreadsheetApp.getActive().toast(
-    `Applied ${report.applied}, failed ${report.failed}, refused ${report.refused}, still pending ${report.pending}.`,
-    'Chat space roles',
-  );
-  return { ...report, confirmed: true };
+  SpreadsheetApp.getActive().toast(`Applying ${changes.length} role change(s)…`, APP_TITLE);
+  const outcome = withDocumentLock(30_000, () => {
+    const plans = planAllSheets(currentUser());
+    for (const plan of plans) patchRows(plan.target.sheet, plan.refusalPatches);
+    const refused = plans.reduce((n, p) => n + p.refusals.length, 0);
+    return {
+      report: startRun(
+        'apply',
+        plans.flatMap((p) => p.changes),
+        titlesOf(plans),
+        clock,
+        started + EXECUTION_BUDGET_MS,
+      ),
+      refused,
+    };
+  });
+  finishToast(outcome.report);
+  return { confirmed: true, ...outcome };
+}
+
+/** Dry run: the plan, in a Preview sheet, without sending anything to Chat. */
+export function previewPending(): { changes: number; refused: number; sheetName: string } {
+  const plans = planAllSheets(currentUser());
+  const rows: string[][] = [];
+  for (const plan of plans) {
+    for (const c of plan.changes)
+      rows.push([plan.target.meta.title, c.who, c.key, uiRole(c.from), uiRole(c.to), 'Will apply']);
+    for (const r of plan.refusals)
+      rows.push([plan.target.meta.title, r.who, r.key, r.current, r.requested, `Will be refused: ${r.reason}`]);
+  }
+  const sheet = writePreviewSheet(rows);
+  sheet.activate();
+  return {
+    changes: plans.reduce((n, p) => n + p.changes.length, 0),
+    refused: plans.reduce((n, p) => n + p.refusals.length, 0),
+    sheetName: sheet.getName(),
+  };
+}
+
+export function undoLastInteractive(clock: Clock): BulkResult {
+  const started = clock.now();
+  const runId = lastRunId(currentUser());
+  if (!runId) {
+    tell('You have no finished bulk apply to undo in this spreadsheet.');
+    return { confirmed: false, refused: 0 };
+  }
+  const build = () => {
+    const plans = planAllSheets(currentUser());
+    const serverRoles = new Map(plans.flatMap((p) => [...p.serverRoles]));
+    const { changes, skipped } = inversePlan(readAudit(), runId, (key) => serverRoles.get(key));
+    const bySpace = new Map<string, RoleChange[]>();
+    for (const c of changes) bySpace.set(c.space, [...(bySpace.get(c.space) ?? []), c]);
+    const ordered: RoleChange[] = [];
+    for (const [space, list] of bySpace) {
+      const owners = [...serverRoles].filter(
+        ([key, role]) => key.startsWith(`${space}/`) && role === 'ROLE_MANAGER',
+      ).length;
+      const planned = planSpace(list, owners);
+      ordered.push(...planned.ordered);
+      skipped.push(...planned.refused.map(({ change, reason }) => ({ key: change.key, who: change.who, reason })));
+    }
+    return { plans, ordered, skipped };
+  };
+  const first = build();
+  if (first.ordered.length === 0) {
+    tell(
+      `Nothing to undo for the last bulk apply.${first.skipped.length > 0 ? ` ${first.skipped.length} change(s) were changed again since.` : ''}`,
+    );
+    return { confirmed: false, refused: first.skipped.length };
+  }
+  const lines = summarize(first.ordered, new Map(first.plans.map((p) => [p.target.meta.space, p.target.meta.title])));
+  for (const s of first.skipped.slice(0, 10)) lines.push(`Skipped ${s.who}: ${s.reason}`);
+  if (!confirm(`Undo ${first.ordered.length} change(s) from the last bulk apply?`, lines))
+    return { confirmed: false, refused: 0 };
+  const outcome = withDocumentLock(30_000, () => {
+    const again = build();
+    return {
+      report: startRun('undo', again.ordered, titlesOf(again.plans), clock, started + EXECUTION_BUDGET_MS),
+      refused: again.skipped.length,
+    };
+  });
+  finishToast(outcome.report);
+  return { confirmed: true, ...outcome };
 }

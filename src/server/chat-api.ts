@@ -22,7 +22,7 @@ export class ChatApiError extends Error {
   }
 }
 
-export interface PatchResult {
+export interface FetchResult {
   status: number;
   body: string;
   retryAfter: string | undefined;
@@ -111,20 +111,39 @@ export class ChatApi {
     );
   }
 
-  /** Sends role changes in parallel (one UrlFetchApp round trip); results come back in request order. */
-  patchRoles(changes: readonly { key: string; role: ApiRole }[]): PatchResult[] {
-    const requests = changes.map(({ key, role }) => {
+  /**
+   * Sends role changes (PATCH) and membership reads (GET) in parallel, in one UrlFetchApp round trip; results come
+   * back in request order. When the round trip itself fails (no HTTP answer), every result is undefined: the
+   * caller must treat each PATCH's outcome as unknown.
+   */
+  sendAll(requests: readonly WriteOrCheck[]): (FetchResult | undefined)[] {
+    const built = requests.map((r) => {
+      const key = 'get' in r ? r.get : r.patch;
       if (!isMembershipName(key)) throw new Error(`"${key}" is not a membership name`);
-      return this.request(toPath(key), { updateMask: 'role' }, 'patch', { role });
+      return 'get' in r
+        ? this.request(toPath(key), {}, 'get')
+        : this.request(toPath(key), { updateMask: 'role' }, 'patch', { role: r.role });
     });
-    if (requests.length === 0) return [];
-    return UrlFetchApp.fetchAll(requests).map((response) => {
+    if (built.length === 0) return [];
+    let responses: GoogleAppsScript.URL_Fetch.HTTPResponse[];
+    try {
+      responses = UrlFetchApp.fetchAll(built);
+    } catch {
+      // The exception text can include request details; it is deliberately dropped.
+      return requests.map(() => undefined);
+    }
+    return responses.map((response) => {
       const headers = response.getAllHeaders() as Record<string, string>;
-      const retryAfter = headers['Retry-After'] ?? headers['retry-after'];
-      return { status: response.getResponseCode(), body: response.getContentText(), retryAfter };
+      return {
+        status: response.getResponseCode(),
+        body: response.getContentText(),
+        retryAfter: headers['Retry-After'] ?? headers['retry-after'],
+      };
     });
   }
 }
+
+export type WriteOrCheck = { patch: string; role: ApiRole } | { get: string };
 
 /** A client acting as the effective user (the trigger's owner inside a trigger). The token is fetched once. */
 export function userChatApi(): ChatApi {

@@ -6,14 +6,13 @@
 
 import { COL, COLUMN_COUNT, HEADER_ROWS, HEADERS, rowFromCells, rowToCells } from '../domain/member-row';
 import { statusText } from '../domain/status';
-import { applyPlans } from './apply-plans';
-import { userChatApi } from './chat-api';
 import { type Clock, EXECUTION_BUDGET_MS } from './clock';
 import { hasLiveEditing } from './live-editing';
 import { withDocumentLock } from './lock';
 import { type MemberSheet, memberSheetMeta, patchRows, type RowPatch, readRows } from './member-sheet';
 import { planSheet } from './pending-changes';
 import { statusPatch } from './row-updates';
+import { startRun } from './runs';
 
 export function handleRoleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, clock: Clock): void {
   const started = clock.now();
@@ -46,13 +45,13 @@ export function handleRoleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, clock: C
 
     const plan = planSheet(target, owner, inEdit);
     if (byOwner) {
-      applyPlans([plan], userChatApi(), clock, started + EXECUTION_BUDGET_MS);
+      patchRows(sheet, plan.refusalPatches);
+      // The same engine as bulk apply: paced, retried, audited, and continued in the background if it is large.
+      startRun('apply', plan.changes, { [meta.space]: meta.title }, clock, started + EXECUTION_BUDGET_MS);
       return;
     }
-    const pending = plan.changes.map((c) =>
-      statusPatch(c, plan.rows.get(c.key)?.role ?? '', statusText.pendingOtherEditor(editor)),
-    );
-    patchRows(sheet, [...plan.refusals, ...pending]);
+    const pending = plan.changes.map((c) => statusPatch(c.key, statusText.pendingOtherEditor(editor)));
+    patchRows(sheet, [...plan.refusalPatches, ...pending]);
   });
 }
 
@@ -84,7 +83,6 @@ function restoreOtherCells(
     // Found by the key the row has now, even if that key cell was itself overwritten.
     patches.push({
       key: String(cells[COL.key - 1] ?? ''),
-      expectRole: String(cells[COL.role - 1] ?? ''),
       cells: restored,
     });
   });

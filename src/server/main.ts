@@ -4,12 +4,15 @@
  */
 
 import type { SpaceSummary } from '../domain/chat-types';
-import { applyPendingInteractive, type BulkResult } from './bulk-apply';
-import { appsScriptClock } from './clock';
+import type { Progress } from '../domain/run-state';
+import { applyPendingInteractive, type BulkResult, previewPending, undoLastInteractive } from './bulk-apply';
+import type { RunReport } from './bulk-run';
+import { appsScriptClock, EXECUTION_BUDGET_MS } from './clock';
 import { handleRoleEdit } from './live-edit';
 import { isLiveEditingOn, setLiveEditingFor } from './live-editing';
 import { type LoadResult, listSpaceSummaries, loadSpaceByName, refreshActive } from './load-space';
 import { APP_TITLE, buildMenu, fromMenu, openSidebar } from './menu';
+import { continueLocked, deleteFiredTrigger, myProgress, scheduleContinuation } from './runs';
 
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu();
@@ -25,6 +28,37 @@ export function showSidebar(): void {
 
 export function applyPendingChanges(): BulkResult | undefined {
   return fromMenu(() => applyPendingInteractive(appsScriptClock));
+}
+
+export function previewPendingChanges(): ReturnType<typeof previewPending> | undefined {
+  return fromMenu(() => previewPending());
+}
+
+export function undoLastBulkApply(): BulkResult | undefined {
+  return fromMenu(() => undoLastInteractive(appsScriptClock));
+}
+
+/** Menu "Resume bulk apply": continues this person's unfinished run now. */
+export function resumeBulkApply(): RunReport | undefined {
+  return fromMenu(() => {
+    const started = appsScriptClock.now();
+    const report = continueLocked(appsScriptClock, started + EXECUTION_BUDGET_MS);
+    if (!report) SpreadsheetApp.getActive().toast('There is no unfinished bulk apply.', APP_TITLE);
+    return report;
+  });
+}
+
+/** One-off time trigger that continues a run past the 6-minute limit; runs as the person who started it. */
+export function continueBulkApply(e?: GoogleAppsScript.Events.TimeDriven): void {
+  const started = appsScriptClock.now();
+  deleteFiredTrigger(e?.triggerUid);
+  try {
+    continueLocked(appsScriptClock, started + EXECUTION_BUDGET_MS);
+  } catch (error) {
+    // Busy (someone else holds the lock): try again shortly rather than dropping the run.
+    if (error instanceof Error && error.name === 'BusyError') scheduleContinuation();
+    else throw error;
+  }
 }
 
 export function refreshMembers(): LoadResult | undefined {
@@ -74,4 +108,9 @@ export function loadSpace(space: string): LoadResult {
 export function setLiveEditing(on: boolean): SidebarState {
   setLiveEditingFor(on === true);
   return getSidebarState();
+}
+
+/** Progress of this person's bulk run (the sidebar polls it while a run is going on). */
+export function getBulkProgress(): Progress | null {
+  return myProgress();
 }

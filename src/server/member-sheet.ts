@@ -12,10 +12,11 @@ import {
   HEADERS,
   HIDDEN_COLUMN_COUNT,
   type MemberRow,
+  rowFromCells,
   rowToCells,
 } from '../domain/member-row';
 import { isSpaceName } from '../domain/resource-names';
-import { UI_ROLES } from '../domain/roles';
+import { type ApiRole, UI_ROLES } from '../domain/roles';
 
 const METADATA_KEY = 'chatSpaceRoles.memberSheet';
 
@@ -121,16 +122,21 @@ export function readRows(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetBlock 
 
 export interface RowPatch {
   key: string;
-  /** The Role cell value the decision was based on: the new role is written only if the cell still holds it. */
-  expectRole: string;
-  /** 1-based column → new value. */
+  /** Cells set unconditionally (Status, restored identity cells). */
   cells: Map<number, string>;
+  /**
+   * A new Role cell text, written only if the cell still holds what the decision was based on: a person may have
+   * typed a newer role while we were talking to Chat, and their edit wins (its trigger or the next bulk apply
+   * handles it).
+   */
+  role?: { value: string; onlyIf: (current: string) => boolean };
+  /** The role now on the server: updates the hidden server-role cell and the row's snapshot. */
+  serverRole?: ApiRole;
 }
 
 /**
- * Writes patches to rows found by their key, reading the sheet again first: rows may have been sorted or moved,
- * and a person may have typed a newer role while we were talking to Chat (their edit wins; its own trigger or the
- * next bulk apply handles it). Returns the keys whose rows were not found (deleted meanwhile).
+ * Writes patches to rows found by their key, reading the sheet again first: rows may have been sorted, moved or
+ * deleted since they were planned. Returns the keys whose rows were not found (deleted meanwhile).
  */
 export function patchRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, patches: readonly RowPatch[]): string[] {
   if (patches.length === 0) return [];
@@ -149,10 +155,11 @@ export function patchRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, patches: re
       missing.push(patch.key);
       continue;
     }
-    const roleNow = String(row[COL.role - 1] ?? '');
-    for (const [col, value] of patch.cells) {
-      if (col === COL.role && roleNow !== patch.expectRole) continue;
-      row[col - 1] = value;
+    for (const [col, value] of patch.cells) row[col - 1] = value;
+    if (patch.role?.onlyIf(String(row[COL.role - 1] ?? ''))) row[COL.role - 1] = patch.role.value;
+    if (patch.serverRole) {
+      row[COL.serverRole - 1] = patch.serverRole;
+      row[COL.snapshot - 1] = withServerRole(String(row[COL.snapshot - 1] ?? ''), patch.serverRole);
     }
     low = Math.min(low, index);
     high = Math.max(high, index);
@@ -166,4 +173,13 @@ export function patchRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, patches: re
     range.setValues(span);
   }
   return missing;
+}
+
+/** The snapshot cell with a new server role; a damaged snapshot stays damaged (the row then asks for a Refresh). */
+function withServerRole(snapshotCell: string, serverRole: ApiRole): string {
+  const { snapshot } = rowFromCells(
+    Array.from({ length: COLUMN_COUNT }, (_, i) => (i === COL.snapshot - 1 ? snapshotCell : '')),
+  );
+  if (!snapshot) return snapshotCell;
+  return rowToCells({ ...snapshot, serverRole })[COL.snapshot - 1] as string;
 }

@@ -1,17 +1,28 @@
-/** Reads a member sheet and decides, row by row, what its Role cells ask for. */
+/** Reads member sheets and decides, row by row, what their Role cells ask for. */
 
-import { decideRow, planSpace, type RoleChange } from '../domain/changes';
+import { decideRow, describeMember, planSpace, type RoleChange } from '../domain/changes';
 import { type MemberRow, rowFromCells } from '../domain/member-row';
 import { type ApiRole, uiRole } from '../domain/roles';
-import { type MemberSheet, type RowPatch, readRows } from './member-sheet';
+import { findMemberSheets, type MemberSheet, type RowPatch, readRows } from './member-sheet';
 import { refusalPatch } from './row-updates';
+
+export interface Refusal {
+  key: string;
+  who: string;
+  email: string;
+  current: string;
+  requested: string;
+  reason: string;
+}
 
 export interface SheetPlan {
   target: MemberSheet;
   changes: RoleChange[];
-  refusals: RowPatch[];
-  /** Rows as read, by key, with the Role cell value each decision was based on. */
-  rows: Map<string, { row: MemberRow; snapshot: MemberRow; role: string }>;
+  /** Rows to put back, with the reason (a Status is written only when there is a reason). */
+  refusals: Refusal[];
+  refusalPatches: RowPatch[];
+  /** The server role of every row, by key (for undo). */
+  serverRoles: Map<string, ApiRole | ''>;
 }
 
 /** The caller's own role in the space, from the row with their email (undefined when not listed). */
@@ -23,8 +34,7 @@ function callerRole(rows: readonly MemberRow[], email: string): ApiRole | undefi
 
 /** Plans the rows of one sheet; `only` limits the plan to some data-row indexes (an edit's range). */
 export function planSheet(target: MemberSheet, callerEmail: string, only?: (index: number) => boolean): SheetPlan {
-  const { values } = readRows(target.sheet);
-  const parsed = values.map((cells) => rowFromCells(cells));
+  const parsed = readRows(target.sheet).values.map((cells) => rowFromCells(cells));
   const facts = {
     space: target.meta.space,
     spaceType: target.meta.spaceType,
@@ -34,23 +44,40 @@ export function planSheet(target: MemberSheet, callerEmail: string, only?: (inde
     ),
   };
   const changes: RoleChange[] = [];
-  const refusals: RowPatch[] = [];
-  const rows: SheetPlan['rows'] = new Map();
-  parsed.forEach(({ row, intact, snapshot }, index) => {
-    if (only && !only(index)) return;
-    const decision = decideRow(row, index, intact, facts);
-    if (decision.kind === 'change') {
-      changes.push(decision.change);
-      if (snapshot) rows.set(row.key, { row, snapshot, role: row.role });
-    } else if (decision.kind === 'refuse') {
-      refusals.push(refusalPatch(row.key, row.role, decision.restore, decision.reason));
+  const refusals: Refusal[] = [];
+  const refusalPatches: RowPatch[] = [];
+  const serverRoles = new Map<string, ApiRole | ''>();
+  const rowsByKey = new Map<string, MemberRow>();
+  const refuse = (row: MemberRow, restore: string, reason: string) => {
+    refusalPatches.push(refusalPatch(row.key, row.role, restore, reason));
+    if (reason) {
+      refusals.push({
+        key: row.key,
+        who: describeMember(row),
+        email: row.email,
+        current: restore,
+        requested: row.role,
+        reason,
+      });
     }
+  };
+  parsed.forEach(({ row, intact }, index) => {
+    if (intact) serverRoles.set(row.key, row.serverRole);
+    if (only && !only(index)) return;
+    rowsByKey.set(row.key, row);
+    const decision = decideRow(row, index, intact, facts);
+    if (decision.kind === 'change') changes.push(decision.change);
+    else if (decision.kind === 'refuse') refuse(row, decision.restore, decision.reason);
   });
   const owners = parsed.filter((p) => p.row.serverRole === 'ROLE_MANAGER' && p.row.state === 'Joined').length;
   const { ordered, refused } = planSpace(changes, owners);
   for (const { change, reason } of refused) {
-    const seen = rows.get(change.key);
-    refusals.push(refusalPatch(change.key, seen?.role ?? '', uiRole(change.from), reason));
+    const row = rowsByKey.get(change.key);
+    if (row) refuse(row, uiRole(change.from), reason);
   }
-  return { target, changes: ordered, refusals, rows };
+  return { target, changes: ordered, refusals, refusalPatches, serverRoles };
+}
+
+export function planAllSheets(callerEmail: string): SheetPlan[] {
+  return findMemberSheets(SpreadsheetApp.getActive()).map((target) => planSheet(target, callerEmail));
 }

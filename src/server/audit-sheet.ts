@@ -1,0 +1,35 @@
+/** The Audit sheet: appended in batches, one row per attempted change; never rewritten. */
+
+import { AUDIT_HEADERS, type AuditEntry, auditCells } from '../domain/audit';
+
+const AUDIT_TITLE = 'Audit';
+
+function auditSheet(create: boolean): GoogleAppsScript.Spreadsheet.Sheet | undefined {
+  const ss = SpreadsheetApp.getActive();
+  const existing = ss.getSheetByName(AUDIT_TITLE);
+  if (existing || !create) return existing ?? undefined;
+  const sheet = ss.insertSheet(AUDIT_TITLE);
+  const header = sheet.getRange(1, 1, 1, AUDIT_HEADERS.length);
+  header.setValues([[...AUDIT_HEADERS]]);
+  header.setFontWeight('bold');
+  sheet.setFrozenRows(1);
+  return sheet;
+}
+
+export function appendAudit(entries: readonly AuditEntry[]): void {
+  if (entries.length === 0) return;
+  const sheet = auditSheet(true) as GoogleAppsScript.Spreadsheet.Sheet;
+  const start = sheet.getLastRow() + 1;
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < start + entries.length - 1) sheet.insertRowsAfter(maxRows, start + entries.length - 1 - maxRows);
+  const range = sheet.getRange(start, 1, entries.length, AUDIT_HEADERS.length);
+  range.setNumberFormat('@');
+  range.setValues(entries.map(auditCells));
+}
+
+export function readAudit(): unknown[][] {
+  const sheet = auditSheet(false);
+  if (!sheet) return [];
+  const last = sheet.getLastRow();
+  return last <= 1 ? [] : sheet.getRange(2, 1, last - 1, AUDIT_HEADERS.length).getValues();
+}

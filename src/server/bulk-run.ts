@@ -1,0 +1,245 @@
+/**
+ * Executes a persisted run of role changes at the pace of the Chat quotas, and stops before the execution budget
+ * runs out so the rest can continue in a later execution.
+ *
+ * Each wave sends at most one request per space in one UrlFetchApp.fetchAll: a PATCH for a queued job, or a GET for
+ * an inflight job whose earlier PATCH has an unknown outcome (applied at most once). The run is saved before each
+ * wave, so a hard stop at any point loses nothing: outcomes not yet recorded are found again on resume. Sheet rows
+ * and Audit rows are written per space as it finishes, and at the end, never per row.
+ */
+
+import { parseFailure, plainReason } from '../domain/api-errors';
+import type { AuditEntry } from '../domain/audit';
+import { COL } from '../domain/member-row';
+import { isRetryable, parseRetryAfter } from '../domain/retry';
+import { type ApiRole, isApiRole, parseRole, uiRole } from '../domain/roles';
+import type { RunJob, RunState } from '../domain/run-state';
+import { CHAT_WRITE_LIMITS, type Job, WriteScheduler } from '../domain/scheduler';
+import { stamp, statusText } from '../domain/status';
+import { appendAudit } from './audit-sheet';
+import type { ChatApi, FetchResult } from './chat-api';
+import type { Clock } from './clock';
+import { findMemberSheets, patchRows, type RowPatch } from './member-sheet';
+import { deleteRun, rememberLastRun, saveRun } from './run-store';
+
+export interface RunReport {
+  runId: string;
+  applied: number;
+  failed: number;
+  pending: number;
+  requests: number;
+  retries: number;
+  finished: boolean;
+  /** Outcomes whose row was no longer in the sheet (deleted meanwhile); they are still in the Audit log. */
+  rowsGone: number;
+}
+
+const isOpen = (j: RunJob) => j.state === 'queued' || j.state === 'inflight';
+
+export function executeRun(run: RunState, api: ChatApi, clock: Clock, deadline: number): RunReport {
+  const report: RunReport = {
+    runId: run.runId,
+    applied: 0,
+    failed: 0,
+    pending: 0,
+    requests: 0,
+    retries: 0,
+    finished: false,
+    rowsGone: 0,
+  };
+  const recorder = new OutcomeRecorder(run, clock);
+  // Outcomes reached in an earlier execution that was stopped before writing them.
+  recorder.flush(run.jobs.filter((j) => !isOpen(j) && !j.recorded));
+
+  const scheduler = new WriteScheduler(
+    run.jobs.filter(isOpen).map((job) => ({ item: job, space: job.space, attempts: job.attempts })),
+    { ...CHAT_WRITE_LIMITS, random: clock.random },
+    clock.now(),
+  );
+  const maxWaves = (run.jobs.length * CHAT_WRITE_LIMITS.maxAttempts + 10) * 4;
+  for (let wave = 0; wave < maxWaves && !scheduler.done; wave++) {
+    const now = clock.now();
+    if (now >= deadline) break;
+    const { batch, waitMs } = scheduler.nextWave(now);
+    if (batch.length === 0) {
+      clock.sleep(Math.min(waitMs, deadline - now));
+      continue;
+    }
+    for (const job of batch) job.item.attempts = job.attempts;
+    const checks = batch.map((job) => job.item.state === 'inflight');
+    for (const job of batch) job.item.state = 'inflight';
+    saveRun(run);
+    const results = api.sendAll(
+      batch.map((job, i) => (checks[i] ? { get: job.item.key } : { patch: job.item.key, role: job.item.to })),
+    );
+    report.requests += batch.length;
+    const after = clock.now();
+    batch.forEach((job, i) => {
+      const retried = settle(job, checks[i] === true, results[i], scheduler, after);
+      if (retried) report.retries++;
+      if (!isOpen(job.item)) {
+        scheduler.finish(job);
+        recorder.done(job.item);
+      }
+    });
+    recorder.flushFinishedSpaces(new Set(scheduler.pending().map((j) => j.space)), after);
+  }
+  recorder.flush(run.jobs.filter((j) => !isOpen(j) && !j.recorded));
+  report.rowsGone = recorder.rowsGone;
+  for (const job of run.jobs) {
+    if (job.state === 'applied') report.applied++;
+    else if (job.state === 'failed' || job.state === 'refused') report.failed++;
+    else report.pending++;
+  }
+  report.finished = report.pending === 0;
+  if (report.finished) {
+    deleteRun(run.user);
+    rememberLastRun(run.user, run.runId);
+  } else {
+    saveRun(run);
+  }
+  return report;
+}
+
+/** Applies one response to its job; returns true when the job was put back for a retry. */
+function settle(
+  job: Job<RunJob>,
+  wasCheck: boolean,
+  result: FetchResult | undefined,
+  scheduler: WriteScheduler<RunJob>,
+  now: number,
+): boolean {
+  const item = job.item;
+  if (!result) {
+    // No answer at all (network error): the PATCH may have been applied; check before sending it again.
+    item.state = 'inflight';
+    return scheduler.retry(job, now) || fail(item, 0, 'no answer from Google Chat after several attempts');
+  }
+  if (result.status === 200) {
+    const role = roleIn(result.body);
+    if (!wasCheck) {
+      item.state = 'applied';
+      if (role) item.to = role;
+      return false;
+    }
+    // The answer to a GET after an unknown outcome.
+    if (role === item.to) {
+      item.state = 'applied';
+      return false;
+    }
+    if (role === item.from) {
+      item.state = 'queued';
+      return scheduler.retry(job, now, 0) || fail(item, 0, 'gave up after several attempts');
+    }
+    return fail(item, 0, `changed in Chat by someone else meanwhile (now ${role ?? 'unknown'})`);
+  }
+  if (isRetryable(result.status)) {
+    // 429 means not applied; 5xx on a PATCH leaves the outcome unknown.
+    item.state = result.status === 429 || wasCheck ? (wasCheck ? 'inflight' : 'queued') : 'inflight';
+    if (scheduler.retry(job, now, parseRetryAfter(result.retryAfter, now))) return true;
+    return fail(item, result.status, plainReason(parseFailure(result.status, result.body)));
+  }
+  return fail(item, result.status, plainReason(parseFailure(result.status, result.body)));
+}
+
+function fail(item: RunJob, status: number, reason: string): false {
+  item.state = 'failed';
+  item.reason = reason;
+  if (status) item.errorStatus = status;
+  return false;
+}
+
+function roleIn(body: string): ApiRole | undefined {
+  try {
+    const role = (JSON.parse(body) as { role?: unknown }).role;
+    return isApiRole(role) ? role : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Buffers finished jobs and writes them (Audit first, then the sheet) a space at a time. */
+class OutcomeRecorder {
+  private readonly waiting = new Map<string, RunJob[]>();
+  private sheets: Map<string, GoogleAppsScript.Spreadsheet.Sheet> | undefined;
+  rowsGone = 0;
+
+  constructor(
+    private readonly run: RunState,
+    private readonly clock: Clock,
+  ) {}
+
+  done(job: RunJob): void {
+    const list = this.waiting.get(job.space) ?? [];
+    list.push(job);
+    this.waiting.set(job.space, list);
+  }
+
+  flushFinishedSpaces(stillOpen: ReadonlySet<string>, _now: number): void {
+    const ready = [...this.waiting.keys()].filter((space) => !stillOpen.has(space));
+    if (ready.length === 0) return;
+    this.flush(ready.flatMap((space) => this.waiting.get(space) ?? []));
+  }
+
+  flush(jobs: readonly RunJob[]): void {
+    const unrecorded = jobs.filter((j) => !j.recorded);
+    for (const job of unrecorded) this.waiting.delete(job.space);
+    if (unrecorded.length === 0) return;
+    const when = new Date(this.clock.now());
+    appendAudit(unrecorded.map((job) => this.auditEntry(job, when)));
+    const bySpace = new Map<string, RowPatch[]>();
+    for (const job of unrecorded) {
+      const list = bySpace.get(job.space) ?? [];
+      list.push(rowPatch(job, when));
+      bySpace.set(job.space, list);
+    }
+    for (const [space, patches] of bySpace) {
+      const sheet = this.sheetFor(space);
+      this.rowsGone += sheet ? patchRows(sheet, patches).length : patches.length;
+    }
+    for (const job of unrecorded) job.recorded = true;
+    saveRun(this.run);
+  }
+
+  private sheetFor(space: string): GoogleAppsScript.Spreadsheet.Sheet | undefined {
+    this.sheets ??= new Map(findMemberSheets(SpreadsheetApp.getActive()).map((s) => [s.meta.space, s.sheet]));
+    return this.sheets.get(space);
+  }
+
+  private auditEntry(job: RunJob, when: Date): AuditEntry {
+    return {
+      time: when.toISOString(),
+      who: this.run.user,
+      space: this.run.titles[job.space] ?? job.space,
+      member: job.who,
+      key: job.key,
+      from: job.from,
+      to: job.to,
+      result: job.state === 'applied' ? 'applied' : job.state === 'refused' ? 'refused' : 'failed',
+      errorStatus: job.errorStatus ?? '',
+      errorMessage: job.reason ?? '',
+      runId: this.run.runId,
+    };
+  }
+}
+
+function rowPatch(job: RunJob, when: Date): RowPatch {
+  // The Role cell still asks for this job's target unless someone typed a newer role meanwhile.
+  const asksForTarget = (current: string) => {
+    const parsed = parseRole(current);
+    return parsed.ok && parsed.role === job.to;
+  };
+  if (job.state === 'applied') {
+    return {
+      key: job.key,
+      cells: new Map([[COL.status, statusText.applied(job.to, stamp(when))]]),
+      role: { value: uiRole(job.to), onlyIf: asksForTarget },
+      serverRole: job.to,
+    };
+  }
+  return {
+    key: job.key,
+    cells: new Map([[COL.status, statusText.failed(job.reason ?? 'unknown error')]]),
+    role: { value: uiRole(job.from), onlyIf: asksForTarget },
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * Where a bulk run's progress lives between executions: document properties (every editor's executions see the
+ * same document; a run belongs to the person who started it). A run is split over several values because one
+ * property value holds at most 9 KB.
+ */
+
+import { chunk, decodeRun, encodeRun, type RunState } from '../domain/run-state';
+
+const PREFIX = 'run.';
+const LAST_RUN_PREFIX = 'lastRun.';
+
+const keyFor = (user: string) => `${PREFIX}${user.toLowerCase()}`;
+
+export function loadRun(user: string): RunState | undefined {
+  const props = PropertiesService.getDocumentProperties();
+  const all = props.getProperties();
+  const base = keyFor(user);
+  const count = Number(all[`${base}.n`] ?? 0);
+  if (!count) return undefined;
+  let text = '';
+  for (let i = 0; i < count; i++) text += all[`${base}.${i}`] ?? '';
+  return decodeRun(text);
+}
+
+/** Saves the run in one PropertiesService call, and removes pieces left over from a longer earlier save. */
+export function saveRun(run: RunState): void {
+  const props = PropertiesService.getDocumentProperties();
+  const base = keyFor(run.user);
+  const pieces = chunk(encodeRun(run));
+  const values: Record<string, string> = { [`${base}.n`]: String(pieces.length) };
+  pieces.forEach((piece, i) => {
+    values[`${base}.${i}`] = piece;
+  });
+  props.setProperties(values);
+  const all = props.getProperties();
+  for (let i = pieces.length; all[`${base}.${i}`] !== undefined; i++) props.deleteProperty(`${base}.${i}`);
+}
+
+export function deleteRun(user: string): void {
+  const props = PropertiesService.getDocumentProperties();
+  const base = keyFor(user);
+  for (const key of Object.keys(props.getProperties())) {
+    if (key === `${base}.n` || key.startsWith(`${base}.`)) props.deleteProperty(key);
+  }
+}
+
+export function rememberLastRun(user: string, runId: string): void {
+  PropertiesService.getDocumentProperties().setProperty(`${LAST_RUN_PREFIX}${user.toLowerCase()}`, runId);
+}
+
+export function lastRunId(user: string): string | undefined {
+  return PropertiesService.getDocumentProperties().getProperty(`${LAST_RUN_PREFIX}${user.toLowerCase()}`) ?? undefined;
+}

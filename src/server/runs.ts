@@ -1,0 +1,76 @@
+/**
+ * Starting, continuing and reporting bulk runs. A run that cannot finish inside one execution schedules a one-off
+ * continuation trigger (runs as the same person) and goes on from where it stopped.
+ */
+
+import type { RoleChange } from '../domain/changes';
+import { type Progress, progressOf, type RunState } from '../domain/run-state';
+import { executeRun, type RunReport } from './bulk-run';
+import { userChatApi } from './chat-api';
+import type { Clock } from './clock';
+import { withDocumentLock } from './lock';
+import { loadRun } from './run-store';
+
+export const CONTINUE_HANDLER = 'continueBulkApply';
+const CONTINUE_AFTER_MS = 1000;
+
+export function currentUser(): string {
+  return Session.getEffectiveUser().getEmail().toLowerCase();
+}
+
+/** Adds changes to the person's open run (or starts one) and works on it until done or out of time. */
+export function startRun(
+  kind: RunState['kind'],
+  changes: readonly RoleChange[],
+  titles: Record<string, string>,
+  clock: Clock,
+  deadline: number,
+): RunReport {
+  const user = currentUser();
+  const run: RunState = loadRun(user) ?? {
+    runId: Utilities.getUuid(),
+    kind,
+    user,
+    startedAt: new Date(clock.now()).toISOString(),
+    titles: {},
+    jobs: [],
+  };
+  Object.assign(run.titles, titles);
+  for (const change of changes) run.jobs.push({ ...change, attempts: 0, state: 'queued' });
+  return work(run, clock, deadline);
+}
+
+/** Continues the person's open run, if any (continuation trigger, or the Resume menu item). */
+export function continueRun(clock: Clock, deadline: number): RunReport | undefined {
+  const run = loadRun(currentUser());
+  return run ? work(run, clock, deadline) : undefined;
+}
+
+function work(run: RunState, clock: Clock, deadline: number): RunReport {
+  const report = executeRun(run, userChatApi(), clock, deadline);
+  if (!report.finished) scheduleContinuation();
+  return report;
+}
+
+export function scheduleContinuation(): void {
+  const ss = SpreadsheetApp.getActive();
+  const waiting = ScriptApp.getUserTriggers(ss).some((t) => t.getHandlerFunction() === CONTINUE_HANDLER);
+  if (!waiting) ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(CONTINUE_AFTER_MS).create();
+}
+
+/** Removes the one-off trigger that just fired (add-ons may hold only a few triggers per person). */
+export function deleteFiredTrigger(triggerUid: string | undefined): void {
+  for (const t of ScriptApp.getUserTriggers(SpreadsheetApp.getActive())) {
+    if (t.getHandlerFunction() === CONTINUE_HANDLER && (!triggerUid || t.getUniqueId() === triggerUid))
+      ScriptApp.deleteTrigger(t);
+  }
+}
+
+export function myProgress(): Progress | null {
+  const run = loadRun(currentUser());
+  return run ? progressOf(run) : null;
+}
+
+export function continueLocked(clock: Clock, deadline: number): RunReport | undefined {
+  return withDocumentLock(30_000, () => continueRun(clock, deadline));
+}
