@@ -64,7 +64,7 @@ describe('the bundle clasp pushes', () => {
     expect(touched).toEqual([]);
   });
 
-  it('runs a menu entry point against a recording Ui, proving the stubs reach the bundled code', () => {
+  it('builds the menu from onInstall, and every menu item names a top-level function', () => {
     const items: string[] = [];
     const menu = {
       addItem: (caption: string, fn: string) => {
@@ -77,12 +77,14 @@ describe('the bundle clasp pushes', () => {
     const context = createContext({ SpreadsheetApp: { getUi: () => ({ createAddonMenu: () => menu }) } });
     runInContext(readFileSync(join(outDir, 'Code.js'), 'utf8'), context);
     runInContext('onInstall({ authMode: "FULL" })', context);
-    expect(items).toEqual([
-      'Open sidebar -> showSidebar',
-      'Apply pending role changes -> applyPendingChanges',
-      'Refresh members -> refreshMembers',
-      'Turn live editing on/off -> toggleLiveEditing',
-    ]);
+    expect(items).toEqual(
+      expect.arrayContaining([
+        'Open sidebar -> showSidebar',
+        'Apply pending role changes -> applyPendingChanges',
+        'Refresh members -> refreshMembers',
+        'Turn live editing on/off -> toggleLiveEditing',
+      ]),
+    );
     for (const item of items) {
       const fn = item.split(' -> ')[1] as string;
       expect(runInContext(`typeof ${fn}`, context)).toBe('function');
