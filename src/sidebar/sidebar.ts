@@ -14,6 +14,9 @@ const reloadButton = $<HTMLButtonElement>('reload');
 const live = $<HTMLInputElement>('live');
 const status = $<HTMLDivElement>('status');
 const who = $<HTMLParagraphElement>('who');
+const previewButton = $<HTMLButtonElement>('preview');
+const applyButton = $<HTMLButtonElement>('apply');
+const progress = $<HTMLDivElement>('progress');
 
 let spaces: SpaceSummary[] = [];
 let selected: string | undefined;
@@ -86,7 +89,61 @@ async function loadMembers(): Promise<void> {
   }
 }
 
+/** While a bulk apply runs (in this or a background execution), show done / failed / remaining and time left. */
+let polling: ReturnType<typeof setTimeout> | undefined;
+async function pollProgress(): Promise<void> {
+  polling = undefined;
+  try {
+    const p = await callServer('getBulkProgress');
+    if (!p) {
+      progress.textContent = '';
+      return;
+    }
+    const minutes = Math.floor(p.etaSeconds / 60);
+    const eta = minutes > 0 ? `${minutes} min ${p.etaSeconds % 60} s` : `${p.etaSeconds} s`;
+    progress.textContent = `${p.kind === 'undo' ? 'Undo' : 'Bulk apply'}: ${p.done} done, ${p.failed} failed, ${p.remaining} remaining (about ${eta} left)`;
+    polling = setTimeout(() => void pollProgress(), 2000);
+  } catch (e) {
+    progress.textContent = `Progress unavailable: ${messageOf(e)}`;
+  }
+}
+
+async function runAction(button: HTMLButtonElement, action: () => Promise<string>): Promise<void> {
+  button.disabled = true;
+  if (!polling) polling = setTimeout(() => void pollProgress(), 1000);
+  try {
+    say(await action());
+  } catch (e) {
+    say(messageOf(e), true);
+  } finally {
+    button.disabled = false;
+    void pollProgress();
+  }
+}
+
 async function start(): Promise<void> {
+  previewButton.addEventListener(
+    'click',
+    () =>
+      void runAction(previewButton, async () => {
+        const r = await callServer('previewPendingChanges');
+        return r
+          ? `Preview: ${r.changes} change(s) would apply, ${r.refused} would be refused (sheet “${r.sheetName}”).`
+          : '';
+      }),
+  );
+  applyButton.addEventListener(
+    'click',
+    () =>
+      void runAction(applyButton, async () => {
+        const r = await callServer('applyPendingChanges');
+        if (!r?.confirmed) return 'Nothing applied.';
+        const rep = r.report;
+        return rep
+          ? `Applied ${rep.applied}, failed ${rep.failed}, refused ${r.refused}${rep.finished ? '.' : `, ${rep.pending} continuing in the background.`}`
+          : '';
+      }),
+  );
   filter.addEventListener('input', render);
   loadButton.addEventListener('click', () => void loadMembers());
   reloadButton.addEventListener('click', () => void loadSpaces());
@@ -112,6 +169,7 @@ async function start(): Promise<void> {
     say(messageOf(e), true);
   }
   await loadSpaces();
+  void pollProgress();
 }
 
 void start();
