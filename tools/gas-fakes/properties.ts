@@ -1,0 +1,150 @@
+/** PropertiesService: string-only stores per user, per document and per script, with Apps Script's size limits. */
+
+import { GasError } from './errors';
+import { asApi, type FakeSpec } from './fake';
+import type { Runtime } from './runtime';
+
+type Properties = GoogleAppsScript.Properties.Properties;
+
+export const PROPERTY_VALUE_LIMIT = 9 * 1024;
+export const PROPERTY_STORE_LIMIT = 500 * 1024;
+
+const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+
+export class PropertyStore {
+  readonly values = new Map<string, string>();
+  constructor(readonly name: string) {}
+
+  size(): number {
+    let total = 0;
+    for (const [k, v] of this.values) total += bytes(k) + bytes(v);
+    return total;
+  }
+}
+
+/** All stores of the simulated project; tests read them directly. */
+export class PropertyStores {
+  readonly document = new PropertyStore('document');
+  readonly script = new PropertyStore('script');
+  private readonly users = new Map<string, PropertyStore>();
+
+  user(email: string): PropertyStore {
+    let store = this.users.get(email);
+    if (!store) {
+      store = new PropertyStore(`user:${email}`);
+      this.users.set(email, store);
+    }
+    return store;
+  }
+
+  all(): PropertyStore[] {
+    return [this.document, this.script, ...this.users.values()];
+  }
+}
+
+const SERVICE_API = [
+  'getDocumentProperties',
+  'getScriptProperties',
+  'getUserProperties',
+] as const satisfies readonly (keyof GoogleAppsScript.Properties.PropertiesService)[];
+
+export class FakePropertiesService
+  implements Pick<GoogleAppsScript.Properties.PropertiesService, (typeof SERVICE_API)[number]>
+{
+  static readonly gas: FakeSpec = { kind: 'PropertiesService', methods: SERVICE_API };
+  constructor(
+    private readonly runtime: Runtime,
+    private readonly stores: PropertyStores,
+  ) {}
+
+  getDocumentProperties(): Properties {
+    this.runtime.authorize('PropertiesService.getDocumentProperties', 'LIMITED', []);
+    return asApi(new FakeProperties(this.runtime, this.stores.document));
+  }
+  getScriptProperties(): Properties {
+    this.runtime.authorize('PropertiesService.getScriptProperties', 'LIMITED', []);
+    return asApi(new FakeProperties(this.runtime, this.stores.script));
+  }
+  /** The effective user's: inside a trigger, the creator's. */
+  getUserProperties(): Properties {
+    this.runtime.authorize('PropertiesService.getUserProperties', 'LIMITED', []);
+    return asApi(new FakeProperties(this.runtime, this.stores.user(this.runtime.current().effectiveUser.email)));
+  }
+}
+
+const PROPERTIES_API = [
+  'deleteAllProperties',
+  'deleteProperty',
+  'getKeys',
+  'getProperties',
+  'getProperty',
+  'setProperties',
+  'setProperty',
+] as const satisfies readonly (keyof Properties)[];
+
+export class FakeProperties implements Pick<Properties, (typeof PROPERTIES_API)[number]> {
+  static readonly gas: FakeSpec = { kind: 'Properties', methods: PROPERTIES_API };
+  constructor(
+    private readonly runtime: Runtime,
+    private readonly store: PropertyStore,
+  ) {}
+
+  getProperty(key: string): string | null {
+    return this.store.values.get(String(key)) ?? null;
+  }
+  getProperties(): Record<string, string> {
+    return Object.fromEntries(this.store.values);
+  }
+  getKeys(): string[] {
+    return [...this.store.values.keys()];
+  }
+  setProperty(key: string, value: string): Properties {
+    this.write({ [checkKey(key)]: checkValue(value) }, false);
+    return asApi(this);
+  }
+  setProperties(properties: Record<string, string>, deleteAllOthers = false): Properties {
+    if (properties === null || typeof properties !== 'object') throw new GasError('Invalid argument: properties');
+    const checked: Record<string, string> = {};
+    for (const [k, v] of Object.entries(properties)) checked[checkKey(k)] = checkValue(v);
+    this.write(checked, deleteAllOthers);
+    return asApi(this);
+  }
+  deleteProperty(key: string): Properties {
+    this.store.values.delete(String(key));
+    return asApi(this);
+  }
+  deleteAllProperties(): Properties {
+    this.store.values.clear();
+    return asApi(this);
+  }
+
+  /** All or nothing: the quota check happens before anything is stored. */
+  private write(entries: Record<string, string>, deleteAllOthers: boolean): void {
+    const next = new Map(deleteAllOthers ? [] : this.store.values);
+    for (const [k, v] of Object.entries(entries)) next.set(k, v);
+    let total = 0;
+    for (const [k, v] of next) total += bytes(k) + bytes(v);
+    if (total > PROPERTY_STORE_LIMIT) {
+      throw new GasError('You have exceeded the property storage quota. Please remove some properties and try again.');
+    }
+    this.store.values.clear();
+    for (const [k, v] of next) this.store.values.set(k, v);
+    for (const [k, v] of Object.entries(entries)) {
+      this.runtime.recorder.record(`property ${this.store.name} key`, k);
+      this.runtime.recorder.record(`property ${this.store.name}:${k}`, v);
+    }
+  }
+}
+
+function checkKey(key: unknown): string {
+  if (key === null || key === undefined || String(key) === '') throw new GasError('Invalid argument: key');
+  return String(key);
+}
+
+/** Values are stored as strings (numbers become their text); a value over 9 KB throws. */
+function checkValue(value: unknown): string {
+  if (value === null || value === undefined) throw new GasError('Invalid argument: value');
+  const text = String(value);
+  if (bytes(text) > PROPERTY_VALUE_LIMIT) throw new GasError('Argument too large: value');
+  return text;
+}

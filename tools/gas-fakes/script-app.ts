@@ -1,0 +1,135 @@
+/**
+ * ScriptApp: OAuth tokens per effective user (a trigger's creator inside a trigger) and the installable triggers of
+ * the current user.
+ */
+
+import { GasError } from './errors';
+import { asApi, enumValue, type FakeSpec, gasEnum } from './fake';
+import { type Runtime, SCOPES } from './runtime';
+import type { FakeSpreadsheet } from './spreadsheet/spreadsheet';
+import { FakeTrigger, FakeTriggerBuilder, type TriggerRegistry } from './triggers';
+
+type ScriptApp = GoogleAppsScript.Script.ScriptApp;
+
+export const AuthMode = gasEnum<typeof GoogleAppsScript.Script.AuthMode>([
+  'NONE',
+  'CUSTOM_FUNCTION',
+  'LIMITED',
+  'FULL',
+]);
+export const EventType = gasEnum<typeof GoogleAppsScript.Script.EventType>([
+  'CLOCK',
+  'ON_OPEN',
+  'ON_EDIT',
+  'ON_FORM_SUBMIT',
+  'ON_CHANGE',
+  'ON_EVENT_UPDATED',
+]);
+export const TriggerSource = gasEnum<typeof GoogleAppsScript.Script.TriggerSource>([
+  'SPREADSHEETS',
+  'CLOCK',
+  'FORMS',
+  'DOCUMENTS',
+  'CALENDAR',
+]);
+export const AuthorizationStatus = gasEnum<typeof GoogleAppsScript.Script.AuthorizationStatus>([
+  'REQUIRED',
+  'NOT_REQUIRED',
+]);
+export const InstallationSource = gasEnum<typeof GoogleAppsScript.Script.InstallationSource>([
+  'APPS_MARKETPLACE_DOMAIN_ADD_ON',
+  'NONE',
+  'WEB_STORE_ADD_ON',
+]);
+
+const APP_API = [
+  'deleteTrigger',
+  'getAuthorizationInfo',
+  'getInstallationSource',
+  'getOAuthToken',
+  'getProjectTriggers',
+  'getScriptId',
+  'getUserTriggers',
+  'newTrigger',
+] as const satisfies readonly (keyof ScriptApp)[];
+const APP_PROPS = [
+  'AuthMode',
+  'AuthorizationStatus',
+  'EventType',
+  'InstallationSource',
+  'TriggerSource',
+] as const satisfies readonly (keyof ScriptApp)[];
+
+export class FakeScriptApp implements Pick<ScriptApp, (typeof APP_API)[number] | (typeof APP_PROPS)[number]> {
+  static readonly gas: FakeSpec = { kind: 'ScriptApp', methods: APP_API, props: APP_PROPS };
+  readonly AuthMode = AuthMode;
+  readonly EventType = EventType;
+  readonly TriggerSource = TriggerSource;
+  readonly AuthorizationStatus = AuthorizationStatus;
+  readonly InstallationSource = InstallationSource;
+
+  constructor(
+    private readonly runtime: Runtime,
+    private readonly registry: TriggerRegistry,
+    private readonly spreadsheet: FakeSpreadsheet,
+    private readonly scriptId: string,
+  ) {}
+
+  /** The effective user's token: the creator's inside an installable trigger, whoever edited. */
+  getOAuthToken(): string {
+    this.runtime.authorize('ScriptApp.getOAuthToken', 'FULL', []);
+    return this.runtime.current().effectiveUser.token;
+  }
+  newTrigger(functionName: string): GoogleAppsScript.Script.TriggerBuilder {
+    this.runtime.authorize('ScriptApp.newTrigger', 'FULL', [SCOPES.scriptApp]);
+    if (typeof functionName !== 'string' || functionName === '') throw new GasError('Invalid argument: functionName');
+    return asApi(new FakeTriggerBuilder(this.registry, this.spreadsheet, functionName));
+  }
+  /** Only the current user's triggers: other users' triggers are invisible to a script. */
+  getProjectTriggers(): GoogleAppsScript.Script.Trigger[] {
+    this.runtime.authorize('ScriptApp.getProjectTriggers', 'FULL', [SCOPES.scriptApp]);
+    return this.registry
+      .forUser(this.runtime.current().effectiveUser.email)
+      .map((r) => asApi<GoogleAppsScript.Script.Trigger>(new FakeTrigger(r)));
+  }
+  getUserTriggers(document: unknown): GoogleAppsScript.Script.Trigger[] {
+    this.runtime.authorize('ScriptApp.getUserTriggers', 'FULL', [SCOPES.scriptApp]);
+    const id = (document as Partial<FakeSpreadsheet> | null)?.id;
+    return this.registry
+      .forUser(this.runtime.current().effectiveUser.email)
+      .filter((r) => r.documentId === id)
+      .map((r) => asApi<GoogleAppsScript.Script.Trigger>(new FakeTrigger(r)));
+  }
+  deleteTrigger(trigger: GoogleAppsScript.Script.Trigger): void {
+    this.runtime.authorize('ScriptApp.deleteTrigger', 'FULL', [SCOPES.scriptApp]);
+    if (!(trigger instanceof FakeTrigger)) throw new GasError('Invalid argument: trigger');
+    const me = this.runtime.current().effectiveUser.email;
+    if (trigger.record.creator !== me) throw new GasError('You do not have permission to delete this trigger.');
+    trigger.record.deleted = true;
+  }
+  getScriptId(): string {
+    return this.scriptId;
+  }
+  getInstallationSource(): GoogleAppsScript.Script.InstallationSource {
+    return enumValue('NONE');
+  }
+  getAuthorizationInfo(_authMode: GoogleAppsScript.Script.AuthMode): GoogleAppsScript.Script.AuthorizationInfo {
+    return asApi(new FakeAuthorizationInfo());
+  }
+}
+
+const INFO_API = [
+  'getAuthorizationStatus',
+  'getAuthorizationUrl',
+] as const satisfies readonly (keyof GoogleAppsScript.Script.AuthorizationInfo)[];
+
+/** The simulated users have all authorized the add-on. */
+class FakeAuthorizationInfo implements Pick<GoogleAppsScript.Script.AuthorizationInfo, (typeof INFO_API)[number]> {
+  static readonly gas: FakeSpec = { kind: 'AuthorizationInfo', methods: INFO_API };
+  getAuthorizationStatus(): GoogleAppsScript.Script.AuthorizationStatus {
+    return enumValue('NOT_REQUIRED');
+  }
+  getAuthorizationUrl(): string {
+    return '';
+  }
+}
