@@ -41,7 +41,6 @@ interface OpenFake {
 }
 
 export class Boundary {
-  private readonly proxies = new WeakMap<object, object>();
   private readonly wrappers = new WeakMap<object, Map<string, (...args: unknown[]) => unknown>>();
 
   constructor(
@@ -50,10 +49,11 @@ export class Boundary {
     readonly realm: Realm = HOST_REALM,
   ) {}
 
-  /** The proxy product code sees for a fake (one per fake per boundary, so identity comparisons hold). */
+  /**
+   * A new proxy for a fake on every hand-out: as in Apps Script, `ss.getActiveSheet() === ss.getSheets()[0]` is false
+   * (compare sheets by getSheetId()), so product code that relies on object identity fails here as it would there.
+   */
   wrap(fake: object): object {
-    const existing = this.proxies.get(fake);
-    if (existing) return existing;
     const spec = specOf(fake);
     if (!spec) throw new Error('gas-fakes: boundary.wrap called with an object that has no FakeSpec');
     const methods = new Set(spec.methods);
@@ -93,7 +93,6 @@ export class Boundary {
       getPrototypeOf: () => this.realm.Object.prototype,
     });
     targets.set(proxy, fake);
-    this.proxies.set(fake, proxy);
     return proxy;
   }
 

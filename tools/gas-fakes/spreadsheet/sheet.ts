@@ -141,6 +141,7 @@ export class FakeSheet implements Pick<Sheet, (typeof SHEET_API)[number]> {
     else cell.value = parsed.value;
     if (parsed.formula === undefined) delete cell.formula;
     else cell.formula = parsed.formula;
+    if (parsed.autoFormat !== undefined && cell.numberFormat === undefined) cell.numberFormat = parsed.autoFormat;
     if (typeof raw === 'string') this.ss.runtime.recorder.record(`cell ${this.cellName(row, col)}`, raw);
   }
 

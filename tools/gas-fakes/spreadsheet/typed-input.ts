@@ -13,6 +13,8 @@ export interface ParsedInput {
   /** undefined: the cell is empty. */
   value?: CellValue;
   formula?: string;
+  /** The number format Sheets gives a cell that had none when a date is typed (it keeps the typed layout). */
+  autoFormat?: string;
 }
 
 export const PLAIN_TEXT = '@';
@@ -37,8 +39,20 @@ export function parseInput(raw: unknown, numberFormat: string | undefined, timeZ
     return rest === '' ? {} : { value: rest };
   }
   if (text.startsWith('=') && text.length > 1) return { formula: text, value: formulaResult(text) };
-  const parsed = parseLiteral(text.trim(), timeZone);
-  return { value: parsed ?? text };
+  const trimmed = text.trim();
+  const parsed = parseLiteral(trimmed, timeZone);
+  if (parsed === null) return { value: text };
+  const autoFormat = dateFormatOf(trimmed);
+  return autoFormat && parsed instanceof Date ? { value: parsed, autoFormat } : { value: parsed };
+}
+
+function dateFormatOf(text: string): string | null {
+  const iso = ISO_DATE.exec(text);
+  if (iso)
+    return iso[4] === undefined ? 'yyyy-mm-dd' : iso[6] === undefined ? 'yyyy-mm-dd hh:mm' : 'yyyy-mm-dd hh:mm:ss';
+  const us = US_DATE.exec(text);
+  if (us) return us[4] === undefined ? 'm/d/yyyy' : 'm/d/yyyy h:mm:ss';
+  return null;
 }
 
 function parseLiteral(text: string, timeZone: string): CellValue | null {

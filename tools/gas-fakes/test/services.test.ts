@@ -77,6 +77,16 @@ describe('LockService', () => {
     expect(clock.now() - before).toBe(1500);
   });
 
+  it('a dialog releases the locks of the execution that shows it', () => {
+    const lock = env.globals.LockService.getDocumentLock();
+    expect(lock.tryLock(0)).toBe(true);
+    env.sim.ui.answerAlert('YES');
+    const ui = env.globals.SpreadsheetApp.getUi();
+    expect(ui.alert('Apply?', 'Apply 3 changes?', ui.ButtonSet.YES_NO)).toBe(ui.Button.YES);
+    expect(lock.hasLock()).toBe(false);
+    expect(env.sim.ui.dialogs[0]).toMatchObject({ kind: 'alert', title: 'Apply?', button: 'YES' });
+  });
+
   it('releases an execution’s locks when it ends', () => {
     env.sim.as('alice@example.com', () => env.globals.LockService.getDocumentLock().tryLock(0));
     expect(env.sim.as('bob@example.com', () => env.globals.LockService.getDocumentLock().tryLock(0))).toBe(true);

@@ -43,6 +43,18 @@ describe('setValues parses strings like a person typing', () => {
     expect(range.getValues()).toEqual([['=HYPERLINK("x")', '+1 555', '007']]);
   });
 
+  it('keeps the layout of a typed date for display', () => {
+    sheet.getRange('A1').setValue('2024-01-02');
+    expect(sheet.getRange('A1').getDisplayValue()).toBe('2024-01-02');
+    expect(sheet.getRange('A1').getNumberFormat()).toBe('yyyy-mm-dd');
+  });
+
+  it('hands out new objects on every call, as Apps Script does', () => {
+    const ss = env.globals.SpreadsheetApp.getActive();
+    expect(ss.getActiveSheet()).not.toBe(ss.getSheets()[0]);
+    expect(ss.getActiveSheet().getSheetId()).toBe(ss.getSheets()[0]?.getSheetId());
+  });
+
   it('returns empty strings for empty cells and display strings', () => {
     sheet.getRange('A1:C1').setValues([[1234.5, true, null]]);
     expect(sheet.getRange('A1:D1').getValues()).toEqual([[1234.5, true, '', '']]);
