@@ -68,6 +68,8 @@ export interface GasEnvironmentOptions {
   manifest?: Manifest | null;
   /** Clock time each service call costs (virtual time only moves when told): e.g. 300 ms per UrlFetchApp call. */
   callCostMs?: (call: string) => number;
+  /** A one-off clock trigger that ran stays listed (and counts toward limits) until deleted; default true. */
+  firedOneOffTriggersRemain?: boolean;
   scriptId?: string;
 }
 
@@ -169,7 +171,7 @@ export function createGasEnvironment(options: GasEnvironmentOptions): GasEnviron
 
   const uiLog = new UiLog();
   const spreadsheet = new FakeSpreadsheet(runtime, uiLog, options.spreadsheet);
-  const registry = new TriggerRegistry(runtime, spreadsheet);
+  const registry = new TriggerRegistry(runtime, spreadsheet, options.firedOneOffTriggersRemain ?? true);
   const properties = new PropertyStores();
   const caches = new CacheStores(clock);
   const locks = new LockTable(runtime, spreadsheet);

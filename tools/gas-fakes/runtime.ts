@@ -260,6 +260,8 @@ export class Runtime {
   }
 
   armHardStop(options: HardStopOptions | null): void {
+    // Code the test runs directly (outside bundle calls) gets a fresh, live ambient execution.
+    if (this.base.stopped) this.base = this.newExecution(this.specOf(this.base));
     if (options === null) {
       this.armed = null;
       return;
@@ -274,8 +276,6 @@ export class Runtime {
       throw new Error('gas-fakes: hardStop needs afterCalls, atTime or afterMs');
     }
     this.armed = { afterCalls: options.afterCalls, atTime, when: options.when ?? 'before', seen: 0 };
-    // Code the test runs directly (outside bundle calls) gets a fresh, live ambient execution.
-    if (this.base.stopped) this.base = this.newExecution(this.specOf(this.base));
   }
 
   /** Sleeps on the clock; a sleep that crosses the time limit or an armed stop time ends the execution there. */

@@ -52,6 +52,8 @@ export class TriggerRegistry {
   constructor(
     private readonly runtime: Runtime,
     private readonly spreadsheet: FakeSpreadsheet,
+    /** Whether a one-off clock trigger that ran stays listed until deleted: the default, the stricter case for product code. */
+    private readonly firedOneOffRemains = true,
   ) {}
 
   now(): number {
@@ -148,8 +150,10 @@ export class TriggerRegistry {
       .sort((a, b) => (a.dueAt as number) - (b.dueAt as number));
     const runs: TriggerRun[] = [];
     for (const record of due) {
-      if (record.everyMs === null) record.fired = true;
-      else record.dueAt = now + record.everyMs;
+      if (record.everyMs === null) {
+        record.fired = true;
+        if (!this.firedOneOffRemains) record.deleted = true;
+      } else record.dueAt = now + record.everyMs;
       runs.push(this.fire(record, clockEvent(now, this.runtime.timeZone), null));
     }
     return runs;
