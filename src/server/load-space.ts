@@ -46,7 +46,7 @@ function load(meta: Omit<SheetMeta, 'title'> & { title?: string }): LoadResult {
     const ss = SpreadsheetApp.getActive();
     const existing = findMemberSheets(ss).find((s) => s.meta.space === meta.space);
     const merged = mergeRefresh(existing ? readRows(existing.sheet).values : [], fresh);
-    const sheet = writeMemberSheet(ss, full, merged.rows);
+    const sheet = writeMemberSheet(ss, full, merged.rows, existing);
     sheet.activate();
     return {
       sheetName: sheet.getName(),

@@ -74,15 +74,16 @@ export function writeMemberSheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   meta: SheetMeta,
   rows: readonly MemberRow[],
+  existing: MemberSheet | undefined,
 ): GoogleAppsScript.Spreadsheet.Sheet {
-  const existing = findMemberSheets(ss).find((s) => s.meta.space === meta.space);
   const sheet = existing?.sheet ?? ss.insertSheet(sheetTitle(ss, meta.title));
   if (existing) {
     sheet.clear();
     sheet.getDataRange().clearDataValidations();
-  } else {
-    sheet.addDeveloperMetadata(METADATA_KEY, JSON.stringify(meta));
+    // Written again on every load: the space's type or name may have changed in Chat since.
+    for (const md of sheet.getDeveloperMetadata()) if (md.getKey() === METADATA_KEY) md.remove();
   }
+  sheet.addDeveloperMetadata(METADATA_KEY, JSON.stringify(meta));
   const total = rows.length + HEADER_ROWS;
   const maxRows = sheet.getMaxRows();
   if (maxRows < total) sheet.insertRowsAfter(maxRows, total - maxRows);

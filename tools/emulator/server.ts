@@ -52,6 +52,8 @@ const FAULT_MESSAGES: Record<number, string> = {
 };
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** Seeds posted to /_emulator/reset can describe large spaces (10,000 members is about 2 MB). */
+const MAX_CONTROL_BODY_BYTES = 256 * 1024 * 1024;
 
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
   let state = ChatState.fromSeed(options.seed);
@@ -175,17 +177,15 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const limit = (req.url ?? '').startsWith('/_emulator/') ? MAX_CONTROL_BODY_BYTES : MAX_BODY_BYTES;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       // Past the limit the rest is read and dropped, so the client gets the answer instead of a reset connection.
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
     });
     req.on('end', () => {
-      if (size > MAX_BODY_BYTES) {
-        const error = new ApiError(
-          'INVALID_ARGUMENT',
-          `Request payload size exceeds the limit: ${MAX_BODY_BYTES} bytes.`,
-        );
+      if (size > limit) {
+        const error = new ApiError('INVALID_ARGUMENT', `Request payload size exceeds the limit: ${limit} bytes.`);
         return send(res, error.code, error.toBody());
       }
       const { path, query } = splitTarget(req.url ?? '/');

@@ -41,3 +41,23 @@ export class RealClock implements Clock {
     if (Number.isFinite(ms) && ms > 0) Atomics.wait(this.cell, 0, 0, ms);
   }
 }
+
+/**
+ * Real time sped up by `scale`: `sleep(1000)` blocks for 1000/scale real milliseconds and `now()` moves 1000 ms.
+ * Pair it with the emulator's `timeScale` of the same value so quotas, latency and the product's pacing all run
+ * on one compressed timeline.
+ */
+export class ScaledClock implements Clock {
+  private readonly cell = new Int32Array(new SharedArrayBuffer(4));
+  private readonly realStart = performance.now();
+  constructor(
+    private readonly scale: number,
+    private readonly start: number = VIRTUAL_EPOCH,
+  ) {}
+  now(): number {
+    return this.start + (performance.now() - this.realStart) * this.scale;
+  }
+  sleep(ms: number): void {
+    if (Number.isFinite(ms) && ms > 0) Atomics.wait(this.cell, 0, 0, ms / this.scale);
+  }
+}

@@ -4,7 +4,7 @@
 
 export { importValue, unwrapFake } from './boundary';
 export { type LoadBundleOptions, type LoadedBundle, loadBundle } from './bundle';
-export { type Clock, RealClock, VIRTUAL_EPOCH, VirtualClock } from './clock';
+export { type Clock, RealClock, ScaledClock, VIRTUAL_EPOCH, VirtualClock } from './clock';
 export {
   createGasEnvironment,
   type GasEnvironment,

@@ -1,0 +1,132 @@
+/**
+ * Scenario harness: the bundled dist/Code.js in a vm with the Apps Script fakes, talking over real HTTP to the Chat
+ * API emulator in a worker thread. Time runs on one compressed timeline shared by the product (ScaledClock) and
+ * the emulator (timeScale), so quotas and pacing behave as they would against Google, only faster.
+ */
+
+import { join } from 'node:path';
+import { demoSeed } from '../../tools/emulator/demo-seed';
+import type { Seed } from '../../tools/emulator/seed';
+import { startEmulatorThread } from '../../tools/emulator/thread';
+import {
+  createGasEnvironment,
+  type GasEnvironment,
+  type LoadedBundle,
+  loadBundle,
+  ScaledClock,
+} from '../../tools/gas-fakes';
+
+export const ROOT = join(__dirname, '../..');
+export const DIST = join(ROOT, 'dist');
+export const ALICE = 'alice@example.com';
+export const BOB = 'bob@example.com';
+export const CAROL = 'carol@example.com';
+export const TOKENS = ['tok-alice', 'tok-bob', 'tok-carol', 'tok-admin'];
+export const TIME_SCALE = 40;
+
+export interface Harness {
+  env: GasEnvironment;
+  bundle: LoadedBundle;
+  emulatorUrl: string;
+  control: EmulatorControl;
+  stop(): Promise<void>;
+}
+
+export interface EmulatorRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+  principal: string | null;
+  status: number;
+}
+
+export interface EmulatorControl {
+  reset(seed: unknown): Promise<void>;
+  state(): Promise<Seed>;
+  requests(): Promise<EmulatorRequest[]>;
+  clearRequests(): Promise<void>;
+  config(config: object): Promise<void>;
+}
+
+export function emulatorControl(baseUrl: string): EmulatorControl {
+  const call = async (method: string, path: string, body?: unknown) => {
+    const init: RequestInit = { method };
+    if (body !== undefined) {
+      init.body = JSON.stringify(body);
+      init.headers = { 'content-type': 'application/json' };
+    }
+    const res = await fetch(`${baseUrl}/_emulator/${path}`, init);
+    if (!res.ok) throw new Error(`emulator ${method} ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as unknown;
+  };
+  return {
+    reset: async (seed) => void (await call('POST', 'reset', seed)),
+    state: async () => (await call('GET', 'state')) as Seed,
+    requests: async () => ((await call('GET', 'requests')) as { requests: EmulatorRequest[] }).requests,
+    clearRequests: async () => void (await call('DELETE', 'requests')),
+    config: async (config) => void (await call('POST', 'config', config)),
+  };
+}
+
+export async function startHarness(seed: Seed = demoSeed(), options: { timeScale?: number } = {}): Promise<Harness> {
+  const timeScale = options.timeScale ?? TIME_SCALE;
+  const emulator = await startEmulatorThread({ seed, config: { timeScale } });
+  const env = createGasEnvironment({
+    users: [
+      { email: ALICE, token: 'tok-alice' },
+      { email: BOB, token: 'tok-bob' },
+      { email: CAROL, token: 'tok-carol' },
+      { email: 'ada.admin@example.com', token: 'tok-admin' },
+      { email: 'outsider@other.example', token: 'tok-unknown', hideEmail: true },
+    ],
+    activeUser: ALICE,
+    dist: DIST,
+    chatBaseUrl: emulator.url,
+    clock: new ScaledClock(timeScale),
+  });
+  const bundle = loadBundle(join(DIST, 'Code.js'), env);
+  return {
+    env,
+    bundle,
+    emulatorUrl: emulator.url,
+    control: emulatorControl(emulator.url),
+    stop: async () => {
+      env.dispose();
+      await emulator.stop();
+    },
+  };
+}
+
+/** The role a member has in the emulator's state. */
+export async function serverRole(h: Harness, space: string, user: string): Promise<string | undefined> {
+  const state = await h.control.state();
+  const s = state.spaces.find((x) => x.name === space);
+  return s?.memberships.find((m) => m.member === user)?.role;
+}
+
+/** Sheet values through the uncounted view. */
+export function sheetValues(h: Harness, title: string): string[][] {
+  const sheet = h.env.spreadsheet.getSheetByName(title);
+  if (!sheet) throw new Error(`no sheet ${title}`);
+  return sheet
+    .getDataRange()
+    .getValues()
+    .map((row) => row.map(String));
+}
+
+/** Sheet row number (1-based) of the member with this email or name. */
+export function rowOf(h: Harness, title: string, who: string): number {
+  const index = sheetValues(h, title).findIndex((row) => row[0] === who || row[1] === who);
+  if (index < 0) throw new Error(`${who} not in ${title}`);
+  return index + 1;
+}
+
+/** Every SpreadsheetApp round trip counted so far. */
+export function sheetCalls(h: Harness): number {
+  return Object.entries(h.env.calls)
+    .filter(([name]) =>
+      /^(SpreadsheetApp|Spreadsheet|Sheet|Range|DataValidation|DeveloperMetadata|Protection|Ui|Menu)/.test(name),
+    )
+    .reduce((n, [, count]) => n + (count as number), 0);
+}
