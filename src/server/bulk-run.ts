@@ -224,22 +224,23 @@ class OutcomeRecorder {
 }
 
 function rowPatch(job: RunJob, when: Date): RowPatch {
-  // The Role cell still asks for this job's target unless someone typed a newer role meanwhile.
-  const asksForTarget = (current: string) => {
+  // The Role cell shows the job's target (a typed change) or its starting role (an undo), unless someone typed a
+  // newer role meanwhile: that newer edit is left alone and stays pending.
+  const untouched = (current: string) => {
     const parsed = parseRole(current);
-    return parsed.ok && parsed.role === job.to;
+    return parsed.ok && (parsed.role === job.to || parsed.role === job.from);
   };
   if (job.state === 'applied') {
     return {
       key: job.key,
       cells: new Map([[COL.status, statusText.applied(job.to, stamp(when))]]),
-      role: { value: uiRole(job.to), onlyIf: asksForTarget },
+      role: { value: uiRole(job.to), onlyIf: untouched },
       serverRole: job.to,
     };
   }
   return {
     key: job.key,
     cells: new Map([[COL.status, statusText.failed(job.reason ?? 'unknown error')]]),
-    role: { value: uiRole(job.from), onlyIf: asksForTarget },
+    role: { value: uiRole(job.from), onlyIf: untouched },
   };
 }

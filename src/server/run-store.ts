@@ -11,11 +11,15 @@ const LAST_RUN_PREFIX = 'lastRun.';
 
 const keyFor = (user: string) => `${PREFIX}${user.toLowerCase()}`;
 
+/** Pieces each stored run has, as last read or written in this execution (saves a read on every save). */
+const storedPieces = new Map<string, number>();
+
 export function loadRun(user: string): RunState | undefined {
   const props = PropertiesService.getDocumentProperties();
   const all = props.getProperties();
   const base = keyFor(user);
   const count = Number(all[`${base}.n`] ?? 0);
+  storedPieces.set(base, count);
   if (!count) return undefined;
   let text = '';
   for (let i = 0; i < count; i++) text += all[`${base}.${i}`] ?? '';
@@ -31,9 +35,10 @@ export function saveRun(run: RunState): void {
   pieces.forEach((piece, i) => {
     values[`${base}.${i}`] = piece;
   });
+  const before = storedPieces.get(base) ?? Number(props.getProperty(`${base}.n`) ?? 0);
   props.setProperties(values);
-  const all = props.getProperties();
-  for (let i = pieces.length; all[`${base}.${i}`] !== undefined; i++) props.deleteProperty(`${base}.${i}`);
+  for (let i = pieces.length; i < before; i++) props.deleteProperty(`${base}.${i}`);
+  storedPieces.set(base, pieces.length);
 }
 
 export function deleteRun(user: string): void {
@@ -42,6 +47,7 @@ export function deleteRun(user: string): void {
   for (const key of Object.keys(props.getProperties())) {
     if (key === `${base}.n` || key.startsWith(`${base}.`)) props.deleteProperty(key);
   }
+  storedPieces.set(base, 0);
 }
 
 export function rememberLastRun(user: string, runId: string): void {
