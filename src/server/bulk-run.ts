@@ -16,7 +16,7 @@ import { type ApiRole, isApiRole, parseRole, uiRole } from '../domain/roles';
 import type { RunJob, RunState } from '../domain/run-state';
 import { CHAT_WRITE_LIMITS, type Job, WriteScheduler } from '../domain/scheduler';
 import { stamp, statusText } from '../domain/status';
-import { appendAudit } from './audit-sheet';
+import { appendAudit, readAudit } from './audit-sheet';
 import type { ChatApi, FetchResult } from './chat-api';
 import type { Clock } from './clock';
 import { findMemberSheets, patchRows, type RowPatch } from './member-sheet';
@@ -47,7 +47,11 @@ export function executeRun(run: RunState, api: ChatApi, clock: Clock, deadline: 
     finished: false,
     rowsGone: 0,
   };
-  const recorder = new OutcomeRecorder(run, clock);
+  // An earlier execution stopped between writing the Audit log and saving the run may have audited outcomes this
+  // run still sees as unrecorded or inflight: those are looked up once, so each change is audited exactly once.
+  const unsure = run.jobs.some((j) => j.state === 'inflight' || (!isOpen(j) && !j.recorded));
+  const audited = unsure ? auditedKeys(run.runId) : new Set<string>();
+  const recorder = new OutcomeRecorder(run, clock, (job) => audited.has(`${job.key}|${auditResult(job)}`));
   // Outcomes reached in an earlier execution that was stopped before writing them.
   recorder.flush(run.jobs.filter((j) => !isOpen(j) && !j.recorded));
 
@@ -167,6 +171,7 @@ class OutcomeRecorder {
   constructor(
     private readonly run: RunState,
     private readonly clock: Clock,
+    private readonly alreadyAudited: (job: RunJob) => boolean,
   ) {}
 
   done(job: RunJob): void {
@@ -186,7 +191,7 @@ class OutcomeRecorder {
     for (const job of unrecorded) this.waiting.delete(job.space);
     if (unrecorded.length === 0) return;
     const when = new Date(this.clock.now());
-    appendAudit(unrecorded.map((job) => this.auditEntry(job, when)));
+    appendAudit(unrecorded.filter((job) => !this.alreadyAudited(job)).map((job) => this.auditEntry(job, when)));
     const bySpace = new Map<string, RowPatch[]>();
     for (const job of unrecorded) {
       const list = bySpace.get(job.space) ?? [];
@@ -215,12 +220,25 @@ class OutcomeRecorder {
       key: job.key,
       from: job.from,
       to: job.to,
-      result: job.state === 'applied' ? 'applied' : job.state === 'refused' ? 'refused' : 'failed',
+      result: auditResult(job),
       errorStatus: job.errorStatus ?? '',
       errorMessage: job.reason ?? '',
       runId: this.run.runId,
     };
   }
+}
+
+function auditResult(job: RunJob): AuditEntry['result'] {
+  return job.state === 'applied' ? 'applied' : job.state === 'refused' ? 'refused' : 'failed';
+}
+
+/** `key|result` of the changes a run has in the Audit log. */
+function auditedKeys(runId: string): Set<string> {
+  const keys = new Set<string>();
+  for (const row of readAudit()) {
+    if (String(row[10] ?? '') === runId) keys.add(`${String(row[4] ?? '')}|${String(row[7] ?? '')}`);
+  }
+  return keys;
 }
 
 function rowPatch(job: RunJob, when: Date): RowPatch {

@@ -6,9 +6,12 @@
 import { type ApiFailure, parseFailure, plainReason } from '../domain/api-errors';
 import type { ChatMembership, ChatSpace } from '../domain/chat-types';
 import { isMembershipName, isSpaceName, toPath } from '../domain/resource-names';
+import { backoffMs, isRetryable, parseRetryAfter } from '../domain/retry';
 import type { ApiRole } from '../domain/roles';
+import { appsScriptClock, type Clock } from './clock';
 
 export const CHAT_BASE_URL = 'https://chat.googleapis.com/v1/';
+const READ_ATTEMPTS = 5;
 /** A list walk stops after this many pages even if the server keeps sending tokens (1000 pages × 1000 = 1M rows). */
 const MAX_PAGES = 1000;
 
@@ -38,7 +41,10 @@ function queryString(query: Query): string {
 }
 
 export class ChatApi {
-  constructor(private readonly token: () => string) {}
+  constructor(
+    private readonly token: () => string,
+    private readonly clock: Clock,
+  ) {}
 
   private request(
     path: string,
@@ -59,11 +65,21 @@ export class ChatApi {
     return request;
   }
 
+  /** A read, retried with backoff on 429 and 5xx (reads change nothing, so retrying is always safe). */
   private getJson<T>(path: string, query: Query, what: string): T {
     const { url, ...params } = this.request(path, query, 'get');
-    const response = UrlFetchApp.fetch(url, params);
-    const status = response.getResponseCode();
-    const body = response.getContentText();
+    let status = 0;
+    let body = '';
+    for (let attempt = 1; attempt <= READ_ATTEMPTS; attempt++) {
+      const response = UrlFetchApp.fetch(url, params);
+      status = response.getResponseCode();
+      body = response.getContentText();
+      if (!isRetryable(status) || attempt === READ_ATTEMPTS) break;
+      const headers = response.getAllHeaders() as Record<string, string>;
+      this.clock.sleep(
+        backoffMs(attempt, this.clock.random(), parseRetryAfter(headers['Retry-After'], this.clock.now())),
+      );
+    }
     if (status !== 200) throw new ChatApiError(parseFailure(status, body), what);
     try {
       return JSON.parse(body) as T;
@@ -146,10 +162,10 @@ export class ChatApi {
 export type WriteOrCheck = { patch: string; role: ApiRole } | { get: string };
 
 /** A client acting as the effective user (the trigger's owner inside a trigger). The token is fetched once. */
-export function userChatApi(): ChatApi {
+export function userChatApi(clock: Clock = appsScriptClock): ChatApi {
   let token: string | undefined;
   return new ChatApi(() => {
     token ??= ScriptApp.getOAuthToken();
     return token;
-  });
+  }, clock);
 }

@@ -46,9 +46,16 @@ export function continueRun(clock: Clock, deadline: number): RunReport | undefin
   return run ? work(run, clock, deadline) : undefined;
 }
 
+/** Above this many open changes, the continuation is scheduled before any work: a hard stop cannot orphan the run. */
+const SCHEDULE_FIRST_ABOVE = 10;
+
 function work(run: RunState, clock: Clock, deadline: number): RunReport {
-  const report = executeRun(run, userChatApi(), clock, deadline);
+  const open = run.jobs.filter((j) => j.state === 'queued' || j.state === 'inflight').length;
+  const scheduledFirst = open > SCHEDULE_FIRST_ABOVE;
+  if (scheduledFirst) scheduleContinuation();
+  const report = executeRun(run, userChatApi(clock), clock, deadline);
   if (!report.finished) scheduleContinuation();
+  else if (scheduledFirst) deleteFiredTrigger(undefined);
   return report;
 }
 

@@ -127,8 +127,8 @@ describe('bulk apply (menu)', () => {
       return sheetCalls(h);
     };
     measure(1, 200); // the first run also creates the Audit sheet
-    const few = measure(3, 0);
-    const many = measure(30, 100);
+    const few = measure(12, 0);
+    const many = measure(40, 100);
     expect(many).toBe(few);
   });
 

@@ -1,0 +1,130 @@
+import { seededRandom } from '../../tools/emulator/faults';
+import { HardStopError } from '../../tools/gas-fakes';
+import { ALICE, type Harness, rowOf, sheetValues, startHarness } from '../support/harness';
+
+const SPACES = [
+  ['spaces/AAAALaunch', 'Launch team', ['carol@example.com', 'dan@example.com', 'erin@example.com']],
+  ['spaces/AAAADesign', 'Design reviews', ['dan@example.com', 'sam@example.com']],
+  ['spaces/AAAAAllHands', 'All hands', Array.from({ length: 12 }, (_, i) => `employee${i + 1}@example.com`)],
+] as const;
+const CHANGES = SPACES.reduce((n, [, , members]) => n + members.length, 0);
+
+async function prepare(): Promise<Harness> {
+  const h = await startHarness();
+  h.bundle.simpleTrigger('onOpen');
+  h.env.sim.as(ALICE, () => {
+    for (const [space] of SPACES) h.bundle.run('loadSpace', space);
+  });
+  for (const [, title, members] of SPACES) {
+    for (const m of members) h.env.sim.userEdit(ALICE, title, `E${rowOf(h, title, m)}`, 'Manager', { paste: true });
+  }
+  await h.control.clearRequests();
+  return h;
+}
+
+/** Every intended change is on the server, no member got two successful writes, and every Status says ✓. */
+async function expectComplete(h: Harness): Promise<void> {
+  const state = await h.control.state();
+  const users = new Map<string, string>();
+  for (const u of state.users) if (u.email) users.set(u.email, u.name);
+  for (const [space, title, members] of SPACES) {
+    const s = state.spaces.find((x) => x.name === space);
+    for (const m of members) {
+      expect({ m, role: s?.memberships.find((x) => x.member === users.get(m))?.role }).toEqual({
+        m,
+        role: 'ROLE_ASSISTANT_MANAGER',
+      });
+    }
+    const rows = sheetValues(h, title).filter((r) => (members as readonly string[]).includes(r[1] as string));
+    expect(rows.map((r) => [r[1], r[4], r[5]?.slice(0, 1), r[7]])).toEqual(
+      rows.map((r) => [r[1], 'Manager', '✓', 'ROLE_ASSISTANT_MANAGER']),
+    );
+  }
+  const applied = (await h.control.requests()).filter((r) => r.method === 'PATCH' && r.status === 200);
+  expect(applied).toHaveLength(CHANGES);
+  expect(new Set(applied.map((r) => r.path)).size).toBe(CHANGES);
+  const audit = sheetValues(h, 'Audit').slice(1);
+  expect(audit.filter((r) => r[7] === 'applied')).toHaveLength(CHANGES);
+  expect(h.env.sim.as(ALICE, () => h.bundle.run('getBulkProgress'))).toBeNull();
+}
+
+/**
+ * What a person does after an interruption (bounded): wait for the continuation trigger, press Resume if none is
+ * scheduled, or — if the stop came before the run was even saved — apply the still-pending rows again.
+ */
+function finish(h: Harness): void {
+  for (let i = 0; i < 10; i++) {
+    if (h.env.sim.as(ALICE, () => h.bundle.run('getBulkProgress')) === null) {
+      const pending = h.env.sim.as(ALICE, () => h.bundle.run('previewPendingChanges')) as { changes: number };
+      if (pending.changes === 0) return;
+      h.env.sim.ui.answerAlert('YES');
+      h.env.sim.as(ALICE, () => h.bundle.clickMenu('Apply pending role changes'));
+      continue;
+    }
+    const runs = h.env.sim.fireTimeTriggers({ advance: true });
+    if (runs.length === 0) h.env.sim.as(ALICE, () => h.bundle.clickMenu('Resume bulk apply'));
+  }
+}
+
+describe('bulk apply that is stopped and resumed', () => {
+  const random = seededRandom(2026);
+  const points = Array.from({ length: 6 }, (_, i) => ({
+    afterCalls: 20 + Math.floor(random() * 150),
+    when: i % 2 === 0 ? ('after' as const) : ('before' as const),
+  }));
+
+  it.each(points)(
+    'stopped after $afterCalls service calls ($when the call): resumes with every change applied once',
+    async (stop) => {
+      const h = await prepare();
+      try {
+        h.env.sim.ui.answerAlert('YES');
+        h.env.sim.hardStop(stop);
+        let stopped = false;
+        try {
+          h.env.sim.as(ALICE, () => h.bundle.clickMenu('Apply pending role changes'));
+        } catch (e) {
+          stopped = e instanceof HardStopError;
+          if (!stopped) throw e;
+        }
+        h.env.sim.hardStop(null);
+        finish(h);
+        await expectComplete(h);
+        if (stopped) expect(h.env.sim.triggerRuns.length + h.env.sim.executions.length).toBeGreaterThan(1);
+      } finally {
+        await h.stop();
+      }
+    },
+  );
+
+  it('continues past the execution budget in a one-off trigger, and shows progress meanwhile', async () => {
+    const h = await prepare();
+    try {
+      h.env.sim.ui.answerAlert('YES');
+      // Stopped mid-run, as 1,000 changes would be by the 6-minute limit (a count of calls, not a time, so the
+      // stop lands after the run was saved whatever the machine's speed).
+      h.env.sim.hardStop({ afterCalls: 140 });
+      try {
+        h.env.sim.as(ALICE, () => h.bundle.clickMenu('Apply pending role changes'));
+      } catch (e) {
+        if (!(e instanceof HardStopError)) throw e;
+      }
+      h.env.sim.hardStop(null);
+      const progress = h.env.sim.as(ALICE, () => h.bundle.run('getBulkProgress')) as {
+        done: number;
+        remaining: number;
+        etaSeconds: number;
+      };
+      expect(progress.remaining).toBeGreaterThan(0);
+      expect(progress.done + progress.remaining).toBe(CHANGES);
+      expect(progress.etaSeconds).toBeGreaterThan(0);
+      expect(h.env.sim.triggers().filter((t) => t.handler === 'continueBulkApply')).toHaveLength(1);
+      finish(h);
+      await expectComplete(h);
+      // The fired one-off trigger was removed, so add-on trigger slots are not used up.
+      expect(h.env.sim.triggers().filter((t) => t.handler === 'continueBulkApply')).toHaveLength(0);
+    } finally {
+      await h.stop();
+    }
+  });
+});
