@@ -8,7 +8,7 @@ import { planSpace, type RoleChange, summarize } from '../domain/changes';
 import { uiRole } from '../domain/roles';
 import { readAudit } from './audit-sheet';
 import type { RunReport } from './bulk-run';
-import { type Clock, EXECUTION_BUDGET_MS } from './clock';
+import { type Clock, executionBudgetMs } from './clock';
 import { withDocumentLock } from './lock';
 import { patchRows } from './member-sheet';
 import { APP_TITLE } from './menu';
@@ -65,7 +65,7 @@ export function applyPendingInteractive(clock: Clock): BulkResult {
         plans.flatMap((p) => p.changes),
         titlesOf(plans),
         clock,
-        started + EXECUTION_BUDGET_MS,
+        started + executionBudgetMs(),
       ),
       refused,
     };
@@ -131,7 +131,7 @@ export function undoLastInteractive(clock: Clock): BulkResult {
   const outcome = withDocumentLock(30_000, () => {
     const again = build();
     return {
-      report: startRun('undo', again.ordered, titlesOf(again.plans), clock, started + EXECUTION_BUDGET_MS),
+      report: startRun('undo', again.ordered, titlesOf(again.plans), clock, started + executionBudgetMs()),
       refused: again.skipped.length,
     };
   });

@@ -6,7 +6,7 @@
 
 import { COL, COLUMN_COUNT, HEADER_ROWS, HEADERS, rowFromCells, rowToCells } from '../domain/member-row';
 import { statusText } from '../domain/status';
-import { type Clock, EXECUTION_BUDGET_MS } from './clock';
+import { type Clock, executionBudgetMs } from './clock';
 import { hasLiveEditing } from './live-editing';
 import { withDocumentLock } from './lock';
 import { type MemberSheet, memberSheetMeta, patchRows, type RowPatch, readRows } from './member-sheet';
@@ -47,7 +47,7 @@ export function handleRoleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, clock: C
     if (byOwner) {
       patchRows(sheet, plan.refusalPatches);
       // The same engine as bulk apply: paced, retried, audited, and continued in the background if it is large.
-      startRun('apply', plan.changes, { [meta.space]: meta.title }, clock, started + EXECUTION_BUDGET_MS);
+      startRun('apply', plan.changes, { [meta.space]: meta.title }, clock, started + executionBudgetMs());
       return;
     }
     const pending = plan.changes.map((c) => statusPatch(c.key, statusText.pendingOtherEditor(editor)));

@@ -7,7 +7,7 @@ import type { SpaceSummary } from '../domain/chat-types';
 import type { Progress } from '../domain/run-state';
 import { applyPendingInteractive, type BulkResult, previewPending, undoLastInteractive } from './bulk-apply';
 import type { RunReport } from './bulk-run';
-import { appsScriptClock, EXECUTION_BUDGET_MS } from './clock';
+import { appsScriptClock, executionBudgetMs } from './clock';
 import { handleRoleEdit } from './live-edit';
 import { isLiveEditingOn, setLiveEditingFor } from './live-editing';
 import { type LoadResult, listSpaceSummaries, loadSpaceByName, refreshActive } from './load-space';
@@ -42,7 +42,7 @@ export function undoLastBulkApply(): BulkResult | undefined {
 export function resumeBulkApply(): RunReport | undefined {
   return fromMenu(() => {
     const started = appsScriptClock.now();
-    const report = continueLocked(appsScriptClock, started + EXECUTION_BUDGET_MS);
+    const report = continueLocked(appsScriptClock, started + executionBudgetMs());
     if (!report) SpreadsheetApp.getActive().toast('There is no unfinished bulk apply.', APP_TITLE);
     return report;
   });
@@ -53,7 +53,7 @@ export function continueBulkApply(e?: GoogleAppsScript.Events.TimeDriven): void 
   const started = appsScriptClock.now();
   deleteFiredTrigger(e?.triggerUid);
   try {
-    continueLocked(appsScriptClock, started + EXECUTION_BUDGET_MS);
+    continueLocked(appsScriptClock, started + executionBudgetMs());
   } catch (error) {
     // Busy (someone else holds the lock): try again shortly rather than dropping the run.
     if (error instanceof Error && error.name === 'BusyError') scheduleContinuation();

@@ -39,6 +39,8 @@ export interface EmulatorRequest {
   body: unknown;
   principal: string | null;
   status: number;
+  /** Set when the emulator injected a fault: `after` means the write was applied and its answer replaced. */
+  fault?: 'before' | 'after';
 }
 
 export interface EmulatorControl {
