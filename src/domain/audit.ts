@@ -53,7 +53,8 @@ export function auditCells(e: AuditEntry): string[] {
 /**
  * Changes that undo a run: every change the run applied, reversed, newest first. A row whose member has changed
  * again since (the sheet's server role is no longer the run's new role) is left out and reported, so an undo never
- * overwrites someone's later change.
+ * overwrites someone's later change. Access is `user` here; the caller sets the access of the sheet each member
+ * is in now.
  */
 export function inversePlan(
   rows: readonly (readonly unknown[])[],
@@ -84,7 +85,15 @@ export function inversePlan(
       });
       continue;
     }
-    changes.push({ index: -1, key, space: spaceOfMembership(key) as string, who, from: to.role, to: from.role });
+    changes.push({
+      access: 'user',
+      index: -1,
+      key,
+      space: spaceOfMembership(key) as string,
+      who,
+      from: to.role,
+      to: from.role,
+    });
   }
   return { changes, skipped };
 }

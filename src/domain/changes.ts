@@ -4,11 +4,14 @@
  * before any request is sent, and orders the changes of a space so an Owner is promoted before another is demoted.
  */
 
+import type { Access } from './access';
 import type { MemberRow } from './member-row';
 import { spaceOfMembership } from './resource-names';
 import { type ApiRole, parseRole, rank, uiRole } from './roles';
 
 export interface RoleChange {
+  /** How the change is sent: as the sheet was loaded (user, Workspace admin, or the Chat app). */
+  access: Access;
   /** 0-based index of the row in the sheet's data block. */
   index: number;
   key: string;
@@ -27,6 +30,7 @@ export type RowDecision =
 export interface SpaceFacts {
   space: string;
   spaceType: string;
+  access: Access;
   /** The role of the person applying the change, when the sheet knows it. */
   callerRole: ApiRole | undefined;
 }
@@ -61,9 +65,11 @@ export function decideRow(row: MemberRow, index: number, intact: boolean, facts:
   if (facts.spaceType !== 'SPACE' && parsed.role !== 'ROLE_MEMBER') {
     return refuse('Manager and Owner exist only in named spaces, not in group chats or direct messages');
   }
-  if (facts.callerRole === 'ROLE_MEMBER')
+  // With admin or app access the person's own role in the space does not limit what can be changed.
+  if (facts.access === 'user' && facts.callerRole === 'ROLE_MEMBER')
     return refuse('only Owners and Managers can change roles, and you are a Member here');
   if (
+    facts.access === 'user' &&
     facts.callerRole === 'ROLE_ASSISTANT_MANAGER' &&
     (parsed.role === 'ROLE_MANAGER' || row.serverRole === 'ROLE_MANAGER')
   ) {
@@ -72,6 +78,7 @@ export function decideRow(row: MemberRow, index: number, intact: boolean, facts:
   return {
     kind: 'change',
     change: {
+      access: facts.access,
       index,
       key: row.key,
       space: facts.space,

@@ -5,6 +5,7 @@
  * sent again its membership is read with a GET (each change is applied at most once).
  */
 
+import { isAccess } from './access';
 import type { RoleChange } from './changes';
 import { type ApiRole, isApiRole } from './roles';
 
@@ -54,6 +55,7 @@ export function encodeRun(run: RunState): string {
       j.reason ?? '',
       j.errorStatus ?? 0,
       j.recorded ? 1 : 0,
+      j.access === 'user' ? 0 : j.access,
     ]),
   });
 }
@@ -72,13 +74,14 @@ export function decodeRun(text: string): RunState | undefined {
     if (raw.v !== 1 || typeof raw.id !== 'string' || typeof raw.u !== 'string' || !Array.isArray(raw.j))
       return undefined;
     const jobs: RunJob[] = [];
-    for (const [key, from, to, attempts, state, who, index, reason, errorStatus, recorded] of raw.j) {
+    for (const [key, from, to, attempts, state, who, index, reason, errorStatus, recorded, access] of raw.j) {
       const f = ROLE_CODES[Number(from)];
       const t = ROLE_CODES[Number(to)];
       const s = STATES[Number(state)];
       if (typeof key !== 'string' || !isApiRole(f) || !isApiRole(t) || !s) return undefined;
       const space = key.slice(0, key.indexOf('/members/'));
       const job: RunJob = {
+        access: isAccess(access) ? access : 'user',
         key,
         space,
         from: f,

@@ -103,7 +103,11 @@ export function undoLastInteractive(clock: Clock): BulkResult {
   const build = () => {
     const plans = planAllSheets(currentUser());
     const serverRoles = new Map(plans.flatMap((p) => [...p.serverRoles]));
-    const { changes, skipped } = inversePlan(readAudit(), runId, (key) => serverRoles.get(key));
+    const accessBySpace = new Map(plans.map((p) => [p.target.meta.space, p.target.meta.access]));
+    const inverse = inversePlan(readAudit(), runId, (key) => serverRoles.get(key));
+    const { skipped } = inverse;
+    // Undo with the access of the sheet each member is in now (as the original change was made).
+    const changes = inverse.changes.map((c) => ({ ...c, access: accessBySpace.get(c.space) ?? c.access }));
     const bySpace = new Map<string, RoleChange[]>();
     for (const c of changes) bySpace.set(c.space, [...(bySpace.get(c.space) ?? []), c]);
     const ordered: RoleChange[] = [];

@@ -74,7 +74,11 @@ export function executeRun(run: RunState, api: ChatApi, clock: Clock, deadline: 
     for (const job of batch) job.item.state = 'inflight';
     saveRun(run);
     const results = api.sendAll(
-      batch.map((job, i) => (checks[i] ? { get: job.item.key } : { patch: job.item.key, role: job.item.to })),
+      batch.map((job, i) =>
+        checks[i]
+          ? { get: job.item.key, access: job.item.access }
+          : { patch: job.item.key, role: job.item.to, access: job.item.access },
+      ),
     );
     report.requests += batch.length;
     const after = clock.now();

@@ -3,6 +3,7 @@
  * Authorization header: never in a URL, a log line, a sheet or an error message.
  */
 
+import type { Access } from '../domain/access';
 import { type ApiFailure, parseFailure, plainReason } from '../domain/api-errors';
 import type { ChatMembership, ChatSpace } from '../domain/chat-types';
 import { isMembershipName, isSpaceName, toPath } from '../domain/resource-names';
@@ -42,20 +43,23 @@ function queryString(query: Query): string {
 
 export class ChatApi {
   constructor(
-    private readonly token: () => string,
+    private readonly tokenFor: (access: Access) => string,
     private readonly clock: Clock,
   ) {}
 
   private request(
+    access: Access,
     path: string,
     query: Query,
     method: 'get' | 'patch',
     payload?: unknown,
   ): GoogleAppsScript.URL_Fetch.URLFetchRequest {
+    // Admin access is a query parameter on every call (Workspace admin privileges, admin scopes).
+    const fullQuery = access === 'admin' ? { ...query, useAdminAccess: true } : query;
     const request: GoogleAppsScript.URL_Fetch.URLFetchRequest = {
-      url: `${CHAT_BASE_URL}${path}${queryString(query)}`,
+      url: `${CHAT_BASE_URL}${path}${queryString(fullQuery)}`,
       method,
-      headers: { Authorization: `Bearer ${this.token()}` },
+      headers: { Authorization: `Bearer ${this.tokenFor(access)}` },
       muteHttpExceptions: true,
     };
     if (payload !== undefined) {
@@ -66,8 +70,8 @@ export class ChatApi {
   }
 
   /** A read, retried with backoff on 429 and 5xx (reads change nothing, so retrying is always safe). */
-  private getJson<T>(path: string, query: Query, what: string): T {
-    const { url, ...params } = this.request(path, query, 'get');
+  private getJson<T>(access: Access, path: string, query: Query, what: string): T {
+    const { url, ...params } = this.request(access, path, query, 'get');
     let status = 0;
     let body = '';
     for (let attempt = 1; attempt <= READ_ATTEMPTS; attempt++) {
@@ -88,11 +92,11 @@ export class ChatApi {
     }
   }
 
-  private listAll<T>(path: string, query: Query, key: string, what: string): T[] {
+  private listAll<T>(access: Access, path: string, query: Query, key: string, what: string): T[] {
     const items: T[] = [];
     let pageToken: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const body = this.getJson<Record<string, unknown>>(path, { ...query, pageToken }, what);
+      const body = this.getJson<Record<string, unknown>>(access, path, { ...query, pageToken }, what);
       const batch = body[key];
       if (Array.isArray(batch)) items.push(...(batch as T[]));
       pageToken = typeof body.nextPageToken === 'string' && body.nextPageToken !== '' ? body.nextPageToken : undefined;
@@ -101,30 +105,47 @@ export class ChatApi {
     throw new ChatApiError({ status: 200, rpcStatus: '', message: `more than ${MAX_PAGES} pages` }, what);
   }
 
-  /** The caller's named spaces (all pages). */
-  listNamedSpaces(): ChatSpace[] {
+  /**
+   * Named spaces (all pages): the caller's own, or with admin access every named space of the organisation
+   * (spaces:search, busiest first), optionally only those whose name has `nameQuery`.
+   */
+  listNamedSpaces(access: Access, nameQuery = ''): ChatSpace[] {
+    if (access !== 'admin') {
+      return this.listAll<ChatSpace>(
+        access,
+        'spaces',
+        { filter: 'space_type = "SPACE"', pageSize: 1000 },
+        'spaces',
+        'list your spaces',
+      );
+    }
+    const words = nameQuery.replace(/["\\]/g, ' ').trim();
+    const query = `customer = "customers/my_customer" AND space_type = "SPACE"${words ? ` AND display_name:"${words}"` : ''}`;
     return this.listAll<ChatSpace>(
+      access,
+      'spaces:search',
+      { query, orderBy: 'membership_count.joined_direct_human_user_count DESC', pageSize: 1000 },
       'spaces',
-      { filter: 'space_type = "SPACE"', pageSize: 1000 },
-      'spaces',
-      'list your spaces',
+      "search your organisation's spaces",
     );
   }
 
-  getSpace(space: string): ChatSpace {
+  getSpace(space: string, access: Access): ChatSpace {
     if (!isSpaceName(space)) throw new Error(`"${space}" is not a Chat space name`);
-    return this.getJson<ChatSpace>(toPath(space), {}, 'read the space');
+    return this.getJson<ChatSpace>(access, toPath(space), {}, 'read the space');
   }
 
-  /** Every membership of a space, groups and invitations included. */
-  listMembers(space: string): ChatMembership[] {
+  /**
+   * Every membership of a space. With user access, groups and invitations included; with admin access the API
+   * requires a member-type filter and lists people only.
+   */
+  listMembers(space: string, access: Access): ChatMembership[] {
     if (!isSpaceName(space)) throw new Error(`"${space}" is not a Chat space name`);
-    return this.listAll<ChatMembership>(
-      `${toPath(space)}/members`,
-      { pageSize: 1000, showGroups: true, showInvited: true },
-      'memberships',
-      'list the members',
-    );
+    const query: Query =
+      access === 'admin'
+        ? { pageSize: 1000, filter: 'member.type = "HUMAN"' }
+        : { pageSize: 1000, showGroups: true, showInvited: true };
+    return this.listAll<ChatMembership>(access, `${toPath(space)}/members`, query, 'memberships', 'list the members');
   }
 
   /**
@@ -137,8 +158,8 @@ export class ChatApi {
       const key = 'get' in r ? r.get : r.patch;
       if (!isMembershipName(key)) throw new Error(`"${key}" is not a membership name`);
       return 'get' in r
-        ? this.request(toPath(key), {}, 'get')
-        : this.request(toPath(key), { updateMask: 'role' }, 'patch', { role: r.role });
+        ? this.request(r.access, toPath(key), {}, 'get')
+        : this.request(r.access, toPath(key), { updateMask: 'role' }, 'patch', { role: r.role });
     });
     if (built.length === 0) return [];
     let responses: GoogleAppsScript.URL_Fetch.HTTPResponse[];
@@ -159,12 +180,14 @@ export class ChatApi {
   }
 }
 
-export type WriteOrCheck = { patch: string; role: ApiRole } | { get: string };
+export type WriteOrCheck = ({ patch: string; role: ApiRole } | { get: string }) & { access: Access };
 
 /** A client acting as the effective user (the trigger's owner inside a trigger). The token is fetched once. */
 export function userChatApi(clock: Clock = appsScriptClock): ChatApi {
   let token: string | undefined;
-  return new ChatApi(() => {
+  return new ChatApi((access) => {
+    if (access === 'app') throw new Error('App authentication is not set up in this spreadsheet.');
+    // User and admin access both use the person's own token; admin access adds useAdminAccess=true.
     token ??= ScriptApp.getOAuthToken();
     return token;
   }, clock);

@@ -1,5 +1,6 @@
 /** Loading a space into its member sheet, and refreshing a sheet from Chat without losing pending edits. */
 
+import type { Access } from '../domain/access';
 import type { SpaceSummary } from '../domain/chat-types';
 import { rowFromMembership } from '../domain/member-row';
 import { mergeRefresh } from '../domain/refresh-merge';
@@ -12,16 +13,19 @@ export class UserError extends Error {
   override readonly name = 'UserError';
 }
 
-export function listSpaceSummaries(): SpaceSummary[] {
-  return userChatApi()
-    .listNamedSpaces()
-    .filter((s) => isSpaceName(s.name))
-    .map((s) => ({
-      name: s.name as string,
-      displayName: s.displayName || (s.name as string),
-      memberCount: (s.membershipCount?.joinedDirectHumanUserCount ?? 0) + (s.membershipCount?.joinedGroupCount ?? 0),
-    }))
-    .sort((a, b) => a.displayName.localeCompare(b.displayName));
+export function listSpaceSummaries(access: Access, nameQuery = ''): SpaceSummary[] {
+  return (
+    userChatApi()
+      .listNamedSpaces(access, nameQuery)
+      .filter((s) => isSpaceName(s.name))
+      .map((s) => ({
+        name: s.name as string,
+        displayName: s.displayName || (s.name as string),
+        memberCount: (s.membershipCount?.joinedDirectHumanUserCount ?? 0) + (s.membershipCount?.joinedGroupCount ?? 0),
+      }))
+      // Admin search comes back busiest first, which is the useful order there; a person's own spaces by name.
+      .sort((a, b) => (access === 'admin' ? 0 : a.displayName.localeCompare(b.displayName)))
+  );
 }
 
 export interface LoadResult {
@@ -35,12 +39,13 @@ export interface LoadResult {
 /** Loads (or reloads) a space: reads Chat first, then merges into the sheet under the lock. */
 function load(meta: Omit<SheetMeta, 'title'> & { title?: string }): LoadResult {
   const api = userChatApi();
-  const space = api.getSpace(meta.space);
-  const fresh = api.listMembers(meta.space).map(rowFromMembership);
+  const space = api.getSpace(meta.space, meta.access);
+  const fresh = api.listMembers(meta.space, meta.access).map(rowFromMembership);
   const full: SheetMeta = {
     space: meta.space,
     spaceType: space.spaceType ?? meta.spaceType,
     title: space.displayName || meta.title || meta.space,
+    access: meta.access,
   };
   return withDocumentLock(30_000, () => {
     const ss = SpreadsheetApp.getActive();
@@ -58,9 +63,10 @@ function load(meta: Omit<SheetMeta, 'title'> & { title?: string }): LoadResult {
   });
 }
 
-export function loadSpaceByName(space: unknown): LoadResult {
+export function loadSpaceByName(space: unknown, access: unknown = 'user'): LoadResult {
   if (!isSpaceName(space)) throw new UserError('That is not a Chat space name (expected spaces/…).');
-  return load({ space, spaceType: 'SPACE' });
+  if (access !== 'user' && access !== 'admin') throw new UserError('Load a space as yourself or as a Workspace admin.');
+  return load({ space, spaceType: 'SPACE', access });
 }
 
 export function refreshActive(): LoadResult {

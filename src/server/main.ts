@@ -97,12 +97,16 @@ export function getSidebarState(): SidebarState {
   return { email: Session.getEffectiveUser().getEmail(), liveEditing: isLiveEditingOn() };
 }
 
-export function listSpaces(): SpaceSummary[] {
-  return listSpaceSummaries();
+/** The spaces to pick from: your own, or (admin) every named space of the organisation, searched by name. */
+export function listSpaces(options?: { admin?: boolean; query?: string }): SpaceSummary[] {
+  return listSpaceSummaries(
+    options?.admin === true ? 'admin' : 'user',
+    typeof options?.query === 'string' ? options.query : '',
+  );
 }
 
-export function loadSpace(space: string): LoadResult {
-  return loadSpaceByName(space);
+export function loadSpace(space: string, options?: { admin?: boolean }): LoadResult {
+  return loadSpaceByName(space, options?.admin === true ? 'admin' : 'user');
 }
 
 export function setLiveEditing(on: boolean): SidebarState {

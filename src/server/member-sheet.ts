@@ -3,6 +3,7 @@
  * writes are whole blocks, so their cost in SpreadsheetApp round trips does not grow with the number of members.
  */
 
+import { type Access, isAccess } from '../domain/access';
 import {
   type Cell,
   COL,
@@ -24,6 +25,8 @@ export interface SheetMeta {
   space: string;
   spaceType: string;
   title: string;
+  /** How the sheet was loaded; every change made from it uses the same access. */
+  access: Access;
 }
 
 export interface MemberSheet {
@@ -35,7 +38,12 @@ function parseMeta(value: string): SheetMeta | undefined {
   try {
     const meta = JSON.parse(value) as Partial<SheetMeta>;
     if (isSpaceName(meta.space) && typeof meta.spaceType === 'string' && typeof meta.title === 'string') {
-      return { space: meta.space, spaceType: meta.spaceType, title: meta.title };
+      return {
+        space: meta.space,
+        spaceType: meta.spaceType,
+        title: meta.title,
+        access: isAccess(meta.access) ? meta.access : 'user',
+      };
     }
   } catch {
     // Metadata written by someone else under our key: not a member sheet.

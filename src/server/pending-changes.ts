@@ -38,6 +38,7 @@ export function planSheet(target: MemberSheet, callerEmail: string, only?: (inde
   const facts = {
     space: target.meta.space,
     spaceType: target.meta.spaceType,
+    access: target.meta.access,
     callerRole: callerRole(
       parsed.map((p) => p.row),
       callerEmail,

@@ -17,6 +17,10 @@ const who = $<HTMLParagraphElement>('who');
 const previewButton = $<HTMLButtonElement>('preview');
 const applyButton = $<HTMLButtonElement>('apply');
 const progress = $<HTMLDivElement>('progress');
+const iamAdmin = $<HTMLInputElement>('iam-admin');
+const adminSwitch = $<HTMLLabelElement>('admin-switch');
+const admin = $<HTMLInputElement>('admin');
+const listLabel = $<HTMLLabelElement>('list-label');
 
 let spaces: SpaceSummary[] = [];
 let selected: string | undefined;
@@ -30,7 +34,8 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 function render(): void {
   const needle = filter.value.trim().toLowerCase();
-  const shown = spaces.filter((s) => s.displayName.toLowerCase().includes(needle));
+  // In admin mode the server already searched by name; locally, filter the person's own list.
+  const shown = admin.checked ? spaces : spaces.filter((s) => s.displayName.toLowerCase().includes(needle));
   list.replaceChildren(
     ...shown.map((space) => {
       const item = document.createElement('li');
@@ -57,9 +62,11 @@ function render(): void {
 
 async function loadSpaces(): Promise<void> {
   list.setAttribute('aria-busy', 'true');
-  say('Loading your spaces…');
+  say(admin.checked ? 'Searching your organisation’s spaces…' : 'Loading your spaces…');
+  selected = undefined;
+  loadButton.disabled = true;
   try {
-    spaces = await callServer('listSpaces');
+    spaces = await callServer('listSpaces', { admin: admin.checked, query: admin.checked ? filter.value.trim() : '' });
     filter.disabled = false;
     render();
     say(
@@ -80,7 +87,7 @@ async function loadMembers(): Promise<void> {
   loadButton.disabled = true;
   say(`Loading members of ${space?.displayName ?? selected}…`);
   try {
-    const result = await callServer('loadSpace', selected);
+    const result = await callServer('loadSpace', selected, { admin: admin.checked });
     say(`Loaded ${result.members} members into the sheet “${result.sheetName}”.`);
   } catch (e) {
     say(`Could not load the members: ${messageOf(e)}`, true);
@@ -121,7 +128,26 @@ async function runAction(button: HTMLButtonElement, action: () => Promise<string
   }
 }
 
+let searchTimer: ReturnType<typeof setTimeout> | undefined;
+
 async function start(): Promise<void> {
+  iamAdmin.addEventListener('change', () => {
+    adminSwitch.hidden = !iamAdmin.checked;
+    if (!iamAdmin.checked && admin.checked) {
+      admin.checked = false;
+      admin.dispatchEvent(new Event('change'));
+    }
+  });
+  admin.addEventListener('change', () => {
+    listLabel.textContent = admin.checked ? 'Your organisation’s spaces (busiest first)' : 'Your spaces';
+    filter.placeholder = admin.checked ? 'Search by name' : 'Filter by name';
+    void loadSpaces();
+  });
+  filter.addEventListener('input', () => {
+    if (!admin.checked) return;
+    if (searchTimer) clearTimeout(searchTimer);
+    searchTimer = setTimeout(() => void loadSpaces(), 400);
+  });
   previewButton.addEventListener(
     'click',
     () =>
@@ -144,7 +170,9 @@ async function start(): Promise<void> {
           : '';
       }),
   );
-  filter.addEventListener('input', render);
+  filter.addEventListener('input', () => {
+    if (!admin.checked) render();
+  });
   loadButton.addEventListener('click', () => void loadMembers());
   reloadButton.addEventListener('click', () => void loadSpaces());
   live.addEventListener('change', async () => {

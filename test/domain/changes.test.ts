@@ -12,7 +12,7 @@ const row = (over: Partial<MemberRow> = {}): MemberRow => ({
   serverRole: 'ROLE_MEMBER',
   ...over,
 });
-const facts = { space: 'spaces/S', spaceType: 'SPACE', callerRole: 'ROLE_MANAGER' as const };
+const facts = { space: 'spaces/S', spaceType: 'SPACE', access: 'user' as const, callerRole: 'ROLE_MANAGER' as const };
 
 describe('decideRow', () => {
   it('sees no change when the Role cell matches the server', () => {
@@ -24,6 +24,7 @@ describe('decideRow', () => {
     expect(d).toEqual({
       kind: 'change',
       change: {
+        access: 'user',
         index: 4,
         key: 'spaces/S/members/3',
         space: 'spaces/S',
@@ -81,6 +82,14 @@ describe('decideRow', () => {
     });
   });
 
+  it("with admin access, ignores the person's own role in the space", () => {
+    const admin = { ...facts, access: 'admin' as const, callerRole: 'ROLE_MEMBER' as const };
+    expect(decideRow(row({ role: 'Owner' }), 0, true, admin)).toMatchObject({
+      kind: 'change',
+      change: { access: 'admin', to: 'ROLE_MANAGER' },
+    });
+  });
+
   it('lets a Manager make Managers', () => {
     expect(decideRow(row({ role: 'Manager' }), 0, true, { ...facts, callerRole: 'ROLE_ASSISTANT_MANAGER' }).kind).toBe(
       'change',
@@ -89,6 +98,7 @@ describe('decideRow', () => {
 });
 
 const change = (index: number, from: RoleChange['from'], to: RoleChange['to']): RoleChange => ({
+  access: 'user',
   index,
   key: `spaces/S/members/${index}`,
   space: 'spaces/S',

@@ -7,6 +7,7 @@ const run = (n: number, spaces = 1): RunState => ({
   startedAt: '2026-11-29T10:00:00.000Z',
   titles: { 'spaces/A': 'Launch team' },
   jobs: Array.from({ length: n }, (_, i) => ({
+    access: i % 5 === 0 ? ('admin' as const) : ('user' as const),
     index: i,
     key: `spaces/S${i % spaces}/members/${1000 + i}`,
     space: `spaces/S${i % spaces}`,

@@ -53,7 +53,7 @@ async function expectComplete(h: Harness): Promise<void> {
  * scheduled, or — if the stop came before the run was even saved — apply the still-pending rows again.
  */
 function finish(h: Harness): void {
-  for (let i = 0; i < 10; i++) {
+  for (let i = 0; i < 20; i++) {
     if (h.env.sim.as(ALICE, () => h.bundle.run('getBulkProgress')) === null) {
       const pending = h.env.sim.as(ALICE, () => h.bundle.run('previewPendingChanges')) as { changes: number };
       if (pending.changes === 0) return;
@@ -61,8 +61,14 @@ function finish(h: Harness): void {
       h.env.sim.as(ALICE, () => h.bundle.clickMenu('Apply pending role changes'));
       continue;
     }
-    const runs = h.env.sim.fireTimeTriggers({ advance: true });
-    if (runs.length === 0) h.env.sim.as(ALICE, () => h.bundle.clickMenu('Resume bulk apply'));
+    const waiting = h.env.sim.triggers().some((t) => t.handler === 'continueBulkApply');
+    if (!waiting) {
+      h.env.sim.as(ALICE, () => h.bundle.clickMenu('Resume bulk apply'));
+      continue;
+    }
+    // The continuation is due a second after it was scheduled (on the scaled clock, a few real milliseconds).
+    h.env.clock.sleep(1100);
+    h.env.sim.fireTimeTriggers();
   }
 }
 

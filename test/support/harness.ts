@@ -132,3 +132,10 @@ export function sheetCalls(h: Harness): number {
     )
     .reduce((n, [, count]) => n + (count as number), 0);
 }
+
+/** Sheet row number (1-based) of the membership with this resource name. */
+export function rowOfKey(h: Harness, title: string, key: string): number {
+  const index = sheetValues(h, title).findIndex((row) => row[6] === key);
+  if (index < 0) throw new Error(`${key} not in ${title}`);
+  return index + 1;
+}
