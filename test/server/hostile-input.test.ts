@@ -1,0 +1,116 @@
+import { demoSeed } from '../../tools/emulator/demo-seed';
+import {
+  ALICE,
+  type Harness,
+  rowOf,
+  serverRole,
+  sheetCalls,
+  sheetValues,
+  startHarness,
+  TOKENS,
+} from '../support/harness';
+
+const LAUNCH = 'Launch team';
+const patches = async (h: Harness) => (await h.control.requests()).filter((r) => r.method === 'PATCH');
+
+describe('hostile and odd input', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness();
+    h.bundle.simpleTrigger('onOpen');
+    h.env.sim.as(ALICE, () => h.bundle.run('loadSpace', 'spaces/AAAALaunch'));
+  });
+  afterEach(() => h.stop());
+
+  const cell = (a1: string, title = LAUNCH) => String(h.env.spreadsheet.getSheetByName(title)?.getRange(a1).getValue());
+  const applyAll = () => {
+    h.env.sim.ui.answerAlert('YES');
+    return h.env.sim.as(ALICE, () => h.bundle.clickMenu('Apply pending role changes'));
+  };
+
+  it.each([
+    ['a number', '3', /"3" is not a role/],
+    ['a boolean', 'TRUE', /"true" is not a role/i],
+    ['a very long string', 'x'.repeat(50_000), /"x{30,}…" is not a role/],
+    ['a formula', '=1+1', /is not a role/],
+    ['an empty cell', '', /an empty cell is not a role/],
+  ])('refuses %s typed as a role, and puts the role back', async (_what, typed, reason) => {
+    h.env.sim.as(ALICE, () => h.bundle.run('setLiveEditing', true));
+    await h.control.clearRequests();
+    const r = rowOf(h, LAUNCH, 'carol@example.com');
+    h.env.sim.userEdit(ALICE, LAUNCH, `E${r}`, typed, { paste: true });
+    expect(cell(`E${r}`)).toBe('Member');
+    expect(cell(`F${r}`)).toMatch(reason);
+    expect(cell(`F${r}`).length).toBeLessThan(200);
+    expect(await patches(h)).toEqual([]);
+  });
+
+  it.each([
+    ['a path traversal', 'spaces/AAAALaunch/members/../../spaces/AAAAFinance/members/1004'],
+    ["another space's member", 'spaces/AAAAFinance/members/1004'],
+    ['an empty key', ''],
+    ['a URL', 'https://evil.example/v1/spaces/AAAAFinance/members/1004'],
+  ])('never sends a request for a tampered key cell (%s): the row is refused until refreshed', async (_what, key) => {
+    const r = rowOf(h, LAUNCH, 'carol@example.com');
+    // No live editing: tampering then a role change, both left for bulk apply to find.
+    h.env.sim.userEdit(ALICE, LAUNCH, `G${r}`, key, { paste: true });
+    h.env.sim.userEdit(ALICE, LAUNCH, `E${r}`, 'Owner', { paste: true });
+    await h.control.clearRequests();
+    applyAll();
+    expect(await patches(h)).toEqual([]);
+    expect(cell(`F${r}`)).toMatch(/hidden key cells were changed; press Refresh members/);
+    expect(await serverRole(h, 'spaces/AAAAFinance', 'users/1004')).toBe('ROLE_MEMBER');
+  });
+
+  it('keeps names and emails that look like formulas, numbers or mentions as text', async () => {
+    const seed = demoSeed();
+    const odd = [
+      '+1 555 0100',
+      '-minus',
+      '@here',
+      '=HYPERLINK("http://x","y")',
+      "'quoted",
+      '2024-01-02',
+      'TRUE',
+      '0012',
+    ];
+    odd.forEach((name, i) => {
+      seed.users.push({ name: `users/${9000 + i}`, displayName: name, email: `odd${i}@example.com`, type: 'HUMAN' });
+      seed.spaces[0]?.memberships.push({ member: `users/${9000 + i}`, role: 'ROLE_MEMBER' });
+    });
+    await h.control.reset(seed);
+    h.env.sim.as(ALICE, () => h.bundle.run('loadSpace', 'spaces/AAAALaunch'));
+    const names = sheetValues(h, LAUNCH).map((r) => r[0]);
+    for (const name of odd) expect(names).toContain(name);
+  });
+
+  it('refuses a paste of nonsense over all 2,501 rows with a constant number of sheet calls and no request', async () => {
+    h.env.sim.as(ALICE, () => h.bundle.run('loadSpace', 'spaces/AAAAAllHands'));
+    h.env.sim.as(ALICE, () => h.bundle.run('setLiveEditing', true));
+    await h.control.clearRequests();
+    h.env.sim.resetCalls();
+    const values = Array.from({ length: 2501 }, () => ['Chief']);
+    h.env.sim.userEdit(ALICE, 'All hands', 'E2:E2502', values);
+    expect(sheetCalls(h)).toBeLessThan(40);
+    expect(await patches(h)).toEqual([]);
+    expect(
+      sheetValues(h, 'All hands')
+        .slice(1)
+        .every((r) => r[4] === 'Member' || r[4] === 'Owner'),
+    ).toBe(true);
+  });
+
+  it('treats an expired token mid-run as a failure to explain, not to retry', async () => {
+    h.env.sim.userEdit(ALICE, LAUNCH, `E${rowOf(h, LAUNCH, 'carol@example.com')}`, 'Manager', { paste: true });
+    // Alice's token stops being valid (the emulator no longer knows it).
+    const seed = demoSeed();
+    seed.principals = seed.principals.filter((p) => p.token !== 'tok-alice');
+    await h.control.reset(seed);
+    applyAll();
+    const r = rowOf(h, LAUNCH, 'carol@example.com');
+    expect(cell(`F${r}`)).toMatch(/sign-in has expired/);
+    expect(cell(`E${r}`)).toBe('Member');
+    expect((await patches(h)).length).toBe(1);
+    for (const token of TOKENS) expect(h.env.recorded().filter((s) => s.includes(token))).toEqual([]);
+  });
+});
