@@ -8,6 +8,8 @@ export interface EmulatorConfig {
   faults: FaultConfig;
   quotas: QuotaConfig;
   timeScale: number;
+  /** Lifetime of the access tokens /token issues, in emulated seconds (Google answers expires_in 3599). */
+  tokenLifetimeSeconds: number;
 }
 
 export const DEFAULT_CONFIG: EmulatorConfig = {
@@ -15,6 +17,7 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
   faults: NO_FAULTS,
   quotas: DOCUMENTED_QUOTAS,
   timeScale: 1,
+  tokenLifetimeSeconds: 3599,
 };
 
 /** What `configure()` and `startEmulator({config})` accept: any subset, nested groups partial too. */
@@ -23,6 +26,7 @@ export interface EmulatorConfigInput {
   faults?: Partial<FaultConfig>;
   quotas?: Partial<QuotaConfig>;
   timeScale?: number;
+  tokenLifetimeSeconds?: number;
 }
 
 export class ConfigError extends Error {
@@ -35,7 +39,7 @@ const FAULT_STATUSES = new Set([400, 401, 403, 404, 409, 429, 500, 503]);
 /** Merges a partial config into the current one; throws ConfigError naming the first bad field and changes nothing. */
 export function mergeConfig(current: EmulatorConfig, input: unknown): EmulatorConfig {
   if (!isObject(input)) throw new ConfigError('config must be a JSON object');
-  const known = new Set(['latencyMs', 'faults', 'quotas', 'timeScale']);
+  const known = new Set(['latencyMs', 'faults', 'quotas', 'timeScale', 'tokenLifetimeSeconds']);
   for (const key of Object.keys(input)) if (!known.has(key)) throw new ConfigError(`unknown config field "${key}"`);
   const next: EmulatorConfig = { ...current, faults: { ...current.faults }, quotas: { ...current.quotas } };
   const number = (path: string, v: unknown, min: number, max = Number.POSITIVE_INFINITY): number => {
@@ -46,6 +50,8 @@ export function mergeConfig(current: EmulatorConfig, input: unknown): EmulatorCo
   };
   if (input.latencyMs !== undefined) next.latencyMs = number('latencyMs', input.latencyMs, 0, 60_000);
   if (input.timeScale !== undefined) next.timeScale = number('timeScale', input.timeScale, 0.001, 1000);
+  if (input.tokenLifetimeSeconds !== undefined)
+    next.tokenLifetimeSeconds = number('tokenLifetimeSeconds', input.tokenLifetimeSeconds, 1, 86_400);
   if (input.faults !== undefined) {
     if (!isObject(input.faults)) throw new ConfigError('faults must be an object');
     const f = input.faults;

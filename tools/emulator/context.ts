@@ -1,3 +1,4 @@
+import type { AppGrant } from './auth';
 import type { QuotaKind } from './quotas';
 import type { EnumEncoding } from './serialize';
 import type { ChatState, Principal } from './state';
@@ -7,6 +8,8 @@ export interface CallContext {
   state: ChatState;
   principal: Principal;
   adminAccess: boolean;
+  /** Set when a Chat app authenticates as itself: what its scopes let it do (see auth.ts). */
+  app?: AppGrant;
   encoding: EnumEncoding;
   query: URLSearchParams;
   body: string;

@@ -44,9 +44,60 @@ export class ApiError extends Error {
     this.code = HTTP_CODE[status];
   }
 
-  toBody(): { error: { code: number; message: string; status: RpcStatus; details?: ErrorInfo[] } } {
+  /** The response body. Subclasses answer in their API's own error shape (OAuth, Admin SDK). */
+  toBody(): { error: unknown } {
     const error = { code: this.code, message: this.message, status: this.status };
     return { error: this.details.length > 0 ? { ...error, details: this.details } : error };
+  }
+}
+
+/**
+ * An error of the OAuth token endpoint (RFC 6749 §5.2): `{"error": "invalid_grant", "error_description": "..."}`,
+ * which is what oauth2.googleapis.com/token answers instead of an AIP-193 body.
+ */
+export class OAuthError extends ApiError {
+  constructor(
+    httpCode: number,
+    readonly error: string,
+    readonly description: string,
+  ) {
+    super(statusForHttpCode(httpCode), description);
+  }
+
+  override toBody(): { error: string; error_description: string } {
+    return { error: this.error, error_description: this.description };
+  }
+}
+
+/** One entry of the legacy `errors` array of Admin SDK (and other discovery-era) APIs. */
+export interface LegacyErrorItem {
+  message: string;
+  domain: string;
+  reason: string;
+  location?: string;
+  locationType?: string;
+}
+
+/**
+ * An Admin SDK Directory error: `{"error": {"code", "message", "errors": [{message, domain, reason}]}}`. Errors
+ * raised by Google's front end (credentials, scopes, quota) also carry `status` and, where Google sends them, details.
+ */
+export class DirectoryError extends ApiError {
+  constructor(
+    status: RpcStatus,
+    message: string,
+    readonly items: LegacyErrorItem[],
+    readonly frontEnd = false,
+    details: ErrorInfo[] = [],
+  ) {
+    super(status, message, details);
+  }
+
+  override toBody(): { error: Record<string, unknown> } {
+    const error: Record<string, unknown> = { code: this.code, message: this.message, errors: this.items };
+    if (this.frontEnd) error.status = this.status;
+    if (this.details.length > 0) error.details = this.details;
+    return { error };
   }
 }
 

@@ -57,17 +57,35 @@ const requiresHumanFilter = (expr: Expr) =>
       ((c.op === '=' && c.value === 'HUMAN') || (c.op === '!=' && c.value === 'BOT')),
   );
 
-/** The space, if the caller may see it: any space with admin access, otherwise only spaces the caller has joined. */
+/**
+ * The space, if the caller may see it: any space with admin access, otherwise only spaces the caller has joined.
+ * A Chat app with an approved `chat.app.*` scope reaches only spaces it created (and is still a member of): any
+ * other existing space is 403. With `chat.bot` it reaches the spaces it is a member of, like a user.
+ */
 export function visibleSpace(ctx: CallContext, spaceId: string): Space {
   const space = ctx.state.spaces.get(`spaces/${spaceId}`);
   if (!space) throw notFound('Requested entity was not found.');
   if (ctx.adminAccess) return space;
-  const own = ctx.state.membershipOf(space, ctx.principal.user);
-  if (own?.state !== 'JOINED') throw notFound('Requested entity was not found.');
+  const joined = ctx.state.membershipOf(space, ctx.principal.user)?.state === 'JOINED';
+  if (ctx.app) {
+    const created = space.createdByApp === ctx.principal.user;
+    if (ctx.app.manage && created && joined) return space;
+    if (ctx.app.bot && joined) return space;
+    if (ctx.app.manage) {
+      throw permissionDenied(
+        created
+          ? 'The Chat app is no longer a member of this space.'
+          : 'With app authentication and administrator approval, a Chat app can only manage spaces it created.',
+      );
+    }
+    throw notFound('Requested entity was not found.');
+  }
+  if (!joined) throw notFound('Requested entity was not found.');
   return space;
 }
 
-const view = (ctx: CallContext) => ({ showProfile: !ctx.adminAccess, encoding: ctx.encoding });
+/** Profiles (displayName, email) are shown to users who share the space; not with admin access or to apps. */
+const view = (ctx: CallContext) => ({ showProfile: !ctx.adminAccess && !ctx.app, encoding: ctx.encoding });
 
 export function listMembers(ctx: CallContext, spaceId: string): unknown {
   const q = ctx.query;
@@ -88,7 +106,8 @@ export function listMembers(ctx: CallContext, spaceId: string): unknown {
     if (m.groupMember && !showGroups) return false;
     if (m.state === 'INVITED' && !showInvited) return false;
     if (m.state === 'NOT_A_MEMBER') return false;
-    if (ctx.adminAccess && m.member && ctx.state.users.get(m.member)?.type === 'BOT') return false;
+    // Admin access and app authentication both leave Chat app memberships out (the app's own included).
+    if ((ctx.adminAccess || ctx.app) && m.member && ctx.state.users.get(m.member)?.type === 'BOT') return false;
     return expr ? matches(ctx, m, expr) : true;
   });
   const { page, nextPageToken } = paginate(all, pageSize, q.get('pageToken'), {
@@ -105,7 +124,9 @@ export function listMembers(ctx: CallContext, spaceId: string): unknown {
 }
 
 function findMembership(ctx: CallContext, space: Space, memberPart: string): Membership {
-  const found = ctx.state.findMembership(space, memberPart);
+  // `spaces/S/members/app` is the calling app's own membership (app authentication only).
+  const part = memberPart === 'app' && ctx.app ? ctx.principal.user.slice('users/'.length) : memberPart;
+  const found = ctx.state.findMembership(space, part);
   if (!found || found.state === 'NOT_A_MEMBER') throw notFound('Requested entity was not found.');
   return found;
 }
@@ -177,7 +198,8 @@ export function patchMember(ctx: CallContext, spaceId: string, memberPart: strin
       `${role} is only supported in named spaces (spaceType SPACE); this space is a ${space.spaceType}.`,
     );
   }
-  if (!ctx.adminAccess) {
+  // An app managing a space it created is not a space manager, but its approved scope lets it change any role.
+  if (!ctx.adminAccess && !ctx.app) {
     const caller = ctx.state.membershipOf(space, ctx.principal.user);
     const callerRole = caller?.role;
     if (callerRole !== 'ROLE_MANAGER' && callerRole !== 'ROLE_ASSISTANT_MANAGER') {

@@ -1,6 +1,6 @@
 /** Maps Chat API v1 URLs to method handlers and runs the checks every method shares, in Google's order. */
 
-import { authenticate, requireAdmin, requireScope, tokenFrom } from './auth';
+import { authenticate, requireAdmin, requireChatScope, tokenFrom } from './auth';
 import type { CallContext } from './context';
 import { ApiError, invalidArgument } from './errors';
 import { booleanParam, getMember, listMembers, patchMember } from './members';
@@ -17,6 +17,8 @@ export interface ChatRequest {
   query: URLSearchParams;
   body: string;
   authorization: string | undefined;
+  /** The request's Content-Type header (the token endpoint reads form or JSON bodies). */
+  contentType?: string | undefined;
 }
 
 interface Route {
@@ -116,6 +118,10 @@ export function routeList(): { method: string; id: MethodId; params: string[] }[
 export interface Services {
   state: ChatState;
   quotas: QuotaTracker;
+  /** Emulated seconds (the quota clock): issued access tokens expire on it. */
+  now: () => number;
+  /** Lifetime of access tokens issued by /token, in emulated seconds. */
+  tokenLifetimeSeconds: number;
 }
 
 /**
@@ -133,11 +139,11 @@ export function handleChat(services: Services, req: ChatRequest, seen: { princip
   }
   const { route } = match;
 
-  const principal = authenticate(services.state, tokenFrom(req.authorization, req.query));
+  const principal = authenticate(services.state, tokenFrom(req.authorization, req.query), services.now(), 'chat');
   seen.principal = principal;
   // Scopes depend on whether admin access is requested; a malformed value is rejected below, with the other 400s.
   const wantsAdmin = route.params.includes('useAdminAccess') && req.query.get('useAdminAccess') === 'true';
-  requireScope(principal, route.id, wantsAdmin);
+  const app = requireChatScope(services.state, principal, route.id, wantsAdmin);
   if (wantsAdmin) requireAdmin(principal);
 
   const args = match.args.map(resourceId);
@@ -152,6 +158,7 @@ export function handleChat(services: Services, req: ChatRequest, seen: { princip
     state: services.state,
     principal,
     adminAccess,
+    ...(app ? { app } : {}),
     encoding: enumEncoding(req.query),
     query: req.query,
     body: req.body,

@@ -50,3 +50,28 @@ export const METHOD_SCOPES: Record<MethodId, MethodScopes> = {
     other: [`${S}chat.app.memberships`, `${S}chat.import`],
   },
 };
+
+/** Import mode is not modelled: no principal can use `chat.import`. */
+export const CHAT_IMPORT_SCOPE = `${S}chat.import`;
+export const CHAT_BOT_SCOPE = `${S}chat.bot`;
+
+/** The scopes app authentication may use for a method: its `other` scopes except `chat.import`. */
+export function appScopes(method: MethodId): string[] {
+  return METHOD_SCOPES[method].other.filter((scope) => scope !== CHAT_IMPORT_SCOPE);
+}
+
+/** `chat.app.*` scopes work only after a Workspace administrator's one-time approval of the app; `chat.bot` does not. */
+export const needsAdminApproval = (scope: string): boolean => scope.startsWith(`${S}chat.app.`);
+
+/**
+ * People API `people.get` / `people.getBatchGet`: reading another user's domain profile needs `directory.readonly`.
+ * The methods accept more scopes (contacts, userinfo.*); the emulator models only the directory one (ASSUMPTIONS.md).
+ */
+export const PEOPLE_SCOPES = [`${S}directory.readonly`];
+
+/** Admin SDK Directory `users.get`, as its discovery document lists them. */
+export const DIRECTORY_USER_SCOPES = [
+  `${S}admin.directory.user`,
+  `${S}admin.directory.user.readonly`,
+  `${S}cloud-platform`,
+];

@@ -1,5 +1,6 @@
 /** The seed document: the emulator's whole state in one JSON shape (also what GET /_emulator/state returns). */
 
+import { createPublicKey } from 'node:crypto';
 import {
   MEMBERSHIP_ROLES,
   MEMBERSHIP_STATES,
@@ -25,6 +26,23 @@ export interface SeedUser {
   displayName?: string;
   email?: string;
   type?: UserType;
+  /** People API / Directory name parts; derived from displayName when absent (see ASSUMPTIONS.md). */
+  givenName?: string;
+  familyName?: string;
+}
+
+/** A Chat app that authenticates as itself: a service account whose JWTs /token turns into access tokens. */
+export interface SeedApp {
+  /** The app's Chat user (`users/{id}`), a user of type BOT. */
+  name: string;
+  /** The service account's email: the `iss` of its JWTs. */
+  serviceAccount: string;
+  /** SPKI PEM of the service account key; only the public half is ever given to the emulator. */
+  publicKeyPem: string;
+  /** Whether a Workspace administrator approved the app's `chat.app.*` scopes (default false). */
+  adminApproved?: boolean;
+  /** Cloud project the app's calls are counted against (default: the same default project as principals). */
+  project?: string;
 }
 
 export interface SeedGroup {
@@ -46,6 +64,8 @@ export interface SeedSpace {
   createTime?: string;
   lastActiveTime?: string;
   externalUserAllowed?: boolean;
+  /** The app (`apps[].name`) that created the space: app authentication with `chat.app.*` scopes may manage it. */
+  createdByApp?: string;
   memberships: SeedMembership[];
 }
 
@@ -53,6 +73,7 @@ export interface Seed {
   principals: SeedPrincipal[];
   users: SeedUser[];
   groups?: SeedGroup[];
+  apps?: SeedApp[];
   spaces: SeedSpace[];
 }
 
@@ -89,9 +110,11 @@ export function validateSeed(input: unknown): Seed {
   const principals = list('principals', true);
   const users = list('users', true);
   const groups = list('groups', false);
+  const apps = list('apps', false);
   const spaces = list('spaces', true);
 
   const userNames = new Set<string>();
+  const botNames = new Set<string>();
   const emails = new Set<string>();
   users.forEach((user, i) => {
     const path = `users[${i}]`;
@@ -116,6 +139,10 @@ export function validateSeed(input: unknown): Seed {
     ) {
       fail(`${path}.type`, 'must be "HUMAN" or "BOT"');
     }
+    if (user.type === 'BOT' && typeof user.name === 'string') botNames.add(user.name);
+    for (const key of ['givenName', 'familyName'] as const) {
+      if (user[key] !== undefined && typeof user[key] !== 'string') fail(`${path}.${key}`, 'must be a string');
+    }
   });
 
   const groupNames = new Set<string>();
@@ -127,6 +154,41 @@ export function validateSeed(input: unknown): Seed {
     }
     if (groupNames.has(group.name)) fail(`${path}.name`, `duplicate group ${group.name}`);
     groupNames.add(group.name);
+  });
+
+  const appNames = new Set<string>();
+  const serviceAccounts = new Set<string>();
+  apps.forEach((app, i) => {
+    const path = `apps[${i}]`;
+    if (!isObject(app)) {
+      fail(path, 'must be an object');
+      return;
+    }
+    if (typeof app.name !== 'string' || !userNames.has(app.name)) {
+      fail(`${path}.name`, `must name a user from "users" (got ${JSON.stringify(app.name)})`);
+    } else if (!botNames.has(app.name)) {
+      fail(`${path}.name`, `${app.name} must be a user of type BOT (a Chat app)`);
+    } else if (appNames.has(app.name)) {
+      fail(`${path}.name`, `duplicate app ${app.name}`);
+    } else {
+      appNames.add(app.name);
+    }
+    if (typeof app.serviceAccount !== 'string' || !EMAIL.test(app.serviceAccount)) {
+      fail(`${path}.serviceAccount`, 'must be the service account email (the iss of its JWTs)');
+    } else if (serviceAccounts.has(app.serviceAccount.toLowerCase())) {
+      fail(`${path}.serviceAccount`, `duplicate service account ${app.serviceAccount}`);
+    } else {
+      serviceAccounts.add(app.serviceAccount.toLowerCase());
+    }
+    if (typeof app.publicKeyPem !== 'string' || !isRsaPublicKey(app.publicKeyPem)) {
+      fail(
+        `${path}.publicKeyPem`,
+        'must be an RSA public key in PEM ("-----BEGIN PUBLIC KEY-----"), never a private key',
+      );
+    }
+    if (app.adminApproved !== undefined && typeof app.adminApproved !== 'boolean')
+      fail(`${path}.adminApproved`, 'must be a boolean');
+    if (app.project !== undefined && typeof app.project !== 'string') fail(`${path}.project`, 'must be a string');
   });
 
   const tokens = new Set<string>();
@@ -151,6 +213,8 @@ export function validateSeed(input: unknown): Seed {
     }
     if (principal.admin !== undefined && typeof principal.admin !== 'boolean')
       fail(`${path}.admin`, 'must be a boolean');
+    else if (principal.admin === true && appNames.has(String(principal.user)))
+      fail(`${path}.admin`, 'an app principal cannot be an administrator');
     if (principal.project !== undefined && typeof principal.project !== 'string')
       fail(`${path}.project`, 'must be a string');
   });
@@ -186,6 +250,11 @@ export function validateSeed(input: unknown): Seed {
         fail(`${path}.${key}`, 'must be an RFC 3339 timestamp');
       }
     }
+    if (
+      space.createdByApp !== undefined &&
+      (typeof space.createdByApp !== 'string' || !appNames.has(space.createdByApp))
+    )
+      fail(`${path}.createdByApp`, `must name an app from "apps" (got ${JSON.stringify(space.createdByApp)})`);
     if (!Array.isArray(space.memberships)) {
       fail(`${path}.memberships`, 'must be an array');
       return;
@@ -233,4 +302,14 @@ export function validateSeed(input: unknown): Seed {
 
   if (problems.length > 0) throw new SeedError(problems);
   return input as unknown as Seed;
+}
+
+/** True for an RSA public key in PEM. A private key is refused even though node could derive the public half. */
+function isRsaPublicKey(pem: string): boolean {
+  if (!/-----BEGIN (RSA )?PUBLIC KEY-----/.test(pem) || /PRIVATE KEY/.test(pem)) return false;
+  try {
+    return createPublicKey(pem).asymmetricKeyType === 'rsa';
+  } catch {
+    return false;
+  }
 }

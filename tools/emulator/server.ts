@@ -2,12 +2,12 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { apiFamily, faultError, handleApiRequest, loggedBody, redactedParams } from './apis';
 import { ScaledClock } from './clock';
 import { ConfigError, DEFAULT_CONFIG, type EmulatorConfig, type EmulatorConfigInput, mergeConfig } from './config';
-import { ApiError, statusForHttpCode } from './errors';
+import { ApiError } from './errors';
 import { FaultInjector } from './faults';
 import { QuotaTracker } from './quotas';
-import { handleChat } from './router';
 import { SeedError } from './seed';
 import { ChatState, type Principal } from './state';
 
@@ -17,7 +17,7 @@ export interface RequestLogEntry {
   path: string;
   query: Record<string, string>;
   body: unknown;
-  /** The authenticated user (`users/{id}`), never the token. */
+  /** The authenticated user (`users/{id}`; for app authentication the app's user), never the token. */
   principal: string | null;
   status: number;
   time: string;
@@ -44,12 +44,6 @@ export interface Emulator {
   readonly config: EmulatorConfig;
   stop(): Promise<void>;
 }
-
-const FAULT_MESSAGES: Record<number, string> = {
-  429: 'Resource has been exhausted (e.g. check quota).',
-  500: 'Internal error encountered.',
-  503: 'The service is currently unavailable.',
-};
 
 const MAX_BODY_BYTES = 1024 * 1024;
 /** Seeds posted to /_emulator/reset can describe large spaces (10,000 members is about 2 MB). */
@@ -131,17 +125,26 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   ) => {
     const started = performance.now();
     const seen: { principal?: Principal } = {};
+    const family = apiFamily(path);
     const fault = faults.next();
+    const request = {
+      method: req.method ?? 'GET',
+      path,
+      query,
+      body,
+      authorization: req.headers.authorization,
+      contentType: req.headers['content-type'],
+    };
     let status = 200;
     let payload: unknown;
     try {
-      if (fault && !fault.afterApply) throw faultError(fault.status);
-      payload = handleChat(
-        { state, quotas },
-        { method: req.method ?? 'GET', path, query, body, authorization: req.headers.authorization },
+      if (fault && !fault.afterApply) throw faultError(family, fault.status);
+      payload = handleApiRequest(
+        { state, quotas, now: clock.now, tokenLifetimeSeconds: config.tokenLifetimeSeconds },
+        request,
         seen,
       );
-      if (fault?.afterApply) throw faultError(fault.status);
+      if (fault?.afterApply) throw faultError(family, fault.status);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       status = e.code;
@@ -158,8 +161,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       seq: ++seq,
       method: req.method ?? 'GET',
       path,
-      query: Object.fromEntries(query),
-      body: parseLoggedBody(body),
+      query: family === 'oauth' ? redactedParams(query) : Object.fromEntries(query),
+      body: loggedBody(family, request),
       principal: seen.principal?.user ?? null,
       status,
       time: new Date().toISOString(),
@@ -246,17 +249,4 @@ export function splitTarget(target: string): { path: string; query: URLSearchPar
   return q < 0
     ? { path: rest, query: new URLSearchParams() }
     : { path: rest.slice(0, q), query: new URLSearchParams(rest.slice(q + 1)) };
-}
-
-function faultError(status: number): ApiError {
-  return new ApiError(statusForHttpCode(status), FAULT_MESSAGES[status] ?? 'Injected fault.');
-}
-
-function parseLoggedBody(body: string): unknown {
-  if (body === '') return null;
-  try {
-    return JSON.parse(body);
-  } catch {
-    return body;
-  }
 }

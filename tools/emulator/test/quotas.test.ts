@@ -19,6 +19,8 @@ test('the documented numbers are the defaults', () => {
     projectMembershipReadsPerMinute: 3000,
     projectMembershipWritesPerMinute: 300,
     projectSpaceReadsPerMinute: 3000,
+    peopleReadsPerMinute: 600,
+    directoryReadsPerMinute: 2400,
   });
 });
 

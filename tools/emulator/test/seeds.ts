@@ -1,5 +1,6 @@
 /** Seeds and HTTP helpers shared by the emulator suites. Every suite builds its own world from these. */
 
+import { generateKeyPairSync, sign } from 'node:crypto';
 import type { EmulatorConfigInput } from '../config';
 import type { Seed, SeedMembership, SeedUser } from '../seed';
 import { type Emulator, startEmulator } from '../server';
@@ -249,4 +250,147 @@ export function useEmulator(seed: () => Seed, config?: EmulatorConfigInput): () 
     if (!emulator) throw new Error('emulator not started');
     return emulator;
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// App authentication, People API and Directory API.
+
+export const APP = 'users/900100';
+export const SERVICE_ACCOUNT = 'roles-app@test-project.iam.gserviceaccount.com';
+export const TOKEN_AUDIENCE = 'https://oauth2.googleapis.com/token';
+export const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+
+/** Tokens of the extra principals appSeed() adds. */
+export const MORE_TOKENS = {
+  people: 'tok-people-2b2b', // Olivia with the People scope (directory.readonly)
+  directoryAdmin: 'tok-diradmin-3c3c', // Ada, an administrator, with the Directory user scope
+  directoryUser: 'tok-diruser-4e4e', // Mia, not an administrator, with the Directory user scope
+  seededApp: 'tok-seeded-app-5f5f', // the app itself, a seeded token (no /token round trip)
+} as const;
+
+export interface AppSeedOptions {
+  adminApproved?: boolean;
+}
+
+/**
+ * The small world plus a Chat app (users/900100, service account SERVICE_ACCOUNT, the given public key):
+ * - spaces/AppMade, created by the app: the app (member), Olivia (Owner), Mia, Pat;
+ * - spaces/AppLeft, created by the app, which has since been removed from it: Olivia (Owner), Mia;
+ * - the app is also a plain member of spaces/Launch, which it did not create.
+ */
+export function appSeed(publicKeyPem: string, options: AppSeedOptions = {}): Seed {
+  const seed = smallSeed();
+  seed.users.push({ name: APP, displayName: 'Roles App', type: 'BOT' });
+  seed.apps = [
+    {
+      name: APP,
+      serviceAccount: SERVICE_ACCOUNT,
+      publicKeyPem,
+      adminApproved: options.adminApproved ?? true,
+      project: 'app-project',
+    },
+  ];
+  seed.principals.push(
+    { token: MORE_TOKENS.people, user: U.olivia, scopes: [...USER_SCOPES, scope('directory.readonly')] },
+    { token: MORE_TOKENS.directoryAdmin, user: U.ada, scopes: [scope('admin.directory.user.readonly')], admin: true },
+    { token: MORE_TOKENS.directoryUser, user: U.mia, scopes: [scope('admin.directory.user.readonly')] },
+    { token: MORE_TOKENS.seededApp, user: APP, scopes: [scope('chat.app.memberships')] },
+  );
+  seed.spaces[0]?.memberships.push(m(APP));
+  seed.spaces.push(
+    {
+      name: 'spaces/AppMade',
+      displayName: 'Release bots',
+      spaceType: 'SPACE',
+      createdByApp: APP,
+      memberships: [m(APP), m(U.olivia, 'ROLE_MANAGER'), m(U.mia), m(U.pat)],
+    },
+    {
+      name: 'spaces/AppLeft',
+      displayName: 'Old release bots',
+      spaceType: 'SPACE',
+      createdByApp: APP,
+      memberships: [m(U.olivia, 'ROLE_MANAGER'), m(U.mia)],
+    },
+  );
+  return seed;
+}
+
+/** A fresh RSA key pair (2048 bits), PEM-encoded like a service-account key. */
+export function rsaKeyPair(): { publicKeyPem: string; privateKeyPem: string } {
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
+  return { publicKeyPem: publicKey, privateKeyPem: privateKey };
+}
+
+const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** Signs `claims` as an RS256 JWT with `privateKeyPem` (the header can be replaced to test bad algorithms). */
+export function signJwt(
+  privateKeyPem: string,
+  claims: Record<string, unknown>,
+  header: Record<string, unknown> = { alg: 'RS256', typ: 'JWT' },
+): string {
+  const input = `${b64url(header)}.${b64url(claims)}`;
+  const signature = sign('RSA-SHA256', Buffer.from(input), privateKeyPem).toString('base64url');
+  return `${input}.${signature}`;
+}
+
+/** The claim set a service account sends: iss, scope, aud, iat = now, exp = now + 1 hour; `overrides` win. */
+export function claimsFor(scopes: string[], overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const now = Math.floor(Date.now() / 1000);
+  return {
+    iss: SERVICE_ACCOUNT,
+    scope: scopes.join(' '),
+    aud: TOKEN_AUDIENCE,
+    iat: now,
+    exp: now + 3600,
+    ...overrides,
+  };
+}
+
+/** POSTs a JWT-bearer token request (form-encoded, as Google's clients send it). */
+export async function requestToken(
+  emulator: Emulator,
+  assertion: string | undefined,
+  grantType = JWT_BEARER,
+): Promise<ApiResponse> {
+  const form = new URLSearchParams({ grant_type: grantType });
+  if (assertion !== undefined) form.set('assertion', assertion);
+  const res = await fetch(`${emulator.url}/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: form.toString(),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown>, headers: res.headers };
+}
+
+/** Asserts an OAuth token-endpoint error: `{"error": code, "error_description": ...}` and nothing else. */
+export function expectOAuthError(res: ApiResponse, status: number, error: string, description?: RegExp | string): void {
+  expect(res.status).toBe(status);
+  expect(Object.keys(res.body).sort()).toEqual(['error', 'error_description']);
+  expect(res.body.error).toBe(error);
+  if (description instanceof RegExp) expect(res.body.error_description).toMatch(description);
+  else if (description !== undefined) expect(res.body.error_description).toBe(description);
+}
+
+/** Asserts an Admin SDK error body: `{error: {code, message, errors: [{message, domain, reason}], status?}}`. */
+export function expectDirectoryError(
+  res: ApiResponse<unknown>,
+  code: number,
+  reason: string,
+): { code: number; message: string; status?: string; errors: Record<string, unknown>[] } {
+  expect(res.status).toBe(code);
+  const error = (
+    res.body as { error: { code: number; message: string; status?: string; errors: Record<string, unknown>[] } }
+  ).error;
+  expect(error.code).toBe(code);
+  expect(typeof error.message).toBe('string');
+  expect(error.errors).toHaveLength(1);
+  expect(error.errors[0]).toMatchObject({ reason, message: expect.any(String), domain: expect.any(String) });
+  return error;
 }
