@@ -9,6 +9,7 @@ import type { ChatMembership, ChatSpace } from '../domain/chat-types';
 import { isMembershipName, isSpaceName, toPath } from '../domain/resource-names';
 import { backoffMs, isRetryable, parseRetryAfter } from '../domain/retry';
 import type { ApiRole } from '../domain/roles';
+import { appAccessToken } from './app-auth';
 import { appsScriptClock, type Clock } from './clock';
 
 export const CHAT_BASE_URL = 'https://chat.googleapis.com/v1/';
@@ -185,8 +186,12 @@ export type WriteOrCheck = ({ patch: string; role: ApiRole } | { get: string }) 
 /** A client acting as the effective user (the trigger's owner inside a trigger). The token is fetched once. */
 export function userChatApi(clock: Clock = appsScriptClock): ChatApi {
   let token: string | undefined;
+  let appToken: string | undefined;
   return new ChatApi((access) => {
-    if (access === 'app') throw new Error('App authentication is not set up in this spreadsheet.');
+    if (access === 'app') {
+      appToken ??= appAccessToken(clock);
+      return appToken;
+    }
     // User and admin access both use the person's own token; admin access adds useAdminAccess=true.
     token ??= ScriptApp.getOAuthToken();
     return token;

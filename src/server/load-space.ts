@@ -1,6 +1,6 @@
 /** Loading a space into its member sheet, and refreshing a sheet from Chat without losing pending edits. */
 
-import type { Access } from '../domain/access';
+import { type Access, isAccess } from '../domain/access';
 import type { SpaceSummary } from '../domain/chat-types';
 import { rowFromMembership } from '../domain/member-row';
 import { mergeRefresh } from '../domain/refresh-merge';
@@ -39,7 +39,8 @@ export interface LoadResult {
 /** Loads (or reloads) a space: reads Chat first, then merges into the sheet under the lock. */
 function load(meta: Omit<SheetMeta, 'title'> & { title?: string }): LoadResult {
   const api = userChatApi();
-  const space = api.getSpace(meta.space, meta.access);
+  // The app's token reads memberships only (chat.app.memberships): read the space itself as the person.
+  const space = api.getSpace(meta.space, meta.access === 'app' ? 'user' : meta.access);
   const fresh = api.listMembers(meta.space, meta.access).map(rowFromMembership);
   const full: SheetMeta = {
     space: meta.space,
@@ -65,7 +66,7 @@ function load(meta: Omit<SheetMeta, 'title'> & { title?: string }): LoadResult {
 
 export function loadSpaceByName(space: unknown, access: unknown = 'user'): LoadResult {
   if (!isSpaceName(space)) throw new UserError('That is not a Chat space name (expected spaces/…).');
-  if (access !== 'user' && access !== 'admin') throw new UserError('Load a space as yourself or as a Workspace admin.');
+  if (!isAccess(access)) throw new UserError('Load a space as yourself, as a Workspace admin or as the Chat app.');
   return load({ space, spaceType: 'SPACE', access });
 }
 

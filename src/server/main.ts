@@ -5,6 +5,7 @@
 
 import type { SpaceSummary } from '../domain/chat-types';
 import type { Progress } from '../domain/run-state';
+import { keyStatus, removeKey, saveKey } from './app-auth';
 import { applyPendingInteractive, type BulkResult, previewPending, undoLastInteractive } from './bulk-apply';
 import type { RunReport } from './bulk-run';
 import { appsScriptClock, executionBudgetMs } from './clock';
@@ -105,8 +106,24 @@ export function listSpaces(options?: { admin?: boolean; query?: string }): Space
   );
 }
 
-export function loadSpace(space: string, options?: { admin?: boolean }): LoadResult {
-  return loadSpaceByName(space, options?.admin === true ? 'admin' : 'user');
+export function loadSpace(space: string, options?: { admin?: boolean; app?: boolean }): LoadResult {
+  return loadSpaceByName(space, options?.app === true ? 'app' : options?.admin === true ? 'admin' : 'user');
+}
+
+/** Whether a Chat app key is stored for you, and for which service account (never the key itself). */
+export function getAppKeyStatus(): { configured: boolean; clientEmail: string } {
+  return keyStatus();
+}
+
+/** Stores the Chat app's service-account key (the JSON file's text) for you, after checking it. */
+export function saveAppKey(text: string): { configured: boolean; clientEmail: string } {
+  saveKey(text);
+  return keyStatus();
+}
+
+export function removeAppKey(): { configured: boolean; clientEmail: string } {
+  removeKey();
+  return keyStatus();
 }
 
 export function setLiveEditing(on: boolean): SidebarState {

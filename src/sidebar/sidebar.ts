@@ -21,6 +21,19 @@ const iamAdmin = $<HTMLInputElement>('iam-admin');
 const adminSwitch = $<HTMLLabelElement>('admin-switch');
 const admin = $<HTMLInputElement>('admin');
 const listLabel = $<HTMLLabelElement>('list-label');
+const appStatus = $<HTMLParagraphElement>('app-status');
+const appKey = $<HTMLTextAreaElement>('app-key');
+const appSave = $<HTMLButtonElement>('app-save');
+const appRemove = $<HTMLButtonElement>('app-remove');
+const appSwitch = $<HTMLLabelElement>('app-switch');
+const useApp = $<HTMLInputElement>('use-app');
+
+function showAppStatus(status: { configured: boolean; clientEmail: string }): void {
+  appStatus.textContent = status.configured ? `Key stored for ${status.clientEmail}.` : 'No key stored.';
+  appRemove.hidden = !status.configured;
+  appSwitch.hidden = !status.configured;
+  if (!status.configured) useApp.checked = false;
+}
 
 let spaces: SpaceSummary[] = [];
 let selected: string | undefined;
@@ -87,7 +100,7 @@ async function loadMembers(): Promise<void> {
   loadButton.disabled = true;
   say(`Loading members of ${space?.displayName ?? selected}…`);
   try {
-    const result = await callServer('loadSpace', selected, { admin: admin.checked });
+    const result = await callServer('loadSpace', selected, { admin: admin.checked, app: useApp.checked });
     say(`Loaded ${result.members} members into the sheet “${result.sheetName}”.`);
   } catch (e) {
     say(`Could not load the members: ${messageOf(e)}`, true);
@@ -131,6 +144,33 @@ async function runAction(button: HTMLButtonElement, action: () => Promise<string
 let searchTimer: ReturnType<typeof setTimeout> | undefined;
 
 async function start(): Promise<void> {
+  appSave.addEventListener('click', async () => {
+    appSave.disabled = true;
+    try {
+      showAppStatus(await callServer('saveAppKey', appKey.value));
+      say('The Chat app key is stored.');
+    } catch (e) {
+      say(messageOf(e), true);
+    } finally {
+      // The key never stays on screen, saved or not.
+      appKey.value = '';
+      appSave.disabled = false;
+    }
+  });
+  appRemove.addEventListener('click', async () => {
+    try {
+      showAppStatus(await callServer('removeAppKey'));
+      say('The Chat app key is removed.');
+    } catch (e) {
+      say(messageOf(e), true);
+    }
+  });
+  useApp.addEventListener('change', () => {
+    if (useApp.checked && admin.checked) {
+      admin.checked = false;
+      admin.dispatchEvent(new Event('change'));
+    }
+  });
   iamAdmin.addEventListener('change', () => {
     adminSwitch.hidden = !iamAdmin.checked;
     if (!iamAdmin.checked && admin.checked) {
@@ -139,6 +179,7 @@ async function start(): Promise<void> {
     }
   });
   admin.addEventListener('change', () => {
+    if (admin.checked) useApp.checked = false;
     listLabel.textContent = admin.checked ? 'Your organisation’s spaces (busiest first)' : 'Your spaces';
     filter.placeholder = admin.checked ? 'Search by name' : 'Filter by name';
     void loadSpaces();
@@ -189,6 +230,7 @@ async function start(): Promise<void> {
     }
   });
   try {
+    showAppStatus(await callServer('getAppKeyStatus'));
     const state = await callServer('getSidebarState');
     who.textContent = `Signed in as ${state.email}`;
     live.checked = state.liveEditing;

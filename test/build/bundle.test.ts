@@ -102,7 +102,9 @@ describe('the bundle clasp pushes', () => {
   it('copies a manifest with V8, explicit scopes and the Chat API in the URL allowlist', () => {
     const manifest = JSON.parse(readFileSync(join(outDir, 'appsscript.json'), 'utf8'));
     expect(manifest.runtimeVersion).toBe('V8');
-    expect(manifest.urlFetchWhitelist).toEqual(['https://chat.googleapis.com/']);
+    // Only Google's own hosts, each as a prefix ending in "/" (or a full endpoint), the Chat API among them.
+    expect(manifest.urlFetchWhitelist).toContain('https://chat.googleapis.com/');
+    for (const prefix of manifest.urlFetchWhitelist as string[]) expect(prefix).toMatch(/^https:\/\/[a-z0-9]+\.googleapis\.com\//);
     expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/chat.memberships');
   });
 });

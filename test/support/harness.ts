@@ -85,7 +85,14 @@ export async function startHarness(seed: Seed = demoSeed(), options: { timeScale
     activeUser: ALICE,
     dist: DIST,
     chatBaseUrl: emulator.url,
-    clock: new ScaledClock(timeScale),
+    // The emulator also answers for Google's token endpoint, People API and Admin SDK Directory.
+    urlRewrites: {
+      'https://oauth2.googleapis.com': emulator.url,
+      'https://people.googleapis.com': emulator.url,
+      'https://admin.googleapis.com': emulator.url,
+    },
+    // Starts at the wall clock: Google's token endpoint (and the emulator's) checks a JWT's iat/exp against real time.
+    clock: new ScaledClock(timeScale, Date.now()),
   });
   const bundle = loadBundle(join(DIST, 'Code.js'), env);
   return {
