@@ -131,3 +131,25 @@ export function summarize(changes: readonly RoleChange[], spaceNames: ReadonlyMa
     return `${spaceNames.get(space) ?? space}: ${total} (${parts})`;
   });
 }
+
+const EMAIL = /^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,255}\.[A-Za-z]{2,}$/;
+
+export type NewRowDecision =
+  | { kind: 'lookup'; email: string; requested: ApiRole }
+  | { kind: 'refuse'; reason: string }
+  | { kind: 'blank' };
+
+/**
+ * A row typed in by hand (no keys, no snapshot): an email in Email (or Name) plus a role means "this person, this
+ * role". The person must already be a member: the row is looked up by the `{member}` email alias.
+ */
+export function decideNewRow(row: MemberRow): NewRowDecision {
+  const email = [row.email, row.name].map((s) => s.trim()).find((s) => EMAIL.test(s));
+  if (!email) {
+    if (row.role.trim() === '' && row.name.trim() === '' && row.email.trim() === '') return { kind: 'blank' };
+    return { kind: 'refuse', reason: "type the person's email in the Email column to add them by email" };
+  }
+  const parsed = parseRole(row.role);
+  if (!parsed.ok) return { kind: 'refuse', reason: parsed.reason };
+  return { kind: 'lookup', email, requested: parsed.role };
+}

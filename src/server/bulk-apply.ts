@@ -8,10 +8,12 @@ import { planSpace, type RoleChange, summarize } from '../domain/changes';
 import { uiRole } from '../domain/roles';
 import { readAudit } from './audit-sheet';
 import type { RunReport } from './bulk-run';
+import { userChatApi } from './chat-api';
 import { type Clock, executionBudgetMs } from './clock';
 import { withDocumentLock } from './lock';
-import { patchRows } from './member-sheet';
+import { findMemberSheets, patchRows } from './member-sheet';
 import { APP_TITLE } from './menu';
+import { resolveNewRows } from './new-rows';
 import { planAllSheets, type SheetPlan } from './pending-changes';
 import { writePreviewSheet } from './preview-sheet';
 import { lastRunId } from './run-store';
@@ -46,16 +48,21 @@ export function applyPendingInteractive(clock: Clock): BulkResult {
   const preview = planAllSheets(currentUser());
   const changes = preview.flatMap((p) => p.changes);
   const refusals = preview.reduce((n, p) => n + p.refusals.length, 0);
-  if (changes.length === 0 && refusals === 0) {
+  const lookups = preview.reduce((n, p) => n + p.lookups.length, 0);
+  if (changes.length === 0 && refusals === 0 && lookups === 0) {
     tell('There are no pending role changes.');
     return { confirmed: false, refused: 0 };
   }
   const lines = summarize(changes, new Map(preview.map((p) => [p.target.meta.space, p.target.meta.title])));
+  if (lookups > 0)
+    lines.push(`${lookups} row(s) added by email will be looked up and applied if the person is a member.`);
   if (refusals > 0) lines.push(`${refusals} row(s) can't be applied and will be put back, with the reason in Status.`);
-  if (!confirm(`Apply ${changes.length} role change(s)?`, lines)) return { confirmed: false, refused: 0 };
+  if (!confirm(`Apply ${changes.length + lookups} role change(s)?`, lines)) return { confirmed: false, refused: 0 };
 
   SpreadsheetApp.getActive().toast(`Applying ${changes.length} role change(s)…`, APP_TITLE);
   const outcome = withDocumentLock(30_000, () => {
+    const api = userChatApi(clock);
+    for (const target of findMemberSheets(SpreadsheetApp.getActive())) resolveNewRows(target, api);
     const plans = planAllSheets(currentUser());
     for (const plan of plans) patchRows(plan.target.sheet, plan.refusalPatches);
     const refused = plans.reduce((n, p) => n + p.refusals.length, 0);
@@ -81,6 +88,16 @@ export function previewPending(): { changes: number; refused: number; sheetName:
   for (const plan of plans) {
     for (const c of plan.changes)
       rows.push([plan.target.meta.title, c.who, c.key, uiRole(c.from), uiRole(c.to), 'Will apply']);
+    for (const l of plan.lookups) {
+      rows.push([
+        plan.target.meta.title,
+        l.email,
+        '',
+        '',
+        uiRole(l.requested),
+        'Will be looked up by email, then applied if the person is a member',
+      ]);
+    }
     for (const r of plan.refusals)
       rows.push([plan.target.meta.title, r.who, r.key, r.current, r.requested, `Will be refused: ${r.reason}`]);
   }

@@ -6,10 +6,12 @@
 
 import { COL, COLUMN_COUNT, HEADER_ROWS, HEADERS, rowFromCells, rowToCells } from '../domain/member-row';
 import { statusText } from '../domain/status';
+import { userChatApi } from './chat-api';
 import { type Clock, executionBudgetMs } from './clock';
 import { hasLiveEditing } from './live-editing';
 import { withDocumentLock } from './lock';
 import { type MemberSheet, memberSheetMeta, patchRows, type RowPatch, readRows } from './member-sheet';
+import { resolveNewRows } from './new-rows';
 import { planSheet } from './pending-changes';
 import { statusPatch } from './row-updates';
 import { startRun } from './runs';
@@ -41,15 +43,20 @@ export function handleRoleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, clock: C
     const inEdit = (index: number) => index >= firstData && index <= lastData;
     const otherColumns = left !== COL.role || right !== COL.role;
     if (otherColumns) restoreOtherCells(target, inEdit, left, right, e);
-    if (left > COL.role || right < COL.role) return;
-
-    const plan = planSheet(target, owner, inEdit);
+    const touchesRole = left <= COL.role && right >= COL.role;
     if (byOwner) {
+      // A row typed in by hand gets its email looked up whichever of its cells was typed last.
+      const added = resolveNewRows(target, userChatApi(clock), inEdit);
+      if (!touchesRole && added.found === 0) return;
+      const plan = planSheet(target, owner, inEdit);
       patchRows(sheet, plan.refusalPatches);
       // The same engine as bulk apply: paced, retried, audited, and continued in the background if it is large.
       startRun('apply', plan.changes, { [meta.space]: meta.title }, clock, started + executionBudgetMs());
       return;
     }
+    if (!touchesRole) return;
+    const plan = planSheet(target, owner, inEdit);
+    // Rows typed in by someone else are not looked up with the owner's token either: they wait like any change.
     const pending = plan.changes.map((c) => statusPatch(c.key, statusText.pendingOtherEditor(editor)));
     patchRows(sheet, [...plan.refusalPatches, ...pending]);
   });

@@ -1,6 +1,6 @@
 /** Reads member sheets and decides, row by row, what their Role cells ask for. */
 
-import { decideRow, describeMember, planSpace, type RoleChange } from '../domain/changes';
+import { decideNewRow, decideRow, describeMember, planSpace, type RoleChange } from '../domain/changes';
 import { type MemberRow, rowFromCells } from '../domain/member-row';
 import { type ApiRole, uiRole } from '../domain/roles';
 import { findMemberSheets, type MemberSheet, type RowPatch, readRows } from './member-sheet';
@@ -23,6 +23,8 @@ export interface SheetPlan {
   refusalPatches: RowPatch[];
   /** The server role of every row, by key (for undo). */
   serverRoles: Map<string, ApiRole | ''>;
+  /** Rows typed in by hand with an email and a role: looked up (resolveNewRows) before they can be applied. */
+  lookups: { index: number; email: string; requested: ApiRole }[];
 }
 
 /** The caller's own role in the space, from the row with their email (undefined when not listed). */
@@ -62,9 +64,27 @@ export function planSheet(target: MemberSheet, callerEmail: string, only?: (inde
       });
     }
   };
-  parsed.forEach(({ row, intact }, index) => {
+  const lookups: SheetPlan['lookups'] = [];
+  parsed.forEach(({ row, intact, snapshot }, index) => {
     if (intact) serverRoles.set(row.key, row.serverRole);
     if (only && !only(index)) return;
+    if (!snapshot && row.key === '') {
+      // A hand-typed row (no key to find it by): resolveNewRows writes its Status by position; here it is only
+      // listed, for the dry run and the confirmation.
+      const added = decideNewRow(row);
+      if (added.kind === 'lookup') lookups.push({ index, email: added.email, requested: added.requested });
+      else if (added.kind === 'refuse') {
+        refusals.push({
+          key: '',
+          who: row.email || row.name,
+          email: row.email,
+          current: '',
+          requested: row.role,
+          reason: added.reason,
+        });
+      }
+      return;
+    }
     rowsByKey.set(row.key, row);
     const decision = decideRow(row, index, intact, facts);
     if (decision.kind === 'change') changes.push(decision.change);
@@ -76,7 +96,7 @@ export function planSheet(target: MemberSheet, callerEmail: string, only?: (inde
     const row = rowsByKey.get(change.key);
     if (row) refuse(row, uiRole(change.from), reason);
   }
-  return { target, changes: ordered, refusals, refusalPatches, serverRoles };
+  return { target, changes: ordered, refusals, refusalPatches, serverRoles, lookups };
 }
 
 export function planAllSheets(callerEmail: string): SheetPlan[] {

@@ -1,0 +1,119 @@
+/**
+ * Rows added by email: before planning, each hand-typed row with an email and a role is looked up through the
+ * `spaces/{space}/members/{email}` alias and, when the person is a member, filled in with the membership (keys
+ * included), so the planner then sees an ordinary pending change. Adding people to a space is out of scope: a person
+ * who is not a member gets a clear Status.
+ */
+
+import { parseFailure, plainReason } from '../domain/api-errors';
+import { decideNewRow } from '../domain/changes';
+import type { ChatMembership } from '../domain/chat-types';
+import { COL, COLUMN_COUNT, HEADER_ROWS, rowFromCells, rowFromMembership, rowToCells } from '../domain/member-row';
+import { isMembershipName } from '../domain/resource-names';
+import { uiRole } from '../domain/roles';
+import { statusText } from '../domain/status';
+import type { ChatApi } from './chat-api';
+import { type MemberSheet, readRows } from './member-sheet';
+
+export interface NewRowReport {
+  found: number;
+  notMembers: number;
+  refused: number;
+}
+
+/** Looks up and fills in the sheet's hand-typed rows (only those `only` accepts, by data-row index). */
+export function resolveNewRows(
+  target: MemberSheet,
+  api: ChatApi,
+  only: (index: number) => boolean = () => true,
+): NewRowReport {
+  const report: NewRowReport = { found: 0, notMembers: 0, refused: 0 };
+  const block = readRows(target.sheet);
+  const known = new Set<string>();
+  const lookups: { index: number; key: string; typedRole: string }[] = [];
+  const updates = new Map<number, string[]>();
+  block.values.forEach((cells, index) => {
+    const { row, snapshot } = rowFromCells(cells);
+    if (snapshot) {
+      known.add(snapshot.key);
+      return;
+    }
+    if (row.key !== '' || !only(index)) return;
+    const decision = decideNewRow(row);
+    if (decision.kind === 'blank') return;
+    const key = decision.kind === 'lookup' ? `${target.meta.space}/members/${decision.email.toLowerCase()}` : '';
+    if (decision.kind === 'refuse' || !isMembershipName(key)) {
+      report.refused++;
+      const reason = decision.kind === 'refuse' ? decision.reason : 'that email cannot be looked up';
+      updates.set(index, withCells(cells, new Map([[COL.status, statusText.refused(reason)]])));
+      return;
+    }
+    lookups.push({ index, key, typedRole: uiRole(decision.requested) });
+  });
+  if (lookups.length > 0) {
+    const results = api.sendAll(lookups.map((l) => ({ get: l.key, access: target.meta.access })));
+    lookups.forEach((lookup, i) => {
+      const cells = block.values[lookup.index] ?? [];
+      const result = results[i];
+      if (result?.status === 200) {
+        const member = rowFromMembership(JSON.parse(result.body) as ChatMembership);
+        if (known.has(member.key)) {
+          report.refused++;
+          updates.set(
+            lookup.index,
+            withCells(
+              cells,
+              new Map([[COL.status, statusText.refused('this person already has a row in this sheet')]]),
+            ),
+          );
+          return;
+        }
+        known.add(member.key);
+        report.found++;
+        // The row becomes an ordinary member row whose Role asks for the typed role.
+        updates.set(lookup.index, rowToCells({ ...member, role: lookup.typedRole, status: '' }));
+      } else if (result?.status === 404) {
+        report.notMembers++;
+        updates.set(
+          lookup.index,
+          withCells(
+            cells,
+            new Map([
+              [
+                COL.status,
+                statusText.refused('not a member of this space (this add-on changes roles; it does not add people)'),
+              ],
+            ]),
+          ),
+        );
+      } else {
+        report.refused++;
+        const reason = result ? plainReason(parseFailure(result.status, result.body)) : 'no answer from Google Chat';
+        updates.set(lookup.index, withCells(cells, new Map([[COL.status, statusText.failed(reason)]])));
+      }
+    });
+  }
+  writeRowsAt(target, updates);
+  return report;
+}
+
+function withCells(cells: readonly unknown[], set: ReadonlyMap<number, string>): string[] {
+  const out = Array.from({ length: COLUMN_COUNT }, (_, i) => String(cells[i] ?? ''));
+  for (const [col, value] of set) out[col - 1] = value;
+  return out;
+}
+
+/** Writes whole rows by data-row index: one read and one write for the span they cover. */
+function writeRowsAt(target: MemberSheet, rows: ReadonlyMap<number, string[]>): void {
+  if (rows.size === 0) return;
+  const indexes = [...rows.keys()];
+  const low = Math.min(...indexes);
+  const high = Math.max(...indexes);
+  const block = readRows(target.sheet)
+    .values.slice(low, high + 1)
+    .map((r) => r.map((c) => String(c)));
+  for (const [index, cells] of rows) block[index - low] = cells;
+  const range = target.sheet.getRange(HEADER_ROWS + 1 + low, 1, block.length, COLUMN_COUNT);
+  range.setNumberFormat('@');
+  range.setValues(block);
+}
