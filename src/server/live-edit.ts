@@ -9,7 +9,7 @@ import { statusText } from '../domain/status';
 import { userChatApi } from './chat-api';
 import { type Clock, executionBudgetMs } from './clock';
 import { hasLiveEditing } from './live-editing';
-import { withDocumentLock } from './lock';
+import { BusyError, withDocumentLock } from './lock';
 import { type MemberSheet, memberSheetMeta, patchRows, type RowPatch, readRows } from './member-sheet';
 import { resolveNewRows } from './new-rows';
 import { planSheet } from './pending-changes';
@@ -33,7 +33,16 @@ export function handleRoleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, clock: C
   // Someone else with live editing on has their own trigger, which handles this edit with their own token.
   if (!byOwner && hasLiveEditing(editor)) return;
 
-  withDocumentLock(30_000, () => {
+  try {
+    withDocumentLock(30_000, () => applyEdit());
+  } catch (error) {
+    if (!(error instanceof BusyError)) throw error;
+    // Another operation (a bulk apply, someone else's trigger) kept the lock: the edit is not lost, it waits for
+    // Apply pending role changes, and the row says so. Written without the lock: one Status cell per edited row.
+    markBusy(target, top, bottom);
+  }
+
+  function applyEdit(): void {
     if (top <= HEADER_ROWS) {
       sheet.getRange(1, 1, 1, COLUMN_COUNT).setValues([[...HEADERS]]);
     }
@@ -51,7 +60,7 @@ export function handleRoleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, clock: C
       const plan = planSheet(target, owner, inEdit);
       patchRows(sheet, plan.refusalPatches);
       // The same engine as bulk apply: paced, retried, audited, and continued in the background if it is large.
-      startRun('apply', plan.changes, { [meta.space]: meta.title }, clock, started + executionBudgetMs());
+      startRun('apply', plan.changes, { [target.meta.space]: target.meta.title }, clock, started + executionBudgetMs());
       return;
     }
     if (!touchesRole) return;
@@ -59,7 +68,19 @@ export function handleRoleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, clock: C
     // Rows typed in by someone else are not looked up with the owner's token either: they wait like any change.
     const pending = plan.changes.map((c) => statusPatch(c.key, statusText.pendingOtherEditor(editor)));
     patchRows(sheet, [...plan.refusalPatches, ...pending]);
+  }
+}
+
+function markBusy(target: MemberSheet, top: number, bottom: number): void {
+  const { values } = readRows(target.sheet);
+  const patches: RowPatch[] = [];
+  values.forEach((cells, index) => {
+    const row = index + HEADER_ROWS + 1;
+    if (row < top || row > bottom) return;
+    const key = String(cells[COL.key - 1] ?? '');
+    if (key) patches.push(statusPatch(key, statusText.pendingBusy()));
   });
+  patchRows(target.sheet, patches);
 }
 
 /** Puts back every edited cell outside Role and Status from the row's snapshot (hidden keys included). */

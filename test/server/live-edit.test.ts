@@ -206,3 +206,23 @@ describe('live editing', () => {
     expect(h.env.sim.triggers().filter((t) => t.handler === 'onRoleEdit')).toHaveLength(0);
   });
 });
+
+describe('live editing while another operation holds the lock', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+  afterEach(() => h.stop());
+
+  it('keeps the edit pending with a Status instead of dropping it', async () => {
+    loadWithLiveEditing(h, ALICE);
+    await h.control.clearRequests();
+    h.env.sim.holdLock('document', { user: BOB });
+    const r = rowOf(h, LAUNCH, CAROL);
+    h.env.sim.userEdit(ALICE, LAUNCH, `E${r}`, 'Manager');
+    const sheet = h.env.spreadsheet.getSheetByName(LAUNCH);
+    expect(String(sheet?.getRange(`E${r}`).getValue())).toBe('Manager');
+    expect(String(sheet?.getRange(`F${r}`).getValue())).toMatch(/^⏳ Pending: another operation was running/);
+    expect(await patches(h)).toEqual([]);
+  });
+});
