@@ -131,4 +131,45 @@ describe('bulk apply that is stopped and resumed', () => {
       await h.stop();
     }
   });
+
+  it('writes outcomes to the right rows after the sheet was sorted, and rows inserted and deleted, between executions', async () => {
+    const h = await prepare();
+    try {
+      h.env.sim.ui.answerAlert('YES');
+      h.env.sim.hardStop({ afterCalls: 140 });
+      try {
+        h.env.sim.as(ALICE, () => h.bundle.clickMenu('Apply pending role changes'));
+      } catch (e) {
+        if (!(e instanceof HardStopError)) throw e;
+      }
+      h.env.sim.hardStop(null);
+      // Between executions a person reorders All hands, inserts a blank row, and deletes employee 12's row.
+      const sheet = h.env.spreadsheet.getSheetByName('All hands');
+      if (!sheet) throw new Error('no sheet');
+      sheet.sort(2, false);
+      sheet.insertRowBefore(3);
+      sheet.deleteRow(rowOf(h, 'All hands', 'employee12@example.com'));
+      finish(h);
+      const rows = sheetValues(h, 'All hands');
+      for (let i = 1; i <= 11; i++) {
+        const row = rows.find((r) => r[1] === `employee${i}@example.com`);
+        expect([row?.[1], row?.[4], row?.[5]?.slice(0, 1), row?.[7]]).toEqual([
+          `employee${i}@example.com`,
+          'Manager',
+          '✓',
+          'ROLE_ASSISTANT_MANAGER',
+        ]);
+      }
+      // Statuses never landed on someone else's row.
+      expect(rows.filter((r) => r[5]?.startsWith('✓')).length).toBeLessThanOrEqual(11);
+      // The deleted row's change was still applied once, and is in the Audit log.
+      const applied = (await h.control.requests()).filter((r) => r.method === 'PATCH' && r.status === 200);
+      expect(applied.filter((r) => r.path === '/v1/spaces/AAAAAllHands/members/5011')).toHaveLength(1);
+      expect(
+        sheetValues(h, 'Audit').filter((r) => r[4] === 'spaces/AAAAAllHands/members/5011' && r[7] === 'applied'),
+      ).toHaveLength(1);
+    } finally {
+      await h.stop();
+    }
+  });
 });
