@@ -1,0 +1,172 @@
+/**
+ * `npm run bench`: bulk apply and load, measured against the Chat API emulator with realistic latency, compared with
+ * the naive loop people write today. Prints a table; `--json` prints one JSON object instead; `--markdown` also
+ * writes the figures into README.md between the bench markers. Options: `--scale N` (time scale, default 20),
+ * `--latency MS` (default 150), `--only 1,3` (some scenarios; the README is then left alone).
+ */
+
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { type BenchReport, checksFor, type RowProbe, toMarkdown, toText, writeReadmeSection } from './report';
+import { type Bench, ROOT, runBulkScenario, runLoadScenario, type ScenarioResult, startBench } from './scenarios';
+
+export const DEFAULT_SCALE = 20;
+export const DEFAULT_LATENCY_MS = 150;
+
+interface Options {
+  json: boolean;
+  markdown: boolean;
+  scale: number;
+  latencyMs: number;
+  only: Set<string> | null;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const options: Options = {
+    json: false,
+    markdown: false,
+    scale: DEFAULT_SCALE,
+    latencyMs: DEFAULT_LATENCY_MS,
+    only: null,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${arg} needs a value`);
+      return v;
+    };
+    const positive = (v: string) => {
+      const n = Number(v);
+      if (!Number.isFinite(n) || n <= 0) throw new Error(`${arg} must be a positive number`);
+      return n;
+    };
+    if (arg === '--json') options.json = true;
+    else if (arg === '--markdown') options.markdown = true;
+    else if (arg === '--scale') options.scale = positive(value());
+    else if (arg === '--latency') options.latencyMs = positive(value());
+    else if (arg === '--only') options.only = new Set(value().split(','));
+    else throw new Error(`unknown option ${arg} (use --json, --markdown, --scale N, --latency MS, --only 1,2)`);
+  }
+  return options;
+}
+
+export async function runAll(
+  bench: Bench,
+  only: Set<string> | null,
+  log: (line: string) => void,
+): Promise<{ scenarios: ScenarioResult[]; rowProbe: RowProbe | null }> {
+  const wanted = (id: string) => only === null || only.has(id);
+  const scenarios: ScenarioResult[] = [];
+  const step = async (id: string, run: () => Promise<ScenarioResult>) => {
+    if (!wanted(id)) return undefined;
+    log(`scenario ${id}…`);
+    const result = await run();
+    scenarios.push(result);
+    return result;
+  };
+  await step('1', () =>
+    runBulkScenario(bench, {
+      name: '1. 600 changes, 20 spaces',
+      spaces: 20,
+      perSpace: 30,
+      membersPerSpace: 40,
+      baseline: 'complete',
+      log,
+    }),
+  );
+  const second = await step('2', () =>
+    runBulkScenario(bench, {
+      name: '2. 120 changes, 1 space',
+      spaces: 1,
+      perSpace: 120,
+      membersPerSpace: 130,
+      baseline: 'complete',
+      log,
+    }),
+  );
+  await step('3', () => runLoadScenario(bench, { name: '3. Load 10,000 members', members: 10_000, log }));
+  await step('4', () =>
+    runBulkScenario(bench, {
+      name: '4. 1,000 changes, 1 space, 6-min limit',
+      spaces: 1,
+      perSpace: 1000,
+      membersPerSpace: 1010,
+      baseline: 'limited',
+      log,
+    }),
+  );
+  let rowProbe: RowProbe | null = null;
+  if (second) {
+    // The same apply with a tenth of the rows: the sheet calls must not change.
+    log('row probe (12 changes in one space)…');
+    const small = await runBulkScenario(bench, {
+      name: 'probe',
+      spaces: 1,
+      perSpace: 12,
+      membersPerSpace: 130,
+      baseline: 'none',
+    });
+    rowProbe = {
+      small: { changes: small.changes, sheetCalls: small.sheetCalls },
+      large: { changes: second.changes, sheetCalls: second.sheetCalls },
+    };
+  }
+  return { scenarios, rowProbe };
+}
+
+/** The report printed (or written to the README) for a set of results. */
+export function buildReport(
+  settings: { scale: number; latencyMs: number; realSeconds: number; loadBefore?: number },
+  outcome: { scenarios: ScenarioResult[]; rowProbe: RowProbe | null },
+): BenchReport {
+  return {
+    generatedAt: new Date().toISOString(),
+    timeScale: settings.scale,
+    latencyMs: settings.latencyMs,
+    node: process.version,
+    cpus: cpus().length,
+    realSeconds: Math.round(settings.realSeconds),
+    loadAverage: { before: settings.loadBefore ?? loadavg()[0] ?? 0, after: loadavg()[0] ?? 0 },
+    scenarios: outcome.scenarios,
+    rowProbe: outcome.rowProbe,
+    checks: checksFor(outcome.scenarios, outcome.rowProbe),
+  };
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const realStart = performance.now();
+  const loadBefore = loadavg()[0] ?? 0;
+  log(`bench: time scale ${options.scale}, latency ${options.latencyMs} ms per call`);
+  const bench = await startBench({ scale: options.scale, latencyMs: options.latencyMs });
+  let outcome: Awaited<ReturnType<typeof runAll>>;
+  try {
+    outcome = await runAll(bench, options.only, log);
+  } finally {
+    await bench.stop();
+  }
+  const realSeconds = (performance.now() - realStart) / 1000;
+  const report = buildReport({ scale: options.scale, latencyMs: options.latencyMs, realSeconds, loadBefore }, outcome);
+  if (options.markdown) {
+    if (options.only !== null) log('--markdown ignored with --only: the README shows the full bench only');
+    else {
+      writeReadmeSection(join(ROOT, 'README.md'), toMarkdown(report));
+      log('README.md: Performance section updated');
+    }
+  }
+  process.stdout.write(`${options.json ? JSON.stringify(report) : toText(report)}\n`);
+}
+
+if (require.main === module) {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(
+        `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,225 @@
+/** Turns bench results into a console table, one JSON object, or the README's Performance section. */
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { ScenarioResult } from './scenarios';
+
+export interface BenchReport {
+  generatedAt: string;
+  timeScale: number;
+  latencyMs: number;
+  node: string;
+  cpus: number;
+  /** Real seconds the whole bench took. */
+  realSeconds: number;
+  /** The machine's 1-minute load average before and after (jitter on a busy machine is multiplied by the time scale). */
+  loadAverage: { before: number; after: number };
+  scenarios: ScenarioResult[];
+  /** Scenario 2 against the same apply with a tenth of the rows (sheet calls must not change). */
+  rowProbe: RowProbe | null;
+  checks: Check[];
+}
+
+export interface Check {
+  target: string;
+  met: boolean;
+  measured: string;
+}
+
+export const MARK_START = '<!-- bench:start -->';
+export const MARK_END = '<!-- bench:end -->';
+
+const dash = (v: number | null | undefined, digits = 1) =>
+  v === null || v === undefined || Number.isNaN(v) ? '—' : v.toFixed(digits);
+
+/** The targets of the issue, judged on the measured figures. */
+export function checksFor(scenarios: readonly ScenarioResult[], rowProbe: RowProbe | null): Check[] {
+  const checks: Check[] = [];
+  const first = scenarios.find((s) => s.name.startsWith('1'));
+  if (first) {
+    checks.push({
+      target: 'Efficiency ≥ 0.90 on scenario 1',
+      met: first.efficiency >= 0.9,
+      measured: `${first.efficiency.toFixed(3)} (${first.seconds} s against a floor of ${first.quotaFloorSeconds} s)`,
+    });
+    checks.push({
+      target: 'Speedup ≥ 4× over the baseline on scenario 1',
+      met: (first.speedupVsBaseline ?? 0) >= 4,
+      measured: `${dash(first.speedupVsBaseline, 2)}× (baseline ${dash(first.baselineSeconds)} s)`,
+    });
+  }
+  const lost = scenarios.reduce((n, s) => n + s.lost, 0);
+  const duplicates = scenarios.reduce((n, s) => n + s.duplicates, 0);
+  checks.push({
+    target: '0 lost and 0 duplicate writes everywhere (the add-on)',
+    met: lost === 0 && duplicates === 0,
+    measured: `${lost} lost, ${duplicates} duplicates`,
+  });
+  if (rowProbe) {
+    checks.push({
+      target: 'Sheet calls independent of the number of rows',
+      met: rowProbe.small.sheetCalls === rowProbe.large.sheetCalls,
+      measured: `${rowProbe.small.sheetCalls} sheet calls for ${rowProbe.small.changes} changes in one space, ${rowProbe.large.sheetCalls} for ${rowProbe.large.changes}`,
+    });
+  }
+  const stops = scenarios.reduce((n, s) => n + s.hardStops, 0);
+  const orphaned = scenarios.filter((s) => s.orphanedRun).length;
+  checks.push({
+    target: 'Long runs resume and finish (no hard stop, no orphaned run)',
+    met: stops === 0 && orphaned === 0 && scenarios.every((s) => s.lost === 0),
+    measured: `${stops} hard stops, ${orphaned} orphaned runs`,
+  });
+  return checks;
+}
+
+export interface RowProbe {
+  small: { changes: number; sheetCalls: number };
+  large: { changes: number; sheetCalls: number };
+}
+
+function scenarioRows(r: BenchReport): string[][] {
+  return r.scenarios.map((s) => [
+    s.name,
+    String(s.changes),
+    String(s.spaces),
+    dash(s.seconds),
+    dash(s.quotaFloorSeconds),
+    dash(s.efficiency, 3),
+    String(s.requests),
+    String(s.http429),
+    String(s.sheetCalls),
+    String(s.lost),
+    String(s.duplicates),
+    s.executions === null ? '—' : String(s.executions),
+    dash(s.baselineSeconds),
+    s.speedupVsBaseline === null ? '—' : `${s.speedupVsBaseline.toFixed(2)}×`,
+    `${s.chatLatencyP50Ms} / ${s.chatLatencyP95Ms}`,
+  ]);
+}
+
+const SCENARIO_HEADERS = [
+  'Scenario',
+  'Changes',
+  'Spaces',
+  'Seconds',
+  'Quota floor (s)',
+  'Efficiency',
+  'Requests',
+  'HTTP 429',
+  'Sheet calls',
+  'Lost',
+  'Duplicates',
+  'Executions',
+  'Baseline (s)',
+  'Speedup',
+  'Chat ms p50 / p95',
+];
+
+function baselineRows(r: BenchReport): string[][] {
+  return r.scenarios
+    .filter((s) => s.baseline)
+    .map((s) => {
+      const b = s.baseline;
+      if (!b) return [];
+      return [
+        s.name,
+        b.stopped ? `stopped at ${dash(b.seconds)}` : dash(b.seconds),
+        `${b.completed} / ${s.changes}`,
+        String(b.completedIn6Min),
+        String(b.requests),
+        String(b.http429),
+        String(b.sheetCalls),
+        String(b.lost),
+        String(b.duplicates),
+      ];
+    });
+}
+
+const BASELINE_HEADERS = [
+  'Baseline on',
+  'Seconds',
+  'Completed',
+  'Done in first 6 min',
+  'Requests',
+  'HTTP 429',
+  'Sheet calls',
+  'Lost',
+  'Duplicates',
+];
+
+function markdownTable(headers: readonly string[], rows: readonly string[][]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function textTable(headers: readonly string[], rows: readonly string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+export function toText(r: BenchReport): string {
+  return [
+    `Chat API emulator: ${r.latencyMs} ms per call, documented quotas, time scale ${r.timeScale} (seconds are emulated).`,
+    '',
+    textTable(SCENARIO_HEADERS, scenarioRows(r)),
+    '',
+    textTable(BASELINE_HEADERS, baselineRows(r)),
+    '',
+    ...r.checks.map((c) => `${c.met ? 'MET   ' : 'MISSED'}  ${c.target}: ${c.measured}`),
+    '',
+    `Bench took ${r.realSeconds.toFixed(0)} real seconds; load average ${r.loadAverage.before.toFixed(1)} before, ${r.loadAverage.after.toFixed(1)} after.`,
+  ].join('\n');
+}
+
+export function toMarkdown(r: BenchReport): string {
+  const load = r.scenarios.find((s) => s.name.startsWith('3'));
+  return [
+    `Generated by \`npm run bench -- --markdown\` on ${r.generatedAt.slice(0, 10)}: Node ${r.node}, ${r.cpus} CPUs, load`,
+    `average ${r.loadAverage.before.toFixed(1)} before and ${r.loadAverage.after.toFixed(1)} after, ${Math.round(r.realSeconds)} s of real time.`,
+    '',
+    `- The Chat API emulator answers every call after **${r.latencyMs} ms** and enforces the documented quotas. **Time scale`,
+    `  ${r.timeScale}**: one real second is ${r.timeScale} emulated seconds for the emulator (quotas, latency) and for the`,
+    '  add-on (ScaledClock: `Date`, `Utilities.sleep`, the 6-minute limit). All seconds are emulated seconds.',
+    '- Quota floor of N changes: max(N / 5 s, largest per-space count × 1 s) (300 writes/min per project, 1 write/s per',
+    '  space); efficiency = floor / seconds.',
+    ...(load
+      ? [
+          `- Scenario 3 reads only: its floor is the read quota (${load.extra.listCalls} list calls, 15 reads/s per space). The pages`,
+          `  must be fetched one after another, so ${load.extra.latencyFloorSeconds} s of latency is its practical floor.`,
+        ]
+      : []),
+    '- Sheet calls: SpreadsheetApp round trips counted by the fakes during the apply (all executions) or the load.',
+    '- Chat ms: how long each request took as the add-on saw it (emulated: 150 ms of latency, the rest is transport and',
+    '  machine noise multiplied by the time scale; a busy machine shows here, and as HTTP 429 from the strict quotas).',
+    '',
+    markdownTable(SCENARIO_HEADERS, scenarioRows(r)),
+    '',
+    'The baseline (`tools/bench/baseline.gs.js`) is the loop people write today: one sequential `UrlFetchApp.fetch` PATCH',
+    'per row, one `setValue` per Status and key cell, the same retry rule on 429/5xx. It runs on the same sheets against',
+    'the same emulator, reset in between. In scenarios 1 and 2 it may run past 6 minutes so its finish time is known; in',
+    'scenario 4 Apps Script stops it at 6 minutes.',
+    '',
+    markdownTable(BASELINE_HEADERS, baselineRows(r)),
+    '',
+    '| Target | Met | Measured |',
+    '| --- | --- | --- |',
+    ...r.checks.map((c) => `| ${c.target} | ${c.met ? 'yes' : '**no**'} | ${c.measured} |`),
+  ].join('\n');
+}
+
+/** Replaces the text between the bench markers in a README (adding a Performance section if there is none). */
+export function writeReadmeSection(path: string, markdown: string): void {
+  const readme = readFileSync(path, 'utf8');
+  const block = `${MARK_START}\n${markdown}\n${MARK_END}`;
+  const start = readme.indexOf(MARK_START);
+  const end = readme.indexOf(MARK_END);
+  let next: string;
+  if (start >= 0 && end > start) {
+    next = `${readme.slice(0, start)}${block}${readme.slice(end + MARK_END.length)}`;
+  } else {
+    const intro =
+      'Measured by `npm run bench` (tools/bench): the bundled add-on and a naive baseline against the Chat API emulator.';
+    next = `${readme.replace(/\s*$/, '')}\n\n## Performance\n\n${intro}\n\n${block}\n`;
+  }
+  writeFileSync(path, next);
+}
