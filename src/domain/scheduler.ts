@@ -35,7 +35,6 @@ export class WriteScheduler<T> {
   private tokensAt: number;
   private readonly ratePerMs: number;
   private readonly capacity: number;
-  private cursor = 0;
 
   constructor(
     items: readonly { item: T; space: string; attempts?: number }[],
@@ -66,12 +65,14 @@ export class WriteScheduler<T> {
   /** Jobs to send now (at most one per space), or how long to wait before asking again. */
   nextWave(now: number): { batch: Job<T>[]; waitMs: number } {
     this.refill(now);
-    const spaces = [...this.queues.keys()];
+    // The space written least recently first: when the project rate is the bottleneck, every space still gets its
+    // turn, and no space is picked again the moment its one-second gap allows while others wait longer.
+    const spaces = [...this.queues.keys()].sort(
+      (a, b) => (this.spaceFreeAt.get(a) ?? 0) - (this.spaceFreeAt.get(b) ?? 0),
+    );
     const batch: Job<T>[] = [];
     let wake = Number.POSITIVE_INFINITY;
-    // Round-robin start so no space is starved when the project bucket is the bottleneck.
-    for (let i = 0; i < spaces.length; i++) {
-      const space = spaces[(this.cursor + i) % spaces.length] as string;
+    for (const space of spaces) {
       const head = this.queues.get(space)?.[0];
       if (!head) continue;
       const readyAt = Math.max(head.readyAt, this.spaceFreeAt.get(space) ?? 0);
@@ -88,9 +89,21 @@ export class WriteScheduler<T> {
       this.spaceFreeAt.set(space, now + this.options.perSpaceIntervalMs);
       batch.push(head);
     }
-    this.cursor = spaces.length > 0 ? (this.cursor + 1) % spaces.length : 0;
     const waitMs = batch.length > 0 || wake === Number.POSITIVE_INFINITY ? 0 : Math.max(1, Math.ceil(wake - now));
     return { batch, waitMs };
+  }
+
+  /**
+   * The batch really left at `now` (after the run was saved): pace its spaces from then, not from when the jobs were
+   * picked, so time spent between picking and sending never shortens the one-second gap Chat enforces.
+   */
+  sent(batch: readonly Job<T>[], now: number): void {
+    for (const job of batch) {
+      this.spaceFreeAt.set(
+        job.space,
+        Math.max(this.spaceFreeAt.get(job.space) ?? 0, now + this.options.perSpaceIntervalMs),
+      );
+    }
   }
 
   /** The job is finished (applied, or failed for good): its space moves on to the next job. */

@@ -73,6 +73,7 @@ export function executeRun(run: RunState, api: ChatApi, clock: Clock, deadline: 
     const checks = batch.map((job) => job.item.state === 'inflight');
     for (const job of batch) job.item.state = 'inflight';
     saveRun(run);
+    scheduler.sent(batch, clock.now());
     const results = api.sendAll(
       batch.map((job, i) =>
         checks[i]

@@ -74,4 +74,31 @@ describe('WriteScheduler', () => {
     if (job) s.finish(job);
     expect(s.pending().map((j) => j.item)).toEqual(['A#1', 'A#2']);
   });
+
+  it('paces a space from when its write really left, not from when it was picked', () => {
+    const s = new WriteScheduler(items('A', 2), options, 0);
+    const { batch } = s.nextWave(0);
+    const first = batch[0];
+    if (!first) throw new Error('no job');
+    s.sent(batch, 300); // saving the run took 300 ms before the request left
+    s.finish(first);
+    expect(s.nextWave(1000).batch).toEqual([]);
+    expect(s.nextWave(1300).batch.map((j) => j.item)).toEqual(['A#1']);
+  });
+
+  it('serves the space that waited longest first when the project rate is the limit', () => {
+    const slow = { ...options, projectPerMinute: 60 }; // one write a second for the whole project
+    const s = new WriteScheduler([...items('A', 3), ...items('B', 3)], slow, 0);
+    const order: string[] = [];
+    let now = 0;
+    for (let guard = 0; guard < 100 && !s.done; guard++) {
+      const { batch, waitMs } = s.nextWave(now);
+      for (const job of batch) {
+        order.push(job.space);
+        s.finish(job);
+      }
+      now += batch.length > 0 ? 0 : waitMs;
+    }
+    expect(order).toEqual(['A', 'B', 'A', 'B', 'A', 'B']);
+  });
 });
