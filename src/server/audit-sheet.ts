@@ -8,7 +8,10 @@ function auditSheet(create: boolean): GoogleAppsScript.Spreadsheet.Sheet | undef
   const ss = SpreadsheetApp.getActive();
   const existing = ss.getSheetByName(AUDIT_TITLE);
   if (existing || !create) return existing ?? undefined;
-  const sheet = ss.insertSheet(AUDIT_TITLE);
+  // insertSheet makes the new sheet active; the person stays where they were (a member sheet, usually).
+  const active = ss.getActiveSheet();
+  const sheet = ss.insertSheet(AUDIT_TITLE, ss.getNumSheets());
+  active.activate();
   const header = sheet.getRange(1, 1, 1, AUDIT_HEADERS.length);
   header.setValues([[...AUDIT_HEADERS]]);
   header.setFontWeight('bold');

@@ -111,18 +111,25 @@ async function loadMembers(): Promise<void> {
 
 /** While a bulk apply runs (in this or a background execution), show done / failed / remaining and time left. */
 let polling: ReturnType<typeof setTimeout> | undefined;
+/** Actions in flight: while one is (the person may still be reading its confirmation), keep asking for progress. */
+let actionsRunning = 0;
+function pollAgain(ms: number): void {
+  if (polling) clearTimeout(polling);
+  polling = setTimeout(() => void pollProgress(), ms);
+}
 async function pollProgress(): Promise<void> {
   polling = undefined;
   try {
     const p = await callServer('getBulkProgress');
     if (!p) {
       progress.textContent = '';
+      if (actionsRunning > 0) pollAgain(2000);
       return;
     }
     const minutes = Math.floor(p.etaSeconds / 60);
     const eta = minutes > 0 ? `${minutes} min ${p.etaSeconds % 60} s` : `${p.etaSeconds} s`;
     progress.textContent = `${p.kind === 'undo' ? 'Undo' : 'Bulk apply'}: ${p.done} done, ${p.failed} failed, ${p.remaining} remaining (about ${eta} left)`;
-    polling = setTimeout(() => void pollProgress(), 2000);
+    pollAgain(2000);
   } catch (e) {
     progress.textContent = `Progress unavailable: ${messageOf(e)}`;
   }
@@ -130,12 +137,14 @@ async function pollProgress(): Promise<void> {
 
 async function runAction(button: HTMLButtonElement, action: () => Promise<string>): Promise<void> {
   button.disabled = true;
-  if (!polling) polling = setTimeout(() => void pollProgress(), 1000);
+  actionsRunning++;
+  pollAgain(1000);
   try {
     say(await action());
   } catch (e) {
     say(messageOf(e), true);
   } finally {
+    actionsRunning--;
     button.disabled = false;
     void pollProgress();
   }

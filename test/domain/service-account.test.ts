@@ -38,7 +38,8 @@ describe('service-account key files', () => {
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) {
       expect(parsed.reason).toMatch(reason);
-      expect(parsed.reason).not.toContain('BEGIN');
+      expect(parsed.reason).not.toContain(pem.split('\n')[1]);
+      expect(parsed.reason).not.toContain('abc');
     }
   });
 });

@@ -227,3 +227,27 @@ describe('bulk apply (menu)', () => {
     for (const token of TOKENS) expect(everything.filter((s) => s.includes(token))).toEqual([]);
   });
 });
+
+describe('the Audit sheet', () => {
+  it('is created at the end without taking the person away from their member sheet', async () => {
+    const h = await startHarness();
+    try {
+      h.bundle.simpleTrigger('onOpen');
+      h.env.sim.as(ALICE, () => h.bundle.run('loadSpace', 'spaces/AAAALaunch'));
+      h.env.sim.userEdit(ALICE, 'Launch team', `E${rowOf(h, 'Launch team', 'carol@example.com')}`, 'Manager', {
+        paste: true,
+      });
+      h.env.sim.ui.answerAlert('YES');
+      h.env.sim.as(ALICE, () => h.bundle.clickMenu('Apply pending role changes'));
+      expect(h.env.spreadsheet.getActiveSheet().getName()).toBe('Launch team');
+      expect(
+        h.env.spreadsheet
+          .getSheets()
+          .map((s) => s.getName())
+          .at(-1),
+      ).toBe('Audit');
+    } finally {
+      await h.stop();
+    }
+  });
+});
