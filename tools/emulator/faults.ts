@@ -53,7 +53,10 @@ export class FaultInjector {
     const phase = this.random();
     if (hit >= this.config.rate || this.config.statuses.length === 0) return undefined;
     const status = this.config.statuses[Math.floor(pick * this.config.statuses.length)] as number;
-    const afterApply = this.config.mode === 'after' || (this.config.mode === 'either' && phase < 0.5);
+    // A 429 is a quota check made before any work (Google asks clients to retry it as not done), so only a server
+    // error can come after the write was applied.
+    const afterApply =
+      status >= 500 && (this.config.mode === 'after' || (this.config.mode === 'either' && phase < 0.5));
     return { status, afterApply };
   }
 }

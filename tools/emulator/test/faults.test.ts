@@ -93,3 +93,14 @@ describe('fault injection', () => {
     expect(xs.filter((x) => x < 0.3).length).toBeLessThan(360);
   });
 });
+
+describe('faults after the write', () => {
+  it('are only ever 5xx: an injected 429 never follows an applied write', async () => {
+    const { FaultInjector } = await import('../faults');
+    const injector = new FaultInjector({ rate: 1, statuses: [429, 500, 503], seed: 3, mode: 'after' });
+    const faults = Array.from({ length: 300 }, () => injector.next());
+    expect(faults.filter((f) => f?.status === 429 && f.afterApply)).toEqual([]);
+    expect(faults.filter((f) => f?.status === 429).length).toBeGreaterThan(50);
+    expect(faults.filter((f) => f && f.status >= 500 && f.afterApply).length).toBeGreaterThan(100);
+  });
+});
