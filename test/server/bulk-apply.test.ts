@@ -2,6 +2,7 @@ import {
   ALICE,
   BOB,
   type Harness,
+  patches,
   rowOf,
   serverRole,
   sheetCalls,
@@ -9,8 +10,6 @@ import {
   startHarness,
   TOKENS,
 } from '../support/harness';
-
-const patches = async (h: Harness) => (await h.control.requests()).filter((r) => r.method === 'PATCH');
 
 describe('bulk apply (menu)', () => {
   let h: Harness;

@@ -2,6 +2,7 @@ import { demoSeed } from '../../tools/emulator/demo-seed';
 import {
   ALICE,
   type Harness,
+  patches,
   rowOf,
   serverRole,
   sheetCalls,
@@ -11,8 +12,6 @@ import {
 } from '../support/harness';
 
 const LAUNCH = 'Launch team';
-const patches = async (h: Harness) => (await h.control.requests()).filter((r) => r.method === 'PATCH');
-
 describe('hostile and odd input', () => {
   let h: Harness;
   beforeEach(async () => {

@@ -4,6 +4,7 @@ import {
   BOB,
   CAROL,
   type Harness,
+  patches,
   rowOf,
   serverRole,
   sheetCalls,
@@ -12,8 +13,6 @@ import {
 } from '../support/harness';
 
 const LAUNCH = 'Launch team';
-const patches = async (h: Harness) => (await h.control.requests()).filter((r) => r.method === 'PATCH');
-
 /** Loads Launch team as `who` and turns live editing on for them. */
 function loadWithLiveEditing(h: Harness, who: string, space = 'spaces/AAAALaunch'): void {
   h.env.sim.as(who, () => {

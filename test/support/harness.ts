@@ -5,6 +5,7 @@
  */
 
 import { join } from 'node:path';
+import { type EmulatorControl, emulatorControl } from '../../tools/emulator/control-client';
 import { demoSeed } from '../../tools/emulator/demo-seed';
 import type { Seed } from '../../tools/emulator/seed';
 import { startEmulatorThread } from '../../tools/emulator/thread';
@@ -32,44 +33,7 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export interface EmulatorRequest {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  body: unknown;
-  principal: string | null;
-  status: number;
-  /** Set when the emulator injected a fault: `after` means the write was applied and its answer replaced. */
-  fault?: 'before' | 'after';
-}
-
-export interface EmulatorControl {
-  reset(seed: unknown): Promise<void>;
-  state(): Promise<Seed>;
-  requests(): Promise<EmulatorRequest[]>;
-  clearRequests(): Promise<void>;
-  config(config: object): Promise<void>;
-}
-
-export function emulatorControl(baseUrl: string): EmulatorControl {
-  const call = async (method: string, path: string, body?: unknown) => {
-    const init: RequestInit = { method };
-    if (body !== undefined) {
-      init.body = JSON.stringify(body);
-      init.headers = { 'content-type': 'application/json' };
-    }
-    const res = await fetch(`${baseUrl}/_emulator/${path}`, init);
-    if (!res.ok) throw new Error(`emulator ${method} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as unknown;
-  };
-  return {
-    reset: async (seed) => void (await call('POST', 'reset', seed)),
-    state: async () => (await call('GET', 'state')) as Seed,
-    requests: async () => ((await call('GET', 'requests')) as { requests: EmulatorRequest[] }).requests,
-    clearRequests: async () => void (await call('DELETE', 'requests')),
-    config: async (config) => void (await call('POST', 'config', config)),
-  };
-}
+export type { EmulatorControl, LoggedRequest as EmulatorRequest } from '../../tools/emulator/control-client';
 
 export async function startHarness(seed: Seed = demoSeed(), options: { timeScale?: number } = {}): Promise<Harness> {
   const timeScale = options.timeScale ?? TIME_SCALE;
@@ -145,4 +109,9 @@ export function rowOfKey(h: Harness, title: string, key: string): number {
   const index = sheetValues(h, title).findIndex((row) => row[6] === key);
   if (index < 0) throw new Error(`${key} not in ${title}`);
   return index + 1;
+}
+
+/** Every PATCH the emulator received since its log was last cleared. */
+export async function patches(h: Harness) {
+  return (await h.control.requests()).filter((r) => r.method === 'PATCH');
 }

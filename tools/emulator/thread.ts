@@ -5,12 +5,9 @@
  * Tests talk to the threaded emulator over its HTTP control API (/_emulator/reset, state, requests, config).
  */
 
-import { createHash } from 'node:crypto';
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { buildSync } from 'esbuild';
+import { bundleWorker } from '../build/worker-bundle';
 
 export interface EmulatorThreadOptions {
   seed: unknown;
@@ -53,29 +50,11 @@ startEmulator({ port: 0, seed: workerData.seed, config: workerData.config })
 
 let bundlePath: string | null = null;
 
-/** Bundles once per process; the file name carries a hash of the code, so concurrent test workers agree on it. */
+/** Bundles once per process (see tools/build/worker-bundle.ts). */
 function workerBundle(): string {
   if (bundlePath && existsSync(bundlePath)) return bundlePath;
-  const result = buildSync({
-    stdin: { contents: ENTRY, resolveDir: __dirname, sourcefile: 'emulator-thread-entry.ts', loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    write: false,
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0]?.text;
-  if (code === undefined) throw new Error('esbuild produced no emulator worker bundle');
-  const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
-  const path = join(tmpdir(), `chat-emulator-thread-${hash}.cjs`);
-  if (!existsSync(path)) {
-    const partial = `${path}.${process.pid}.tmp`;
-    writeFileSync(partial, code);
-    renameSync(partial, path);
-  }
-  bundlePath = path;
-  return path;
+  bundlePath = bundleWorker({ entry: { contents: ENTRY, resolveDir: __dirname }, name: 'chat-emulator-thread.cjs' });
+  return bundlePath;
 }
 
 export async function startEmulatorThread(options: EmulatorThreadOptions): Promise<EmulatorThread> {

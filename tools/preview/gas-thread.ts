@@ -7,12 +7,10 @@
  * worker (Atomics.notify) if it is blocked in a sleep or a dialog, so they are answered at once.
  */
 
-import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
-import { buildSync } from 'esbuild';
+import { bundleWorker } from '../build/worker-bundle';
 import type { Command, Envelope, Peek, Reply, WorkerInit, WorkerStatus } from './thread-protocol';
 
 export interface GasThreadOptions {
@@ -31,29 +29,13 @@ let bundled: string | null = null;
 
 function workerBundle(): string {
   if (bundled && existsSync(bundled)) return bundled;
-  const result = buildSync({
-    entryPoints: [join(__dirname, 'gas-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    write: false,
-    logLevel: 'silent',
+  bundled = bundleWorker({
+    entry: { file: join(__dirname, 'gas-worker.ts') },
+    name: 'gas-worker.cjs',
+    // The fakes load their sync-HTTP worker from their own folder: it has to sit next to the bundle.
+    companions: [join(__dirname, '..', 'gas-fakes', 'sync-http-worker.js')],
   });
-  const code = result.outputFiles[0]?.text;
-  if (code === undefined) throw new Error('esbuild produced no bundle for the preview worker');
-  const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
-  const dir = join(tmpdir(), `chat-preview-worker-${hash}`);
-  const path = join(dir, 'gas-worker.cjs');
-  if (!existsSync(path)) {
-    mkdirSync(dir, { recursive: true });
-    copyFileSync(join(__dirname, '..', 'gas-fakes', 'sync-http-worker.js'), join(dir, 'sync-http-worker.js'));
-    const partial = `${path}.${process.pid}.tmp`;
-    writeFileSync(partial, code);
-    renameSync(partial, path);
-  }
-  bundled = path;
-  return path;
+  return bundled;
 }
 
 export class GasThread {
