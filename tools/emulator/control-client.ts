@@ -1,6 +1,5 @@
 /** A typed client for the emulator's control API (/_emulator/*), for tests and tools in another thread or process. */
 
-import type { EmulatorConfig } from './config';
 import type { Seed } from './seed';
 
 export interface LoggedRequest {
@@ -20,7 +19,7 @@ export interface EmulatorControl {
   state(): Promise<Seed>;
   requests(): Promise<LoggedRequest[]>;
   clearRequests(): Promise<void>;
-  config(config: object): Promise<EmulatorConfig>;
+  config(config: object): Promise<void>;
 }
 
 export function emulatorControl(baseUrl: string): EmulatorControl {
@@ -39,6 +38,6 @@ export function emulatorControl(baseUrl: string): EmulatorControl {
     state: async () => (await call('GET', 'state')) as Seed,
     requests: async () => ((await call('GET', 'requests')) as { requests: LoggedRequest[] }).requests,
     clearRequests: async () => void (await call('DELETE', 'requests')),
-    config: async (config) => (await call('POST', 'config', config)) as EmulatorConfig,
+    config: async (config) => void (await call('POST', 'config', config)),
   };
 }

@@ -137,14 +137,23 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     };
     let status = 200;
     let payload: unknown;
+    // Logged only when the injected fault is what the client got: an `after` fault whose request failed on its own
+    // (a real 429, a 403) changed nothing and must not look like an applied write in the log.
+    let faultAnswered: 'before' | 'after' | undefined;
     try {
-      if (fault && !fault.afterApply) throw faultError(family, fault.status);
+      if (fault && !fault.afterApply) {
+        faultAnswered = 'before';
+        throw faultError(family, fault.status);
+      }
       payload = handleApiRequest(
         { state, quotas, now: clock.now, tokenLifetimeSeconds: config.tokenLifetimeSeconds },
         request,
         seen,
       );
-      if (fault?.afterApply) throw faultError(family, fault.status);
+      if (fault?.afterApply) {
+        faultAnswered = 'after';
+        throw faultError(family, fault.status);
+      }
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       status = e.code;
@@ -168,7 +177,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       time: new Date().toISOString(),
       durationMs: Math.round(performance.now() - started),
     };
-    if (fault) entry.fault = fault.afterApply ? 'after' : 'before';
+    if (faultAnswered) entry.fault = faultAnswered;
     // Never log credentials a client may have put in the query string.
     delete entry.query.access_token;
     delete entry.query.oauth_token;

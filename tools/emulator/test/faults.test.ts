@@ -104,3 +104,32 @@ describe('faults after the write', () => {
     expect(faults.filter((f) => f && f.status >= 500 && f.afterApply).length).toBeGreaterThan(100);
   });
 });
+
+describe('the request log after a fault', () => {
+  it('does not mark a request as faulted "after" when it failed on its own and changed nothing', async () => {
+    const { startEmulator } = await import('../server');
+    const { demoSeed } = await import('../demo-seed');
+    const emulator = await startEmulator({
+      port: 0,
+      seed: demoSeed(),
+      config: { faults: { rate: 1, statuses: [500], seed: 1, mode: 'after' } },
+    });
+    try {
+      const patch = () =>
+        fetch(`${emulator.url}/v1/spaces/AAAALaunch/members/1003?updateMask=role`, {
+          method: 'PATCH',
+          headers: { authorization: 'Bearer tok-alice', 'content-type': 'application/json' },
+          body: JSON.stringify({ role: 'ROLE_ASSISTANT_MANAGER' }),
+        });
+      expect((await patch()).status).toBe(500); // applied, answer lost
+      expect((await patch()).status).toBe(429); // same space within a second: a real quota refusal
+      const log = emulator.requests();
+      expect(log.map((e) => [e.status, e.fault])).toEqual([
+        [500, 'after'],
+        [429, undefined],
+      ]);
+    } finally {
+      await emulator.stop();
+    }
+  });
+});
