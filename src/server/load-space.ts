@@ -2,12 +2,13 @@
 
 import { type Access, isAccess } from '../domain/access';
 import type { SpaceSummary } from '../domain/chat-types';
-import { rowFromMembership } from '../domain/member-row';
+import { COL, HEADER_ROWS, type MemberRow, rowFromMembership } from '../domain/member-row';
 import { mergeRefresh } from '../domain/refresh-merge';
 import { isSpaceName } from '../domain/resource-names';
 import { userChatApi } from './chat-api';
 import { withDocumentLock } from './lock';
 import { findMemberSheets, memberSheetMeta, readRows, type SheetMeta, writeMemberSheet } from './member-sheet';
+import { resolveMissingNames } from './people-directory';
 
 export class UserError extends Error {
   override readonly name = 'UserError';
@@ -41,7 +42,9 @@ function load(meta: Omit<SheetMeta, 'title'> & { title?: string }): LoadResult {
   const api = userChatApi();
   // The app's token reads memberships only (chat.app.memberships): read the space itself as the person.
   const space = api.getSpace(meta.space, meta.access === 'app' ? 'user' : meta.access);
-  const fresh = api.listMembers(meta.space, meta.access).map(rowFromMembership);
+  // People Chat lists without a name or email (always with admin access) are looked up: cache, Directory, People.
+  const named = resolveMissingNames(api.listMembers(meta.space, meta.access), meta.access);
+  const fresh = named.memberships.map(rowFromMembership);
   const full: SheetMeta = {
     space: meta.space,
     spaceType: space.spaceType ?? meta.spaceType,
@@ -51,8 +54,10 @@ function load(meta: Omit<SheetMeta, 'title'> & { title?: string }): LoadResult {
   return withDocumentLock(30_000, () => {
     const ss = SpreadsheetApp.getActive();
     const existing = findMemberSheets(ss).find((s) => s.meta.space === meta.space);
-    const merged = mergeRefresh(existing ? readRows(existing.sheet).values : [], fresh);
+    const current = existing ? readRows(existing.sheet).values : [];
+    const merged = mergeRefresh(current, fresh);
     const sheet = writeMemberSheet(ss, full, merged.rows, existing);
+    writeNameNotes(sheet, merged.rows, named.notes, current.length);
     sheet.activate();
     return {
       sheetName: sheet.getName(),
@@ -62,6 +67,22 @@ function load(meta: Omit<SheetMeta, 'title'> & { title?: string }): LoadResult {
       added: existing ? merged.added : 0,
     };
   });
+}
+
+/**
+ * The Name column's notes in one call: why a person is shown as an id, empty for everyone else (clearing notes of an
+ * earlier load, down to the last row that load wrote).
+ */
+function writeNameNotes(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  rows: readonly MemberRow[],
+  notes: ReadonlyMap<string, string>,
+  previousRows: number,
+): void {
+  const height = Math.max(rows.length, previousRows);
+  if (height === 0) return;
+  const values = Array.from({ length: height }, (_, i) => [notes.get(rows[i]?.key ?? '') ?? '']);
+  sheet.getRange(HEADER_ROWS + 1, COL.name, height, 1).setNotes(values);
 }
 
 export function loadSpaceByName(space: unknown, access: unknown = 'user'): LoadResult {

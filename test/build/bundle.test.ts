@@ -99,13 +99,26 @@ describe('the bundle clasp pushes', () => {
     expect(html.match(/<\/script>/g)).toHaveLength(1);
   });
 
-  it('copies a manifest with V8, explicit scopes and the Chat API in the URL allowlist', () => {
+  it('copies a manifest with V8, explicit scopes and the URL allowlist: Chat, the token endpoint, People, Directory', () => {
     const manifest = JSON.parse(readFileSync(join(outDir, 'appsscript.json'), 'utf8'));
     expect(manifest.runtimeVersion).toBe('V8');
-    // Only Google's own hosts, each as a prefix ending in "/" (or a full endpoint), the Chat API among them.
-    expect(manifest.urlFetchWhitelist).toContain('https://chat.googleapis.com/');
-    for (const prefix of manifest.urlFetchWhitelist as string[]) expect(prefix).toMatch(/^https:\/\/[a-z0-9]+\.googleapis\.com\//);
-    expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/chat.memberships');
+    // Only Google's own hosts, each as a prefix ending in "/" (or a full endpoint).
+    expect(manifest.urlFetchWhitelist).toEqual([
+      'https://chat.googleapis.com/',
+      'https://oauth2.googleapis.com/token',
+      'https://people.googleapis.com/',
+      'https://admin.googleapis.com/',
+    ]);
+    for (const prefix of manifest.urlFetchWhitelist as string[])
+      expect(prefix).toMatch(/^https:\/\/[a-z0-9]+\.googleapis\.com\//);
+    expect(manifest.oauthScopes).toEqual(
+      expect.arrayContaining([
+        'https://www.googleapis.com/auth/chat.memberships',
+        // Names of people Chat lists without one: People API (domain profiles) and, for admins, the Directory.
+        'https://www.googleapis.com/auth/directory.readonly',
+        'https://www.googleapis.com/auth/admin.directory.user.readonly',
+      ]),
+    );
   });
 });
 

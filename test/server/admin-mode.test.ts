@@ -32,11 +32,11 @@ describe('Workspace-admin mode', () => {
       h.bundle.run('loadSpace', 'spaces/AAAAFinance', { admin: true });
       h.bundle.run('setLiveEditing', true);
     });
-    // People only, and no names or emails: the API gives admins ids and types.
+    // People only: the API gives admins ids and types, the names and emails come from the Directory (names.test.ts).
     const rows = sheetValues(h, 'Finance');
     expect(rows.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([
-      ['users/1002', '', 'Person'],
-      ['users/1004', '', 'Person'],
+      ['Bob Ortiz', 'bob@example.com', 'Person'],
+      ['Dan Wu', 'dan@example.com', 'Person'],
     ]);
     const list = (await h.control.requests()).find((r) => r.path === '/v1/spaces/AAAAFinance/members');
     expect(list?.query).toMatchObject({ useAdminAccess: 'true', filter: 'member.type = "HUMAN"' });

@@ -1,0 +1,245 @@
+/**
+ * Looking up the people Chat lists without a name or email, over UrlFetchApp:
+ * - sheets loaded with admin access: Admin SDK Directory `users.get`, one request per id, sent in parallel waves
+ *   with `UrlFetchApp.fetchAll` at the Directory's pace; when the Directory refuses the caller (a 403 that is not
+ *   a quota), the rest go to People;
+ * - otherwise: People API `people:batchGet`, many ids per request.
+ * 429, 5xx and the Directory's quota 403 are retried with the backoff of domain/retry.ts. Results are cached
+ * (name-cache.ts). A lookup never fails a load: whatever stays unresolved keeps its id and gets a note saying why.
+ *
+ * The OAuth token is read once and only ever placed in the Authorization header: never in a URL, a log line, a
+ * cache entry, a note or an error message.
+ */
+
+import type { Access } from '../domain/access';
+import type { ChatMembership } from '../domain/chat-types';
+import {
+  applyResolutions,
+  directoryResolution,
+  directoryUserUrl,
+  directoryVerdict,
+  namesToResolve,
+  partitionIds,
+  peopleBatches,
+  peopleBatchResolutions,
+  peopleVerdict,
+  type Resolution,
+  type UnresolvedReason,
+  unresolved,
+  type Verdict,
+} from '../domain/name-resolution';
+import { backoffMs, MAX_ATTEMPTS, parseRetryAfter } from '../domain/retry';
+import { appsScriptClock, type Clock } from './clock';
+import { NameCache } from './name-cache';
+
+/**
+ * The Directory allows 2,400 queries a minute per user. Read strictly (no burst above one second's worth), that is
+ * 40 a second: one fetchAll wave of 40 requests a second keeps to it without drawing quota errors.
+ */
+const DIRECTORY_WAVE = 40;
+const DIRECTORY_WAVE_INTERVAL_MS = 1000;
+/** people:batchGet requests (each up to 200 names) sent together in one fetchAll. */
+const PEOPLE_WAVE = 5;
+/** Lookups stop after this long (what was found is kept and cached) so the members are always written in time. */
+const LOOKUP_BUDGET_MS = 3 * 60 * 1000;
+/** fetchAll itself failing (no HTTP answer) this many times in a row: give up, the directory is unreachable. */
+const MAX_UNANSWERED_WAVES = 2;
+
+type Outcome =
+  | { status: number; body: string }
+  | { lost: 'busy' | 'unreachable' | 'out-of-time' | 'skipped'; status?: number };
+
+interface Job {
+  key: string;
+  url: string;
+  attempts: number;
+  notBefore: number;
+}
+
+interface WaveOptions {
+  wave: number;
+  intervalMs: number;
+  deadline: number;
+  verdict: (status: number, body: string) => Verdict;
+  /** After a `denied` answer, send nothing more (the rest come back `skipped`). */
+  stopOnDenied: boolean;
+}
+
+/** GETs in parallel waves, each retried on its own schedule; every key comes back with an answer or why not. */
+function fetchWithRetry(
+  jobs: readonly { key: string; url: string }[],
+  token: string,
+  clock: Clock,
+  options: WaveOptions,
+): Map<string, Outcome> {
+  const out = new Map<string, Outcome>();
+  let queue: Job[] = jobs.map((j) => ({ ...j, attempts: 0, notBefore: 0 }));
+  let lastWave = Number.NEGATIVE_INFINITY;
+  let unanswered = 0;
+  let stopped = false;
+  const giveUp = (lost: 'unreachable' | 'out-of-time' | 'skipped') => {
+    for (const job of queue) out.set(job.key, { lost });
+    queue = [];
+  };
+  while (queue.length > 0) {
+    if (stopped) {
+      giveUp('skipped');
+      break;
+    }
+    const now = clock.now();
+    if (now >= options.deadline) {
+      giveUp('out-of-time');
+      break;
+    }
+    const ready = queue.filter((j) => j.notBefore <= now).slice(0, options.wave);
+    if (ready.length === 0) {
+      clock.sleep(Math.min(Math.min(...queue.map((j) => j.notBefore)), options.deadline) - now);
+      continue;
+    }
+    if (lastWave + options.intervalMs > now) {
+      clock.sleep(lastWave + options.intervalMs - now);
+      continue;
+    }
+    lastWave = now;
+    queue = queue.filter((j) => !ready.includes(j));
+    let responses: GoogleAppsScript.URL_Fetch.HTTPResponse[];
+    try {
+      responses = UrlFetchApp.fetchAll(
+        ready.map((job) => ({
+          url: job.url,
+          method: 'get' as const,
+          headers: { Authorization: `Bearer ${token}` },
+          muteHttpExceptions: true,
+        })),
+      );
+    } catch {
+      // No HTTP answer for the wave (its exception text may name the request: dropped). Reads are safe to resend.
+      queue.push(...ready);
+      if (++unanswered >= MAX_UNANSWERED_WAVES) {
+        giveUp('unreachable');
+        break;
+      }
+      for (const job of ready) job.notBefore = clock.now() + backoffMs(unanswered, clock.random());
+      continue;
+    }
+    unanswered = 0;
+    ready.forEach((job, i) => {
+      const response = responses[i];
+      const status = response?.getResponseCode() ?? 0;
+      const body = response?.getContentText() ?? '';
+      const verdict = options.verdict(status, body);
+      job.attempts++;
+      if (verdict !== 'retry') {
+        out.set(job.key, { status, body });
+        if (verdict === 'denied' && options.stopOnDenied) stopped = true;
+      } else if (job.attempts >= MAX_ATTEMPTS) {
+        out.set(job.key, { lost: 'busy', status });
+      } else {
+        const headers = (response?.getAllHeaders() ?? {}) as Record<string, string>;
+        const retryAfter = parseRetryAfter(headers['Retry-After'] ?? headers['retry-after'], clock.now());
+        job.notBefore = clock.now() + backoffMs(job.attempts, clock.random(), retryAfter);
+        queue.push(job);
+      }
+    });
+  }
+  return out;
+}
+
+function lostReason(outcome: { lost: string }): UnresolvedReason {
+  return outcome.lost === 'busy' || outcome.lost === 'unreachable' || outcome.lost === 'out-of-time'
+    ? outcome.lost
+    : 'failed';
+}
+
+function lookUpPeople(ids: readonly string[], token: string, clock: Clock, deadline: number): Map<string, Resolution> {
+  const out = new Map<string, Resolution>();
+  const batches = peopleBatches(ids);
+  const outcomes = fetchWithRetry(
+    batches.map((b, i) => ({ key: String(i), url: b.url })),
+    token,
+    clock,
+    { wave: PEOPLE_WAVE, intervalMs: 0, deadline, verdict: (status) => peopleVerdict(status), stopOnDenied: false },
+  );
+  batches.forEach((batch, i) => {
+    const outcome = outcomes.get(String(i)) ?? { lost: 'busy' as const };
+    if ('lost' in outcome) {
+      for (const id of batch.ids) out.set(id, unresolved(lostReason(outcome), outcome.status));
+    } else if (outcome.status === 200) {
+      for (const [id, resolution] of peopleBatchResolutions(batch.ids, outcome.body)) out.set(id, resolution);
+    } else {
+      const reason = outcome.status === 403 ? 'no-permission' : 'failed';
+      for (const id of batch.ids) out.set(id, unresolved(reason, outcome.status));
+    }
+  });
+  return out;
+}
+
+/** Directory lookups; the ids the Directory would not answer for this caller come back in `fallback`. */
+function lookUpDirectory(
+  ids: readonly string[],
+  token: string,
+  clock: Clock,
+  deadline: number,
+): { resolutions: Map<string, Resolution>; fallback: string[] } {
+  const resolutions = new Map<string, Resolution>();
+  const fallback: string[] = [];
+  const outcomes = fetchWithRetry(
+    ids.map((id) => ({ key: id, url: directoryUserUrl(id) })),
+    token,
+    clock,
+    {
+      wave: DIRECTORY_WAVE,
+      intervalMs: DIRECTORY_WAVE_INTERVAL_MS,
+      deadline,
+      verdict: directoryVerdict,
+      stopOnDenied: true,
+    },
+  );
+  for (const id of ids) {
+    const outcome = outcomes.get(id) ?? { lost: 'busy' as const };
+    if ('lost' in outcome) {
+      if (outcome.lost === 'skipped') fallback.push(id);
+      else resolutions.set(id, unresolved(lostReason(outcome), outcome.status));
+    } else if (directoryVerdict(outcome.status, outcome.body) === 'denied') {
+      fallback.push(id);
+    } else {
+      resolutions.set(id, directoryResolution(outcome.status, outcome.body));
+    }
+  }
+  return { resolutions, fallback };
+}
+
+/** Looks up ids (already validated) over the network: Directory first with admin access, People otherwise. */
+function lookUp(ids: readonly string[], access: Access, clock: Clock): Map<string, Resolution> {
+  const token = ScriptApp.getOAuthToken();
+  const deadline = clock.now() + LOOKUP_BUDGET_MS;
+  if (access !== 'admin') return lookUpPeople(ids, token, clock, deadline);
+  const { resolutions, fallback } = lookUpDirectory(ids, token, clock, deadline);
+  if (fallback.length > 0) {
+    for (const [id, resolution] of lookUpPeople(fallback, token, clock, deadline)) resolutions.set(id, resolution);
+  }
+  return resolutions;
+}
+
+/**
+ * Fills in the names and emails Chat left empty, from the user cache or the directory, and returns the Name-cell
+ * note (by membership resource name) of each person who stays shown as an id. With nothing to look up, it makes
+ * no cache or network call at all.
+ */
+export function resolveMissingNames(
+  memberships: readonly ChatMembership[],
+  access: Access,
+  clock: Clock = appsScriptClock,
+): { memberships: ChatMembership[]; notes: Map<string, string> } {
+  const names = namesToResolve(memberships);
+  if (names.length === 0) return { memberships: [...memberships], notes: new Map() };
+  const { ids, invalid } = partitionIds(names);
+  const resolutions = new Map<string, Resolution>(invalid.map((name) => [name, unresolved('invalid-id')]));
+  const cache = NameCache.forUser();
+  const hits = cache.lookup(ids, clock.now());
+  const misses = ids.filter((id) => !hits.has(id));
+  const fresh = misses.length > 0 ? lookUp(misses, access, clock) : new Map<string, Resolution>();
+  cache.store(fresh, clock.now());
+  for (const id of ids) resolutions.set(`users/${id}`, hits.get(id) ?? fresh.get(id) ?? unresolved('failed'));
+  return applyResolutions(memberships, resolutions);
+}
