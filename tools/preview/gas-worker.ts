@@ -125,6 +125,12 @@ class AppsScriptThread {
       activeUser: DEFAULT_USER,
       dist: init.dist,
       chatBaseUrl: init.chatBaseUrl,
+      // The emulator also answers for Google's token endpoint (Chat app), People API and Admin SDK Directory (names).
+      urlRewrites: {
+        'https://oauth2.googleapis.com': init.chatBaseUrl,
+        'https://people.googleapis.com': init.chatBaseUrl,
+        'https://admin.googleapis.com': init.chatBaseUrl,
+      },
       clock: this.clock,
       spreadsheet: { name: 'Chat space roles (local preview)' },
     });
