@@ -14,6 +14,7 @@ import { uiRole } from '../domain/roles';
 import { statusText } from '../domain/status';
 import type { ChatApi } from './chat-api';
 import { type MemberSheet, readRows } from './member-sheet';
+import { resolveMissingNames } from './people-directory';
 
 export interface NewRowReport {
   found: number;
@@ -56,7 +57,12 @@ export function resolveNewRows(
       const cells = block.values[lookup.index] ?? [];
       const result = results[i];
       if (result?.status === 200) {
-        const member = rowFromMembership(JSON.parse(result.body) as ChatMembership);
+        // With admin or app access Chat gives no name or email: look them up as a load does.
+        const [named] = resolveMissingNames(
+          [JSON.parse(result.body) as ChatMembership],
+          target.meta.access,
+        ).memberships;
+        const member = rowFromMembership(named ?? {});
         if (known.has(member.key)) {
           report.refused++;
           updates.set(
