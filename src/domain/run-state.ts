@@ -19,6 +19,13 @@ export interface RunJob extends RoleChange {
   errorStatus?: number;
   /** The outcome has been written to the sheet and the Audit log (so a resumed run does not write it twice). */
   recorded?: boolean;
+  /**
+   * GETs sent to learn the outcome of a PATCH whose answer was lost. Counted apart from `attempts` (PATCHes): a read
+   * changes nothing, so failing checks must not use up the change's own attempts.
+   */
+  checks?: number;
+  /** Part of an undo: the row's Role cell shows `from` until the job is applied. */
+  undo?: boolean;
 }
 
 export interface RunState {
@@ -56,6 +63,8 @@ export function encodeRun(run: RunState): string {
       j.errorStatus ?? 0,
       j.recorded ? 1 : 0,
       j.access === 'user' ? 0 : j.access,
+      j.checks ?? 0,
+      j.undo ? 1 : 0,
     ]),
   });
 }
@@ -74,7 +83,21 @@ export function decodeRun(text: string): RunState | undefined {
     if (raw.v !== 1 || typeof raw.id !== 'string' || typeof raw.u !== 'string' || !Array.isArray(raw.j))
       return undefined;
     const jobs: RunJob[] = [];
-    for (const [key, from, to, attempts, state, who, index, reason, errorStatus, recorded, access] of raw.j) {
+    for (const [
+      key,
+      from,
+      to,
+      attempts,
+      state,
+      who,
+      index,
+      reason,
+      errorStatus,
+      recorded,
+      access,
+      checks,
+      undo,
+    ] of raw.j) {
       const f = ROLE_CODES[Number(from)];
       const t = ROLE_CODES[Number(to)];
       const s = STATES[Number(state)];
@@ -94,6 +117,8 @@ export function decodeRun(text: string): RunState | undefined {
       if (reason) job.reason = String(reason);
       if (errorStatus) job.errorStatus = Number(errorStatus);
       if (recorded) job.recorded = true;
+      if (Number(checks) > 0) job.checks = Number(checks);
+      if (undo) job.undo = true;
       jobs.push(job);
     }
     return {

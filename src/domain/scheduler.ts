@@ -124,8 +124,16 @@ export class WriteScheduler<T> {
       this.finish(job);
       return false;
     }
-    job.readyAt = now + backoffMs(job.attempts, this.options.random(), retryAfterSeconds);
+    this.requeue(job, now, retryAfterSeconds);
     return true;
+  }
+
+  /**
+   * The job waits with backoff at the head of its queue whatever its attempts: a check of an unknown outcome, which
+   * the caller bounds itself.
+   */
+  requeue(job: Job<T>, now: number, retryAfterSeconds?: number): void {
+    job.readyAt = now + backoffMs(Math.max(1, job.attempts), this.options.random(), retryAfterSeconds);
   }
 
   /** Jobs not finished, in their queue order (what to persist or mark pending when time runs out). */

@@ -10,6 +10,8 @@ export const statusText = {
   pendingOtherEditor: (editor: string) =>
     `⏳ Pending: changed by ${editor || 'another editor'}, whose change only they can apply (Extensions › Chat space roles › Apply pending role changes)`,
   pendingBusy: () => '⏳ Pending: another operation was running; use Apply pending role changes',
+  pendingChangedMeanwhile: () =>
+    '⏳ Pending: the Role cell was changed while a bulk apply was waiting; use Apply pending role changes',
   pendingTimeLimit: () => '⏳ Pending: not reached before the time limit; use Apply pending role changes',
   drift: (was: ApiRole | '', now: ApiRole | '') =>
     `⚠ Changed in Chat since the last load: was ${was ? uiRole(was) : 'no role'}, now ${now ? uiRole(now) : 'no role'}`,

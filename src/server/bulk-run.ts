@@ -10,7 +10,7 @@
 
 import { parseFailure, plainReason } from '../domain/api-errors';
 import type { AuditEntry } from '../domain/audit';
-import { COL } from '../domain/member-row';
+import { COL, type MemberRow, rowFromCells } from '../domain/member-row';
 import { isRetryable, parseRetryAfter } from '../domain/retry';
 import { type ApiRole, isApiRole, parseRole, uiRole } from '../domain/roles';
 import type { RunJob, RunState } from '../domain/run-state';
@@ -19,7 +19,7 @@ import { stamp, statusText } from '../domain/status';
 import { appendAudit, readAudit } from './audit-sheet';
 import type { ChatApi, FetchResult } from './chat-api';
 import type { Clock } from './clock';
-import { findMemberSheets, patchRows, type RowPatch } from './member-sheet';
+import { findMemberSheets, patchRows, type RowPatch, readRows } from './member-sheet';
 import { deleteRun, rememberLastRun, saveRun } from './run-store';
 
 export interface RunReport {
@@ -36,7 +36,25 @@ export interface RunReport {
 
 const isOpen = (j: RunJob) => j.state === 'queued' || j.state === 'inflight';
 
-export function executeRun(run: RunState, api: ChatApi, clock: Clock, deadline: number): RunReport {
+/** GETs that may be sent to learn the outcome of one PATCH whose answer was lost, before it is reported unknown. */
+const MAX_CHECKS = 12;
+const UNKNOWN_OUTCOME =
+  'Google Chat did not confirm whether this change was made, even after retrying: press Refresh members to see the role in Chat';
+/** The reason of a queued change not sent because its row was edited after it was planned. */
+const SUPERSEDED = 'the Role cell was edited again before this change was sent';
+
+/**
+ * `carried`: jobs planned in an earlier execution. Their rows are read again before anything is sent: one whose row
+ * was edited since (another role typed, or the role changed through someone else's edit) is dropped, so an older
+ * change never overwrites a newer one.
+ */
+export function executeRun(
+  run: RunState,
+  api: ChatApi,
+  clock: Clock,
+  deadline: number,
+  carried: ReadonlySet<RunJob> = new Set(),
+): RunReport {
   const report: RunReport = {
     runId: run.runId,
     applied: 0,
@@ -54,13 +72,21 @@ export function executeRun(run: RunState, api: ChatApi, clock: Clock, deadline: 
   const recorder = new OutcomeRecorder(run, clock, (job) => audited.has(`${job.key}|${auditResult(job)}`));
   // Outcomes reached in an earlier execution that was stopped before writing them.
   recorder.flush(run.jobs.filter((j) => !isOpen(j) && !j.recorded));
+  const { dropped, doubtful } = dropSuperseded(
+    run.jobs.filter((j) => isOpen(j) && carried.has(j)),
+    (space) => recorder.sheetFor(space),
+  );
+  if (dropped.length > 0) {
+    saveRun(run);
+    recorder.flush(dropped);
+  }
 
   const scheduler = new WriteScheduler(
     run.jobs.filter(isOpen).map((job) => ({ item: job, space: job.space, attempts: job.attempts })),
     { ...CHAT_WRITE_LIMITS, random: clock.random },
     clock.now(),
   );
-  const maxWaves = (run.jobs.length * CHAT_WRITE_LIMITS.maxAttempts + 10) * 4;
+  const maxWaves = (run.jobs.length * (CHAT_WRITE_LIMITS.maxAttempts + MAX_CHECKS) + 10) * 4;
   for (let wave = 0; wave < maxWaves && !scheduler.done; wave++) {
     const now = clock.now();
     if (now >= deadline) break;
@@ -69,9 +95,16 @@ export function executeRun(run: RunState, api: ChatApi, clock: Clock, deadline: 
       clock.sleep(Math.min(waitMs, deadline - now));
       continue;
     }
-    for (const job of batch) job.item.attempts = job.attempts;
     const checks = batch.map((job) => job.item.state === 'inflight');
-    for (const job of batch) job.item.state = 'inflight';
+    batch.forEach((job, i) => {
+      // A check is a read: it is counted apart, and does not use up one of the change's attempts.
+      if (checks[i]) {
+        job.attempts -= 1;
+        job.item.checks = (job.item.checks ?? 0) + 1;
+      }
+      job.item.attempts = job.attempts;
+      job.item.state = 'inflight';
+    });
     saveRun(run);
     scheduler.sent(batch, clock.now());
     const results = api.sendAll(
@@ -84,7 +117,7 @@ export function executeRun(run: RunState, api: ChatApi, clock: Clock, deadline: 
     report.requests += batch.length;
     const after = clock.now();
     batch.forEach((job, i) => {
-      const retried = settle(job, checks[i] === true, results[i], scheduler, after);
+      const retried = settle(job, checks[i] === true, results[i], scheduler, after, doubtful);
       if (retried) report.retries++;
       if (!isOpen(job.item)) {
         scheduler.finish(job);
@@ -117,12 +150,17 @@ function settle(
   result: FetchResult | undefined,
   scheduler: WriteScheduler<RunJob>,
   now: number,
+  doubtful: ReadonlySet<RunJob>,
 ): boolean {
   const item = job.item;
+  // Never sent (no credentials for it): nothing reached Chat in this wave, the reason goes to the row.
+  if (result?.notSent !== undefined) return fail(item, 0, result.notSent);
   if (!result) {
     // No answer at all (network error): the PATCH may have been applied; check before sending it again.
+    if (wasCheck) return retryCheck(job, scheduler, now, 0, undefined);
     item.state = 'inflight';
-    return scheduler.retry(job, now) || fail(item, 0, 'no answer from Google Chat after several attempts');
+    scheduler.requeue(job, now);
+    return true;
   }
   if (result.status === 200) {
     const role = roleIn(result.body);
@@ -136,6 +174,12 @@ function settle(
       item.state = 'applied';
       return false;
     }
+    if (role === item.from && doubtful.has(item)) {
+      // Not applied, and its row has been edited since it was planned: the newer edit wins, it is not sent again.
+      item.state = 'refused';
+      item.reason = SUPERSEDED;
+      return false;
+    }
     if (role === item.from) {
       item.state = 'queued';
       return scheduler.retry(job, now, 0) || fail(item, 0, 'gave up after several attempts');
@@ -143,12 +187,38 @@ function settle(
     return fail(item, 0, `changed in Chat by someone else meanwhile (now ${role ?? 'unknown'})`);
   }
   if (isRetryable(result.status)) {
-    // 429 means not applied; 5xx on a PATCH leaves the outcome unknown.
-    item.state = result.status === 429 || wasCheck ? (wasCheck ? 'inflight' : 'queued') : 'inflight';
-    if (scheduler.retry(job, now, parseRetryAfter(result.retryAfter, now))) return true;
+    const retryAfter = parseRetryAfter(result.retryAfter, now);
+    // A failed check: the outcome is still unknown, so it is checked again (never sent again unchecked).
+    if (wasCheck) return retryCheck(job, scheduler, now, result.status, retryAfter);
+    if (result.status !== 429) {
+      // A 5xx on a PATCH leaves the outcome unknown: it is checked, even when its attempts are used up.
+      item.state = 'inflight';
+      scheduler.requeue(job, now, retryAfter);
+      return true;
+    }
+    // 429 means not applied.
+    item.state = 'queued';
+    if (scheduler.retry(job, now, retryAfter)) return true;
     return fail(item, result.status, plainReason(parseFailure(result.status, result.body)));
   }
   return fail(item, result.status, plainReason(parseFailure(result.status, result.body)));
+}
+
+/** Checks an unknown outcome again later, until MAX_CHECKS reads have gone unanswered. */
+function retryCheck(
+  job: Job<RunJob>,
+  scheduler: WriteScheduler<RunJob>,
+  now: number,
+  status: number,
+  retryAfter: number | undefined,
+): boolean {
+  job.item.state = 'inflight';
+  if ((job.item.checks ?? 0) < MAX_CHECKS) {
+    scheduler.requeue(job, now, retryAfter);
+    return true;
+  }
+  // Chat would not say whether the PATCH was applied: reported as unknown, and the row is left as typed.
+  return fail(job.item, status, UNKNOWN_OUTCOME);
 }
 
 function fail(item: RunJob, status: number, reason: string): false {
@@ -156,6 +226,58 @@ function fail(item: RunJob, status: number, reason: string): false {
   item.reason = reason;
   if (status) item.errorStatus = status;
   return false;
+}
+
+/**
+ * Open jobs planned in an earlier execution whose row no longer asks for them: its Role cell was edited (another
+ * role, or back to the role in Chat), or its role in Chat changed through someone else's edit. Queued ones are marked
+ * refused (never sent) and returned in `dropped`; inflight ones (a PATCH may have been applied) are `doubtful`: checked
+ * as usual, but not sent again if the check finds them not applied. The newer edit is left to its own trigger or the
+ * next bulk apply. A row that is gone keeps its job (the change was asked for; its outcome goes to the Audit log).
+ */
+function dropSuperseded(
+  open: readonly RunJob[],
+  sheetFor: (space: string) => GoogleAppsScript.Spreadsheet.Sheet | undefined,
+): { dropped: RunJob[]; doubtful: Set<RunJob> } {
+  const dropped: RunJob[] = [];
+  const doubtful = new Set<RunJob>();
+  const spaces = new Set(open.map((j) => j.space));
+  for (const space of spaces) {
+    const sheet = sheetFor(space);
+    if (!sheet) continue;
+    const rows = new Map<string, MemberRow>();
+    for (const cells of readRows(sheet).values) {
+      const { row } = rowFromCells(cells);
+      rows.set(row.key, row);
+    }
+    for (const job of open) {
+      const row = job.space === space ? rows.get(job.key) : undefined;
+      if (!row || (asks(job, row.role) && row.serverRole === job.from)) continue;
+      if (job.state === 'inflight') {
+        doubtful.add(job);
+        continue;
+      }
+      job.state = 'refused';
+      job.reason = SUPERSEDED;
+      dropped.push(job);
+    }
+  }
+  return { dropped, doubtful };
+}
+
+/**
+ * Whether a Role cell still asks for the job: its target role, or — for an undo, whose rows show the role in Chat
+ * until it is applied — its starting role.
+ */
+function asks(job: RunJob, cell: string): boolean {
+  const typed = parseRole(cell);
+  return typed.ok && (typed.role === job.to || (job.undo === true && typed.role === job.from));
+}
+
+/** A row whose Role cell asks for another role than the one its server-role cell says Chat has. */
+function isPending(row: Pick<MemberRow, 'role' | 'serverRole'>): boolean {
+  const typed = parseRole(row.role);
+  return !(typed.ok && typed.role === row.serverRole);
 }
 
 function roleIn(body: string): ApiRole | undefined {
@@ -211,7 +333,7 @@ class OutcomeRecorder {
     saveRun(this.run);
   }
 
-  private sheetFor(space: string): GoogleAppsScript.Spreadsheet.Sheet | undefined {
+  sheetFor(space: string): GoogleAppsScript.Spreadsheet.Sheet | undefined {
     this.sheets ??= new Map(findMemberSheets(SpreadsheetApp.getActive()).map((s) => [s.meta.space, s.sheet]));
     return this.sheets.get(space);
   }
@@ -248,17 +370,33 @@ function auditedKeys(runId: string): Set<string> {
 
 function rowPatch(job: RunJob, when: Date): RowPatch {
   // The Role cell shows the job's target (a typed change) or its starting role (an undo), unless someone typed a
-  // newer role meanwhile: that newer edit is left alone and stays pending.
-  const untouched = (current: string) => {
-    const parsed = parseRole(current);
-    return parsed.ok && (parsed.role === job.to || parsed.role === job.from);
-  };
+  // newer role meanwhile: that newer edit is left alone and stays pending, and the Status says so.
+  const untouched = (current: string) => asks(job, current);
+  const pendingStatus = (row: Pick<MemberRow, 'status'>) =>
+    row.status.startsWith('⏳') ? undefined : statusText.pendingChangedMeanwhile();
+  if (job.state === 'refused') {
+    // Superseded: the newer edit owns the row. Its Status is kept when it already explains the row (pending, or
+    // applied); otherwise it says this change was not made.
+    return {
+      key: job.key,
+      cells: new Map(),
+      status: (row) => {
+        if (isPending(row)) return pendingStatus(row);
+        return row.status.startsWith('✓') ? undefined : statusText.refused(job.reason ?? SUPERSEDED);
+      },
+    };
+  }
+  if (job.state === 'failed' && job.reason === UNKNOWN_OUTCOME) {
+    // Perhaps applied, perhaps not: the Role cell keeps what was typed, and the Status says to look.
+    return { key: job.key, cells: new Map([[COL.status, statusText.failed(UNKNOWN_OUTCOME)]]) };
+  }
   if (job.state === 'applied') {
     return {
       key: job.key,
-      cells: new Map([[COL.status, statusText.applied(job.to, stamp(when))]]),
+      cells: new Map(),
       role: { value: uiRole(job.to), onlyIf: untouched },
       serverRole: job.to,
+      status: (row) => (isPending(row) ? pendingStatus(row) : statusText.applied(job.to, stamp(when))),
     };
   }
   return {

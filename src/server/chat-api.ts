@@ -9,7 +9,7 @@ import type { ChatMembership, ChatSpace } from '../domain/chat-types';
 import { isMembershipName, isSpaceName, toPath } from '../domain/resource-names';
 import { backoffMs, isRetryable, parseRetryAfter } from '../domain/retry';
 import type { ApiRole } from '../domain/roles';
-import { appAccessToken } from './app-auth';
+import { AppAuthError, appAccessToken } from './app-auth';
 import { appsScriptClock, type Clock } from './clock';
 
 export const CHAT_BASE_URL = 'https://chat.googleapis.com/v1/';
@@ -31,6 +31,8 @@ export interface FetchResult {
   status: number;
   body: string;
   retryAfter: string | undefined;
+  /** The request was never sent: no credentials for it (the Chat app's key is missing or refused). Why, in words. */
+  notSent?: string;
 }
 
 type Query = Record<string, string | number | boolean | undefined>;
@@ -155,29 +157,43 @@ export class ChatApi {
    * caller must treat each PATCH's outcome as unknown.
    */
   sendAll(requests: readonly WriteOrCheck[]): (FetchResult | undefined)[] {
-    const built = requests.map((r) => {
+    const results: (FetchResult | undefined)[] = requests.map(() => undefined);
+    const built: { index: number; request: GoogleAppsScript.URL_Fetch.URLFetchRequest }[] = [];
+    requests.forEach((r, index) => {
       const key = 'get' in r ? r.get : r.patch;
       if (!isMembershipName(key)) throw new Error(`"${key}" is not a membership name`);
-      return 'get' in r
-        ? this.request(r.access, toPath(key), {}, 'get')
-        : this.request(r.access, toPath(key), { updateMask: 'role' }, 'patch', { role: r.role });
+      try {
+        const request =
+          'get' in r
+            ? this.request(r.access, toPath(key), {}, 'get')
+            : this.request(r.access, toPath(key), { updateMask: 'role' }, 'patch', { role: r.role });
+        built.push({ index, request });
+      } catch (error) {
+        // No token for this one (a sheet loaded as the Chat app, and no usable key): it fails alone, with the reason;
+        // the other requests of the wave still go.
+        if (!(error instanceof AppAuthError)) throw error;
+        results[index] = { status: 0, body: '', retryAfter: undefined, notSent: error.message };
+      }
     });
-    if (built.length === 0) return [];
+    if (built.length === 0) return results;
     let responses: GoogleAppsScript.URL_Fetch.HTTPResponse[];
     try {
-      responses = UrlFetchApp.fetchAll(built);
+      responses = UrlFetchApp.fetchAll(built.map((b) => b.request));
     } catch {
       // The exception text can include request details; it is deliberately dropped.
-      return requests.map(() => undefined);
+      return results;
     }
-    return responses.map((response) => {
+    responses.forEach((response, i) => {
       const headers = response.getAllHeaders() as Record<string, string>;
-      return {
+      const index = built[i]?.index;
+      if (index === undefined) return;
+      results[index] = {
         status: response.getResponseCode(),
         body: response.getContentText(),
         retryAfter: headers['Retry-After'] ?? headers['retry-after'],
       };
     });
+    return results;
   }
 }
 
@@ -187,9 +203,17 @@ export type WriteOrCheck = ({ patch: string; role: ApiRole } | { get: string }) 
 export function userChatApi(clock: Clock = appsScriptClock): ChatApi {
   let token: string | undefined;
   let appToken: string | undefined;
+  let appError: AppAuthError | undefined;
   return new ChatApi((access) => {
     if (access === 'app') {
-      appToken ??= appAccessToken(clock);
+      // A refusal is remembered too: one execution asks for the app's token once, whatever the number of requests.
+      if (appError) throw appError;
+      try {
+        appToken ??= appAccessToken(clock);
+      } catch (error) {
+        if (error instanceof AppAuthError) appError = error;
+        throw error;
+      }
       return appToken;
     }
     // User and admin access both use the person's own token; admin access adds useAdminAccess=true.

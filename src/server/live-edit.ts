@@ -5,6 +5,7 @@
  */
 
 import { COL, COLUMN_COUNT, HEADER_ROWS, HEADERS, rowFromCells, rowToCells } from '../domain/member-row';
+import { parseRole } from '../domain/roles';
 import { statusText } from '../domain/status';
 import { userChatApi } from './chat-api';
 import { type Clock, executionBudgetMs } from './clock';
@@ -78,7 +79,15 @@ function markBusy(target: MemberSheet, top: number, bottom: number): void {
     const row = index + HEADER_ROWS + 1;
     if (row < top || row > bottom) return;
     const key = String(cells[COL.key - 1] ?? '');
-    if (key) patches.push(statusPatch(key, statusText.pendingBusy()));
+    if (!key) return;
+    // A Role cell typed back to the role in Chat asks for nothing: no "pending" note (an earlier one is cleared).
+    const { row: member } = rowFromCells(cells);
+    const typed = parseRole(member.role);
+    if (typed.ok && typed.role === member.serverRole) {
+      if (member.status.startsWith('⏳')) patches.push(statusPatch(key, ''));
+      return;
+    }
+    patches.push(statusPatch(key, statusText.pendingBusy()));
   });
   patchRows(target.sheet, patches);
 }

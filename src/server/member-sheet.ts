@@ -141,6 +141,8 @@ export interface RowPatch {
   role?: { value: string; onlyIf: (current: string) => boolean };
   /** The role now on the server: updates the hidden server-role cell and the row's snapshot. */
   serverRole?: ApiRole;
+  /** A Status decided from the row as it is when written (after `cells` and `role`); undefined leaves it. */
+  status?: (row: Pick<MemberRow, 'role' | 'serverRole' | 'status'>) => string | undefined;
 }
 
 /**
@@ -169,6 +171,11 @@ export function patchRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, patches: re
     if (patch.serverRole) {
       row[COL.serverRole - 1] = patch.serverRole;
       row[COL.snapshot - 1] = withServerRole(String(row[COL.snapshot - 1] ?? ''), patch.serverRole);
+    }
+    if (patch.status) {
+      const { row: now } = rowFromCells(row);
+      const status = patch.status(now);
+      if (status !== undefined) row[COL.status - 1] = status;
     }
     low = Math.min(low, index);
     high = Math.max(high, index);

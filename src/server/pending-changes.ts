@@ -4,7 +4,7 @@ import { decideNewRow, decideRow, describeMember, planSpace, type RoleChange } f
 import { type MemberRow, rowFromCells } from '../domain/member-row';
 import { type ApiRole, uiRole } from '../domain/roles';
 import { findMemberSheets, type MemberSheet, type RowPatch, readRows } from './member-sheet';
-import { refusalPatch } from './row-updates';
+import { refusalPatch, statusPatch } from './row-updates';
 
 export interface Refusal {
   key: string;
@@ -89,6 +89,8 @@ export function planSheet(target: MemberSheet, callerEmail: string, only?: (inde
     const decision = decideRow(row, index, intact, facts);
     if (decision.kind === 'change') changes.push(decision.change);
     else if (decision.kind === 'refuse') refuse(row, decision.restore, decision.reason);
+    // Nothing asked for any more (the Role cell was typed back to the role in Chat): a "pending" note is stale.
+    else if (row.status.startsWith('⏳')) refusalPatches.push(statusPatch(row.key, ''));
   });
   const owners = parsed.filter((p) => p.row.serverRole === 'ROLE_MANAGER' && p.row.state === 'Joined').length;
   const { ordered, refused } = planSpace(changes, owners);

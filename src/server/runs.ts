@@ -4,7 +4,7 @@
  */
 
 import type { RoleChange } from '../domain/changes';
-import { type Progress, progressOf, type RunState } from '../domain/run-state';
+import { type Progress, progressOf, type RunJob, type RunState } from '../domain/run-state';
 import { executeRun, type RunReport } from './bulk-run';
 import { userChatApi } from './chat-api';
 import type { Clock } from './clock';
@@ -36,24 +36,39 @@ export function startRun(
     jobs: [],
   };
   Object.assign(run.titles, titles);
-  for (const change of changes) run.jobs.push({ ...change, attempts: 0, state: 'queued' });
-  return work(run, clock, deadline);
+  const carried = run.jobs.length;
+  // The latest job of each membership already in the run: a change it already makes (queued, being checked, or
+  // applied but not yet written to the sheet) is not added again, or it would be sent twice (Apply pending role
+  // changes pressed again while the run waits for its continuation, or a live edit while it is open).
+  const latest = new Map(run.jobs.map((j) => [j.key, j]));
+  for (const change of changes) {
+    const same = latest.get(change.key);
+    if (same && same.to === change.to && (isOpen(same) || (same.state === 'applied' && !same.recorded))) continue;
+    const job: RunJob = { ...change, attempts: 0, state: 'queued' };
+    if (kind === 'undo') job.undo = true;
+    run.jobs.push(job);
+    latest.set(job.key, job);
+  }
+  return work(run, clock, deadline, carried);
 }
 
 /** Continues the person's open run, if any (continuation trigger, or the Resume menu item). */
 export function continueRun(clock: Clock, deadline: number): RunReport | undefined {
   const run = loadRun(currentUser());
-  return run ? work(run, clock, deadline) : undefined;
+  return run ? work(run, clock, deadline, run.jobs.length) : undefined;
 }
+
+const isOpen = (j: RunJob) => j.state === 'queued' || j.state === 'inflight';
 
 /** Above this many open changes, the continuation is scheduled before any work: a hard stop cannot orphan the run. */
 const SCHEDULE_FIRST_ABOVE = 10;
 
-function work(run: RunState, clock: Clock, deadline: number): RunReport {
-  const open = run.jobs.filter((j) => j.state === 'queued' || j.state === 'inflight').length;
+/** `carried`: the first `carried` jobs were planned in an earlier execution (their rows are checked again). */
+function work(run: RunState, clock: Clock, deadline: number, carried: number): RunReport {
+  const open = run.jobs.filter(isOpen).length;
   const scheduledFirst = open > SCHEDULE_FIRST_ABOVE;
   if (scheduledFirst) scheduleContinuation();
-  const report = executeRun(run, userChatApi(clock), clock, deadline);
+  const report = executeRun(run, userChatApi(clock), clock, deadline, new Set(run.jobs.slice(0, carried)));
   if (!report.finished) scheduleContinuation();
   else if (scheduledFirst) deleteFiredTrigger(undefined);
   return report;

@@ -31,6 +31,17 @@ describe('run state', () => {
     expect(decodeRun(encodeRun(original))).toEqual(original);
   });
 
+  it('round-trips the checks of an unknown outcome and the undo flag, and reads runs saved without them', () => {
+    const original = run(3);
+    original.jobs[0] = { ...(original.jobs[0] as RunState['jobs'][number]), state: 'inflight', checks: 4 };
+    original.jobs[2] = { ...(original.jobs[2] as RunState['jobs'][number]), undo: true };
+    expect(decodeRun(encodeRun(original))).toEqual(original);
+    // A run saved before these fields existed: 11 values per job.
+    const older = JSON.parse(encodeRun(run(2))) as { j: unknown[][] };
+    older.j = older.j.map((job) => job.slice(0, 11));
+    expect(decodeRun(JSON.stringify(older))).toEqual(run(2));
+  });
+
   it('keeps a 1,000-change run within a few property values', () => {
     const pieces = chunk(encodeRun(run(1000, 20)));
     expect(pieces.every((p) => Buffer.byteLength(p, 'utf8') <= 8000)).toBe(true);

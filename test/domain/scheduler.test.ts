@@ -68,6 +68,16 @@ describe('WriteScheduler', () => {
     expect(s.done).toBe(true);
   });
 
+  it('requeues a job whatever its attempts (a check of an unknown outcome), keeping its place', () => {
+    const s = new WriteScheduler([...items('A', 2)], options, 0);
+    const [first] = s.nextWave(0).batch;
+    if (!first) throw new Error('no job');
+    first.attempts = options.maxAttempts;
+    s.requeue(first, 0);
+    expect(s.done).toBe(false);
+    expect(s.nextWave(5000).batch.map((j) => j.item)).toEqual(['A#0']);
+  });
+
   it('reports the pending jobs when stopped early', () => {
     const s = new WriteScheduler(items('A', 3), options, 0);
     const job = s.nextWave(0).batch[0];
