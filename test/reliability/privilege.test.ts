@@ -21,7 +21,6 @@ import {
   startHarness,
   TOKENS,
 } from '../support/harness';
-import { freshControl } from './scenarios';
 
 const ADA = 'ada.admin@example.com';
 const OUTSIDER = 'outsider@other.example';
@@ -86,8 +85,7 @@ describe('privilege scan', () => {
   let h: Harness;
   beforeAll(async () => {
     // A gentle time scale: the app's JWT times are checked against the wall clock.
-    const started = await startHarness(demoSeed(), { timeScale: 5 });
-    h = { ...started, control: freshControl(started.emulatorUrl) };
+    h = await startHarness(demoSeed(), { timeScale: 5 });
     h.bundle.simpleTrigger('onOpen');
   });
   afterAll(() => h.stop());

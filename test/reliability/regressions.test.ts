@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_SERVICE_ACCOUNT, demoSeed } from '../../tools/emulator/demo-seed';
 import { ALICE, BOB, CAROL, type Harness, ROOT, rowOfKey, startHarness } from '../support/harness';
-import { finish, freshControl, isEffectiveWrite, reliabilitySeed, spaceName } from './scenarios';
+import { finish, isEffectiveWrite, reliabilitySeed, spaceName } from './scenarios';
 
 const SPACE = spaceName(0);
 const TITLE = 'Reliability 01';
@@ -21,7 +21,7 @@ const pathOf = (i: number) => `/v1/${keyOf(i)}`;
 
 async function world(): Promise<Harness> {
   const h = await startHarness(reliabilitySeed(1, MEMBERS));
-  const control = freshControl(h.emulatorUrl);
+  const control = h.control;
   h.bundle.simpleTrigger('onOpen');
   h.env.sim.as(ALICE, () => h.bundle.run('loadSpace', SPACE));
   return { ...h, control };
@@ -59,8 +59,7 @@ async function roleInChat(h: Harness, i: number): Promise<string | undefined> {
 describe('a live edit on a sheet loaded as the Chat app, by someone without the app’s key', () => {
   it('fails with the reason in the row, and does not block their later edits', async () => {
     // The demo seed's Release bots was created by the Chat app; Alice loads it as the app with the demo key.
-    const started = await startHarness(demoSeed(), { timeScale: 5 });
-    const h = { ...started, control: freshControl(started.emulatorUrl) };
+    const h = await startHarness(demoSeed(), { timeScale: 5 });
     try {
       h.bundle.simpleTrigger('onOpen');
       const keyFile = JSON.stringify({

@@ -15,20 +15,10 @@
  * continuation trigger means sleeping on that clock, a few real milliseconds.
  */
 
-import { request } from 'node:http';
 import { seededRandom } from '../../tools/emulator/faults';
 import type { Seed, SeedMembership, SeedPrincipal, SeedUser } from '../../tools/emulator/seed';
 import { HardStopError } from '../../tools/gas-fakes';
-import {
-  ALICE,
-  BOB,
-  CAROL,
-  type EmulatorControl,
-  type EmulatorRequest,
-  type Harness,
-  startHarness,
-  TIME_SCALE,
-} from '../support/harness';
+import { ALICE, BOB, CAROL, type EmulatorRequest, type Harness, startHarness, TIME_SCALE } from '../support/harness';
 
 export interface Figures {
   name: string;
@@ -104,49 +94,9 @@ export function reliabilitySeed(spaces: number, membersPerSpace: number): Seed {
   };
 }
 
-/**
- * The emulator's control API on a fresh connection per call: the test thread blocks inside synchronous UrlFetchApp
- * calls for seconds, long enough for the server to drop an idle pooled keep-alive socket behind the client's back.
- */
-export function freshControl(baseUrl: string): EmulatorControl {
-  const call = (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    return new Promise((resolve, reject) => {
-      const req = request(
-        new URL(`${baseUrl}/_emulator/${path}`),
-        {
-          method,
-          agent: false,
-          headers: payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {},
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
-            if ((res.statusCode ?? 0) >= 400)
-              reject(new Error(`emulator ${method} ${path}: ${res.statusCode} ${text}`));
-            else resolve(JSON.parse(text) as unknown);
-          });
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(payload);
-    });
-  };
-  return {
-    reset: async (seed) => void (await call('POST', 'reset', seed)),
-    state: async () => (await call('GET', 'state')) as Seed,
-    requests: async () => ((await call('GET', 'requests')) as { requests: EmulatorRequest[] }).requests,
-    clearRequests: async () => void (await call('DELETE', 'requests')),
-    config: async (config) => void (await call('POST', 'config', config)),
-  };
-}
-
 async function startWorld(seed: Seed, timeScale: number): Promise<Harness> {
   const h = await startHarness(seed, { timeScale });
-  return { ...h, control: freshControl(h.emulatorUrl) };
+  return h;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

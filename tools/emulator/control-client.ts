@@ -1,5 +1,6 @@
 /** A typed client for the emulator's control API (/_emulator/*), for tests and tools in another thread or process. */
 
+import { request } from 'node:http';
 import type { Seed } from './seed';
 
 export interface LoggedRequest {
@@ -22,16 +23,36 @@ export interface EmulatorControl {
   config(config: object): Promise<void>;
 }
 
+/**
+ * One fresh connection per call (no keep-alive): a test thread blocks inside synchronous UrlFetchApp calls for
+ * seconds, long enough for the server to drop an idle pooled socket behind a pooling client's back.
+ */
 export function emulatorControl(baseUrl: string): EmulatorControl {
-  const call = async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const init: RequestInit = { method };
-    if (body !== undefined) {
-      init.body = JSON.stringify(body);
-      init.headers = { 'content-type': 'application/json' };
-    }
-    const res = await fetch(`${baseUrl}/_emulator/${path}`, init);
-    if (!res.ok) throw new Error(`emulator ${method} ${path}: ${res.status} ${await res.text()}`);
-    return res.json();
+  const call = (method: string, path: string, body?: unknown): Promise<unknown> => {
+    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    return new Promise((resolve, reject) => {
+      const req = request(
+        new URL(`${baseUrl}/_emulator/${path}`),
+        {
+          method,
+          agent: false,
+          headers: payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {},
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            if ((res.statusCode ?? 0) >= 400)
+              reject(new Error(`emulator ${method} ${path}: ${res.statusCode} ${text}`));
+            else resolve(JSON.parse(text) as unknown);
+          });
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
+    });
   };
   return {
     reset: async (seed) => void (await call('POST', 'reset', seed)),
