@@ -83,22 +83,6 @@ describe('hostile and odd input', () => {
     for (const name of odd) expect(names).toContain(name);
   });
 
-  it('refuses a paste of nonsense over all 2,501 rows with a constant number of sheet calls and no request', async () => {
-    h.env.sim.as(ALICE, () => h.bundle.run('loadSpace', 'spaces/AAAAAllHands'));
-    h.env.sim.as(ALICE, () => h.bundle.run('setLiveEditing', true));
-    await h.control.clearRequests();
-    h.env.sim.resetCalls();
-    const values = Array.from({ length: 2501 }, () => ['Chief']);
-    h.env.sim.userEdit(ALICE, 'All hands', 'E2:E2502', values);
-    expect(sheetCalls(h)).toBeLessThan(40);
-    expect(await patches(h)).toEqual([]);
-    expect(
-      sheetValues(h, 'All hands')
-        .slice(1)
-        .every((r) => r[4] === 'Member' || r[4] === 'Owner'),
-    ).toBe(true);
-  });
-
   it('treats an expired token mid-run as a failure to explain, not to retry', async () => {
     h.env.sim.userEdit(ALICE, LAUNCH, `E${rowOf(h, LAUNCH, 'carol@example.com')}`, 'Manager', { paste: true });
     // Alice's token stops being valid (the emulator no longer knows it).
@@ -111,5 +95,58 @@ describe('hostile and odd input', () => {
     expect(cell(`E${r}`)).toBe('Member');
     expect((await patches(h)).length).toBe(1);
     for (const token of TOKENS) expect(h.env.recorded().filter((s) => s.includes(token))).toEqual([]);
+  });
+
+  it('ignores fields the API does not document, at every level', async () => {
+    await h.control.config({ responses: { extraFields: true } });
+    h.env.sim.as(ALICE, () => h.bundle.run('loadSpace', 'spaces/AAAADesign'));
+    h.env.sim.as(ALICE, () => h.bundle.run('setLiveEditing', true));
+    const r = rowOf(h, 'Design reviews', 'dan@example.com');
+    h.env.sim.userEdit(ALICE, 'Design reviews', `E${r}`, 'Manager', { paste: true });
+    expect(cell(`F${r}`, 'Design reviews')).toMatch(/^✓ Now Manager/);
+    expect(h.env.recorded().filter((s) => s.includes('undocumentedField'))).toEqual([]);
+  });
+
+  it('refuses a malformed answer from Chat with a clear message and changes nothing', async () => {
+    await h.control.config({ responses: { malformed: true } });
+    const before = h.env.spreadsheet.getSheets().map((s) => s.getName());
+    expect(() => h.env.sim.as(ALICE, () => h.bundle.run('loadSpace', 'spaces/AAAADesign'))).toThrow(
+      /Could not read the space: .*not valid JSON/,
+    );
+    expect(() => h.env.sim.as(ALICE, () => h.bundle.run('listSpaces'))).toThrow(
+      /Could not list your spaces: .*not valid JSON/,
+    );
+    expect(h.env.spreadsheet.getSheets().map((s) => s.getName())).toEqual(before);
+  });
+
+  it('refuses a 10,000-row paste of nonsense with a constant number of sheet calls and no request', async () => {
+    const seed = demoSeed();
+    const big = seed.spaces.find((s) => s.name === 'spaces/AAAAAllHands');
+    for (let i = 2500; i < 9_999; i++) {
+      seed.users.push({
+        name: `users/${5000 + i}`,
+        displayName: `Employee ${i + 1}`,
+        email: `employee${i + 1}@example.com`,
+        type: 'HUMAN',
+      });
+      big?.memberships.push({ member: `users/${5000 + i}`, role: 'ROLE_MEMBER' });
+    }
+    await h.control.reset(seed);
+    h.env.sim.as(ALICE, () => h.bundle.run('loadSpace', 'spaces/AAAAAllHands'));
+    h.env.sim.as(ALICE, () => h.bundle.run('setLiveEditing', true));
+    await h.control.clearRequests();
+    h.env.sim.resetCalls();
+    h.env.sim.userEdit(
+      ALICE,
+      'All hands',
+      'E2:E10001',
+      Array.from({ length: 10_000 }, () => ['Chief']),
+    );
+    expect(sheetCalls(h)).toBeLessThan(40);
+    expect(await patches(h)).toEqual([]);
+    const rows = sheetValues(h, 'All hands').slice(1);
+    expect(rows).toHaveLength(10_000);
+    expect(rows.every((r) => r[4] === 'Member' || r[4] === 'Owner')).toBe(true);
+    expect(rows.every((r) => /"Chief" is not a role/.test(r[5] ?? ''))).toBe(true);
   });
 });

@@ -10,6 +10,11 @@ export interface EmulatorConfig {
   timeScale: number;
   /** Lifetime of the access tokens /token issues, in emulated seconds (Google answers expires_in 3599). */
   tokenLifetimeSeconds: number;
+  /**
+   * Hostile answers, for clients' robustness tests: `malformed` cuts every successful API body in half (invalid
+   * JSON); `extraFields` adds fields the API does not document to every JSON object answered.
+   */
+  responses: { malformed: boolean; extraFields: boolean };
 }
 
 export const DEFAULT_CONFIG: EmulatorConfig = {
@@ -18,6 +23,7 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
   quotas: DOCUMENTED_QUOTAS,
   timeScale: 1,
   tokenLifetimeSeconds: 3599,
+  responses: { malformed: false, extraFields: false },
 };
 
 /** What `configure()` and `startEmulator({config})` accept: any subset, nested groups partial too. */
@@ -27,6 +33,7 @@ export interface EmulatorConfigInput {
   quotas?: Partial<QuotaConfig>;
   timeScale?: number;
   tokenLifetimeSeconds?: number;
+  responses?: Partial<EmulatorConfig['responses']>;
 }
 
 export class ConfigError extends Error {
@@ -39,9 +46,22 @@ const FAULT_STATUSES = new Set([400, 401, 403, 404, 409, 429, 500, 503]);
 /** Merges a partial config into the current one; throws ConfigError naming the first bad field and changes nothing. */
 export function mergeConfig(current: EmulatorConfig, input: unknown): EmulatorConfig {
   if (!isObject(input)) throw new ConfigError('config must be a JSON object');
-  const known = new Set(['latencyMs', 'faults', 'quotas', 'timeScale', 'tokenLifetimeSeconds']);
+  const known = new Set(['latencyMs', 'faults', 'quotas', 'timeScale', 'tokenLifetimeSeconds', 'responses']);
   for (const key of Object.keys(input)) if (!known.has(key)) throw new ConfigError(`unknown config field "${key}"`);
-  const next: EmulatorConfig = { ...current, faults: { ...current.faults }, quotas: { ...current.quotas } };
+  const next: EmulatorConfig = {
+    ...current,
+    faults: { ...current.faults },
+    quotas: { ...current.quotas },
+    responses: { ...current.responses },
+  };
+  if (input.responses !== undefined) {
+    if (!isObject(input.responses)) throw new ConfigError('responses must be an object');
+    for (const [key, value] of Object.entries(input.responses)) {
+      if (key !== 'malformed' && key !== 'extraFields') throw new ConfigError(`unknown responses field "${key}"`);
+      if (typeof value !== 'boolean') throw new ConfigError(`responses.${key} must be a boolean`);
+      next.responses[key] = value;
+    }
+  }
   const number = (path: string, v: unknown, min: number, max = Number.POSITIVE_INFINITY): number => {
     if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) {
       throw new ConfigError(`${path} must be a number between ${min} and ${max}`);

@@ -183,6 +183,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     delete entry.query.oauth_token;
     log.push(entry);
     if (log.length > logLimit) log.splice(0, log.length - logLimit);
+    if (status === 200 && config.responses.extraFields) payload = withExtraFields(payload);
+    if (status === 200 && config.responses.malformed) {
+      const text = JSON.stringify(payload);
+      res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' });
+      res.end(text.slice(0, Math.floor(text.length / 2)));
+      return;
+    }
     send(res, status, payload, query.get('prettyPrint') !== 'false');
   };
 
@@ -258,4 +265,13 @@ export function splitTarget(target: string): { path: string; query: URLSearchPar
   return q < 0
     ? { path: rest, query: new URLSearchParams() }
     : { path: rest.slice(0, q), query: new URLSearchParams(rest.slice(q + 1)) };
+}
+
+/** The same answer with fields no API documents, at every level: a client must ignore what it does not know. */
+function withExtraFields(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withExtraFields);
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = { undocumentedField: { nested: [1, 'two'] } };
+  for (const [key, inner] of Object.entries(value)) out[key] = withExtraFields(inner);
+  return out;
 }

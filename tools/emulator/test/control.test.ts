@@ -148,3 +148,27 @@ describe('programmatic control', () => {
     expect(emulator().config).toBe(config);
   });
 });
+
+describe('hostile responses (config.responses)', () => {
+  it('cuts answers in half, or adds undocumented fields, and refuses a bad setting', async () => {
+    const { startEmulator } = await import('../server');
+    const { demoSeed } = await import('../demo-seed');
+    const emulator = await startEmulator({ port: 0, seed: demoSeed() });
+    try {
+      const get = () =>
+        fetch(`${emulator.url}/v1/spaces/AAAALaunch`, { headers: { authorization: 'Bearer tok-alice' } });
+      emulator.configure({ responses: { extraFields: true } });
+      expect(await (await get()).json()).toMatchObject({
+        name: 'spaces/AAAALaunch',
+        undocumentedField: { nested: [1, 'two'] },
+      });
+      emulator.configure({ responses: { extraFields: false, malformed: true } });
+      await expect((await get()).clone().json()).rejects.toThrow();
+      expect(() => emulator.configure({ responses: { malformed: 'yes' } })).toThrow(
+        /responses.malformed must be a boolean/,
+      );
+    } finally {
+      await emulator.stop();
+    }
+  });
+});
