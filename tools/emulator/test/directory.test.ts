@@ -3,29 +3,20 @@
 import { DOCUMENTED_QUOTAS } from '../quotas';
 import type { RequestLogEntry } from '../server';
 import {
-  appSeed,
   claimsFor,
   expectDirectoryError,
   get,
   MORE_TOKENS,
   requestToken,
-  rsaKeyPair,
   scope,
   signJwt,
   TOKENS,
   U,
-  useEmulator,
+  useAppEmulator,
 } from './seeds';
 
-const keys = rsaKeyPair();
-const seed = () => appSeed(keys.publicKeyPem);
-const emulator = useEmulator(seed);
+const { emulator, keys } = useAppEmulator();
 const USERS = '/admin/directory/v1/users';
-
-beforeEach(() => {
-  emulator().configure({ quotas: { ...DOCUMENTED_QUOTAS, enabled: false }, faults: { rate: 0 }, timeScale: 1 });
-  emulator().reset(seed());
-});
 
 const directory = (path: string, token: string = MORE_TOKENS.directoryAdmin) => get(emulator(), path, token);
 

@@ -1,3 +1,4 @@
+import { DOCUMENTED_QUOTAS } from '../quotas';
 /** Seeds and HTTP helpers shared by the emulator suites. Every suite builds its own world from these. */
 
 import { generateKeyPairSync, sign } from 'node:crypto';
@@ -393,4 +394,23 @@ export function expectDirectoryError(
   expect(error.errors).toHaveLength(1);
   expect(error.errors[0]).toMatchObject({ reason, message: expect.any(String), domain: expect.any(String) });
   return error;
+}
+
+/**
+ * An emulator seeded with the demo app (a fresh RSA key pair), reset before every test with quotas and faults off:
+ * the set-up of the suites that test one API at a time.
+ */
+export function useAppEmulator(): {
+  emulator: () => Emulator;
+  keys: { publicKeyPem: string; privateKeyPem: string };
+  seed: () => Seed;
+} {
+  const keys = rsaKeyPair();
+  const seed = () => appSeed(keys.publicKeyPem);
+  const emulator = useEmulator(seed);
+  beforeEach(() => {
+    emulator().configure({ quotas: { ...DOCUMENTED_QUOTAS, enabled: false }, faults: { rate: 0 }, timeScale: 1 });
+    emulator().reset(seed());
+  });
+  return { emulator, keys, seed };
 }
