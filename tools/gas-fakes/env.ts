@@ -92,6 +92,13 @@ export interface GasGlobals {
 export interface Sim {
   /** Runs fn as this user (active and effective): what a menu click or a sidebar call by them does. */
   as<T>(email: string, fn: () => T, options?: { authMode?: AuthModeName }): T;
+  /**
+   * Runs fn as `email`'s own bound script: another script project, so it sees only DOCUMENT metadata and its own
+   * PROJECT metadata and properties, never the add-on's. Its writes fire no edit trigger (scripts never do).
+   */
+  asScript<T>(email: string, fn: () => T): T;
+  /** Whether Sheet.copyTo carries developer metadata (undocumented: test both). */
+  setSheetCopiesKeepMetadata(keep: boolean): void;
   /** A person typing (single cell) or pasting (several cells) into the grid; fires edit triggers. */
   userEdit(
     email: string,
@@ -207,6 +214,14 @@ export function createGasEnvironment(options: GasEnvironmentOptions): GasEnviron
   const sim: Sim = {
     as: (email, fn, opts) =>
       runtime.run({ kind: 'ambient', effectiveUser: email, activeUser: email, authMode: opts?.authMode ?? 'FULL' }, fn),
+    asScript: (email, fn) =>
+      runtime.run(
+        { kind: 'direct', effectiveUser: email, activeUser: email, authMode: 'FULL', project: `script:${email}` },
+        fn,
+      ),
+    setSheetCopiesKeepMetadata: (keep) => {
+      spreadsheet.sheetCopiesKeepMetadata = keep;
+    },
     userEdit: (email, sheet, a1, values, opts) => users$.edit(email, sheet, a1, values, opts),
     fireTimeTriggers: (opts) => {
       if (opts?.advance) {

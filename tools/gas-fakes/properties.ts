@@ -2,7 +2,7 @@
 
 import { GasError } from './errors';
 import { asApi, type FakeSpec } from './fake';
-import type { Runtime } from './runtime';
+import { ADDON_PROJECT, type Runtime } from './runtime';
 
 type Properties = GoogleAppsScript.Properties.Properties;
 
@@ -27,6 +27,19 @@ export class PropertyStores {
   readonly document = new PropertyStore('document');
   readonly script = new PropertyStore('script');
   private readonly users = new Map<string, PropertyStore>();
+  /** Other script projects' stores (a co-editor's bound script has properties of its own, never the add-on's). */
+  private readonly others = new Map<string, PropertyStores>();
+
+  /** The stores of a project: the add-on's are this object itself. */
+  of(project: string): PropertyStores {
+    if (project === ADDON_PROJECT) return this;
+    let stores = this.others.get(project);
+    if (!stores) {
+      stores = new PropertyStores();
+      this.others.set(project, stores);
+    }
+    return stores;
+  }
 
   user(email: string): PropertyStore {
     let store = this.users.get(email);
@@ -59,16 +72,21 @@ export class FakePropertiesService
 
   getDocumentProperties(): Properties {
     this.runtime.authorize('PropertiesService.getDocumentProperties', 'LIMITED', []);
-    return asApi(new FakeProperties(this.runtime, this.stores.document));
+    return asApi(new FakeProperties(this.runtime, this.stores.of(this.runtime.current().project).document));
   }
   getScriptProperties(): Properties {
     this.runtime.authorize('PropertiesService.getScriptProperties', 'LIMITED', []);
-    return asApi(new FakeProperties(this.runtime, this.stores.script));
+    return asApi(new FakeProperties(this.runtime, this.stores.of(this.runtime.current().project).script));
   }
   /** The effective user's: inside a trigger, the creator's. */
   getUserProperties(): Properties {
     this.runtime.authorize('PropertiesService.getUserProperties', 'LIMITED', []);
-    return asApi(new FakeProperties(this.runtime, this.stores.user(this.runtime.current().effectiveUser.email)));
+    return asApi(
+      new FakeProperties(
+        this.runtime,
+        this.stores.of(this.runtime.current().project).user(this.runtime.current().effectiveUser.email),
+      ),
+    );
   }
 }
 

@@ -28,6 +28,9 @@ export interface SimUser {
 
 export type ExecutionKind = 'ambient' | 'direct' | 'simple-trigger' | 'installable-trigger' | 'time-trigger';
 
+/** The add-on's own script project. */
+export const ADDON_PROJECT = 'addon';
+
 export interface Execution {
   readonly id: number;
   readonly kind: ExecutionKind;
@@ -44,6 +47,11 @@ export interface Execution {
   stopped: HardStopError | null;
   /** The vm context the execution's code runs in, set by the bundle runner (HTML templates evaluate there). */
   vmContext: object | null;
+  /**
+   * The script project the code belongs to: the add-on's ('addon'), or a co-editor's own bound script. PROJECT
+   * metadata and the property stores are per project, so another project's script can neither see nor write them.
+   */
+  readonly project: string;
 }
 
 export interface ExecutionSpec {
@@ -54,6 +62,8 @@ export interface ExecutionSpec {
   triggerUid?: string | null;
   /** Overrides the user's hideEmail setting for this execution. */
   hideActiveEmail?: boolean;
+  /** Another script project (a co-editor's bound script); default the add-on's. */
+  project?: string;
 }
 
 export interface ExecutionRecord {
@@ -332,6 +342,7 @@ export class Runtime {
       calls: 0,
       stopped: null,
       vmContext: null,
+      project: spec.project ?? ADDON_PROJECT,
     };
   }
 
@@ -341,6 +352,7 @@ export class Runtime {
       effectiveUser: ex.effectiveUser.email,
       activeUser: ex.activeUser?.email ?? null,
       authMode: ex.authMode,
+      project: ex.project,
     };
   }
 }

@@ -40,6 +40,8 @@ export interface MetadataEntry {
   value: string | null;
   visibility: string;
   location: MetadataLocation;
+  /** The script project that created it: PROJECT-visibility entries are seen only by that project. */
+  project: string;
 }
 
 export class MetadataStore {
@@ -50,7 +52,8 @@ export class MetadataStore {
 
   add(key: string, value: string | null, visibility: string, location: MetadataLocation): MetadataEntry {
     if (typeof key !== 'string' || key === '') throw new GasError('Invalid argument: key');
-    const entry: MetadataEntry = { id: this.nextId++, key, value, visibility, location };
+    const project = this.ss.runtime.current().project;
+    const entry: MetadataEntry = { id: this.nextId++, key, value, visibility, location, project };
     this.checkLimit(entry, key.length + (value?.length ?? 0));
     this.entries.push(entry);
     this.ss.runtime.recorder.record('developer metadata key', key);
@@ -62,6 +65,33 @@ export class MetadataStore {
   live(): MetadataEntry[] {
     this.entries = this.entries.filter((e) => this.exists(e.location));
     return [...this.entries];
+  }
+
+  /**
+   * What the running script can see: DOCUMENT entries, and PROJECT entries its own project created (Sheets API:
+   * "PROJECT: only visible to and accessible by the developer project that created the metadata").
+   */
+  visible(): MetadataEntry[] {
+    const project = this.ss.runtime.current().project;
+    return this.live().filter((e) => e.visibility === 'DOCUMENT' || e.project === project);
+  }
+
+  /** A copied sheet's metadata (when the copy keeps it), for the new sheet. */
+  copyOf(from: FakeSheet, to: FakeSheet): void {
+    for (const e of this.live()) {
+      if (e.location.type === 'SPREADSHEET' || e.location.sheet !== from) continue;
+      const location: MetadataLocation =
+        e.location.type === 'SHEET'
+          ? { type: 'SHEET', sheet: to }
+          : e.location.type === 'ROW'
+            ? { type: 'ROW', sheet: to, row: to.grid.rows[from.grid.rows.indexOf(e.location.row)] as RowData }
+            : {
+                type: 'COLUMN',
+                sheet: to,
+                column: to.grid.columns[from.grid.columns.indexOf(e.location.column)] as ColumnData,
+              };
+      this.entries.push({ ...e, id: this.nextId++, location });
+    }
   }
 
   remove(entry: MetadataEntry): void {
@@ -218,7 +248,7 @@ export class FakeDeveloperMetadataFinder implements Pick<Finder, (typeof FINDER_
 
   find(): DeveloperMetadata[] {
     return this.store
-      .live()
+      .visible()
       .filter((e) => this.inScope(e) && this.filters.every((f) => f(e)))
       .map((e) => asApi<DeveloperMetadata>(new FakeDeveloperMetadata(this.store, this.ss, e)));
   }

@@ -24,6 +24,7 @@ const SHEET_API = [
   'clear',
   'clearContents',
   'clearNotes',
+  'copyTo',
   'createDeveloperMetadataFinder',
   'deleteColumns',
   'deleteRow',
@@ -89,6 +90,32 @@ export class FakeSheet implements Pick<Sheet, (typeof SHEET_API)[number]> {
     maxColumns = 26,
   ) {
     this.grid = new SheetGrid(maxRows, maxColumns);
+  }
+
+  /**
+   * A copy at the end of `spreadsheet` (only this spreadsheet is modelled), named "Copy of …" as Sheets does: same
+   * cells, notes, formats, hidden columns; a new sheet id; developer metadata only if the spreadsheet says so.
+   */
+  copyTo(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Sheet {
+    if ((spreadsheet as unknown as FakeSpreadsheet) !== this.ss) throw new GasError('Invalid argument: spreadsheet');
+    let name = `Copy of ${this.name}`;
+    for (let n = 2; this.ss.sheets.some((s) => s.name === name); n++) name = `Copy of ${this.name} ${n}`;
+    const copy = this.ss.addSheet(name, this.ss.sheets.length, this.grid.maxRows, this.grid.maxColumns);
+    this.grid.rows.forEach((row, r) => {
+      const target = copy.grid.rows[r];
+      if (!target) return;
+      target.hidden = row.hidden;
+      row.cells.forEach((cell, c) => {
+        if (cell) target.cells[c] = { ...cell };
+      });
+    });
+    this.grid.columns.forEach((column, c) => {
+      const target = copy.grid.columns[c];
+      if (target) Object.assign(target, column);
+    });
+    copy.frozenRows = this.frozenRows;
+    if (this.ss.sheetCopiesKeepMetadata) this.ss.metadata.copyOf(this, copy);
+    return asApi(copy);
   }
 
   // ---- internal helpers (not API) ----

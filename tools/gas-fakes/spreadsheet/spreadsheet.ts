@@ -62,6 +62,11 @@ export class FakeSpreadsheet implements Pick<Spreadsheet, (typeof SPREADSHEET_AP
   readonly locale: string;
   readonly sheets: FakeSheet[] = [];
   readonly metadata: MetadataStore;
+  /**
+   * Whether Sheet.copyTo carries developer metadata to the copy. Google does not document it: tests run both ways
+   * (an add-on must never treat a copy as the sheet it was copied from).
+   */
+  sheetCopiesKeepMetadata = true;
   readonly protections: FakeProtection[] = [];
   activeSheet: FakeSheet;
   activeRange: FakeRange | null = null;

@@ -67,6 +67,8 @@ export interface ScriptedAnswer {
   kind: 'alert' | 'prompt';
   button: string;
   text: string;
+  /** What happens while the dialog is open (other people keep editing: a dialog pauses only this script). */
+  whileOpen?: () => void;
 }
 
 /** Everything the Ui showed, and the answers the test queued for dialogs. */
@@ -78,8 +80,13 @@ export class UiLog {
   readonly answers: ScriptedAnswer[] = [];
 
   /** Queue the button the person clicks in the next alert. */
-  answerAlert(button: 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE'): void {
-    this.answers.push({ kind: 'alert', button, text: '' });
+  answerAlert(button: 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE', options?: { whileOpen?: () => void }): void {
+    this.answers.push({
+      kind: 'alert',
+      button,
+      text: '',
+      ...(options?.whileOpen ? { whileOpen: options.whileOpen } : {}),
+    });
   }
 
   /** Queue what the person types and clicks in the next prompt. */
@@ -189,6 +196,7 @@ export class FakeUi implements Pick<Ui, (typeof UI_API)[number] | 'Button' | 'Bu
       throw new Error(`gas-fakes: queued button ${next.button} is not in ButtonSet.${buttons}`);
     }
     this.log.answers.shift();
+    next.whileOpen?.();
     return next;
   }
 
