@@ -43,8 +43,10 @@ export function roleDropdown(cell: RoleCell): HTMLSelectElement {
 
 function commitOnlyChosenValues(select: HTMLSelectElement, cell: RoleCell): void {
   let stepping = false;
+  let pending = false;
   let committed = cell.value;
   const commit = () => {
+    pending = false;
     if (state.editing === cell.a1) state.editing = null;
     if (select.value === OTHER) return openTextBox(select, cell);
     if (select.value === committed) return;
@@ -52,19 +54,21 @@ function commitOnlyChosenValues(select: HTMLSelectElement, cell: RoleCell): void
     guard(typeInto(cell.sheet, cell.a1, select.value));
   };
   select.addEventListener('keydown', (event) => {
-    // Alt+arrow opens the list; a pick made there arrives as a plain change, committed at once.
-    // A letter jumps to the next option starting with it: a step too.
-    stepping = (STEP_KEYS.has(event.key) || /^\S$/u.test(event.key)) && !event.altKey && !event.ctrlKey;
+    // A letter jumps to the next option starting with it: a step too. Alt+arrow opens the list instead, and a pick
+    // made there arrives as a plain change, committed at once.
+    if ((STEP_KEYS.has(event.key) || /^\S$/u.test(event.key)) && !event.altKey && !event.ctrlKey) stepping = true;
     if (event.key === 'Enter') commit();
   });
   select.addEventListener('change', () => {
     if (!stepping) return commit();
+    stepping = false;
+    pending = true;
     // Keep the grid from being redrawn under the choice not yet committed.
     state.editing = cell.a1;
   });
   select.addEventListener('blur', () => {
-    if (stepping) commit();
     stepping = false;
+    if (pending && select.isConnected) commit();
   });
 }
 
