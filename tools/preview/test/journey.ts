@@ -50,8 +50,9 @@ export function useJourney(viewport?: { width: number; height: number }): Journe
     page = await watchedPage(browser.context, problems);
     if (viewport) await page.setViewportSize(viewport);
     await page.goto(preview.url);
-    await journey
-      .sidebar()
+    await page
+      .getByTitle('Add-on sidebar')
+      .contentFrame()
       .getByRole('button', { name: /^Launch team/ })
       .waitFor();
   });
@@ -60,18 +61,27 @@ export function useJourney(viewport?: { width: number; height: number }): Journe
     expect(problems).toEqual([]);
   });
 
+  return journeySteps(
+    () => page,
+    () => preview,
+  );
+}
+
+/** The steps, on the tab and server of the running test. */
+function journeySteps(currentPage: () => Page, currentPreview: () => Preview): Journey {
   const journey: Journey = {
     get page() {
-      return page;
+      return currentPage();
     },
     get preview() {
-      return preview;
+      return currentPreview();
     },
-    sidebar: () => page.getByTitle('Add-on sidebar').contentFrame(),
-    grid: () => page.getByRole('table', { name: /^Sheet / }),
+    sidebar: () => journey.page.getByTitle('Add-on sidebar').contentFrame(),
+    grid: () => journey.page.getByRole('table', { name: /^Sheet / }),
     row: (who) => journey.grid().getByRole('row', { name: who }),
-    requestLog: () => page.getByRole('table', { name: 'Chat API requests' }),
-    emulator: async <T>(path: string) => (await (await fetch(`${preview.emulatorUrl}/_emulator/${path}`)).json()) as T,
+    requestLog: () => journey.page.getByRole('table', { name: 'Chat API requests' }),
+    emulator: async <T>(path: string) =>
+      (await (await fetch(`${journey.preview.emulatorUrl}/_emulator/${path}`)).json()) as T,
     serverRole: async (space, user) => {
       const state = await journey.emulator<Seed>('state');
       return state.spaces.find((s) => s.name === space)?.memberships.find((m) => m.member === user)?.role;
@@ -81,18 +91,18 @@ export function useJourney(viewport?: { width: number; height: number }): Journe
       await frame.getByRole('button', { name: new RegExp(`^${title.replace(/[()]/g, '\\$&')} · `) }).click();
       await frame.getByRole('button', { name: 'Load members' }).click();
       await frame.getByText(`into the sheet “${title}”.`).waitFor();
-      await page.getByRole('tab', { name: title, selected: true }).waitFor();
-      await page.getByRole('table', { name: `Sheet ${title}` }).waitFor();
+      await journey.page.getByRole('tab', { name: title, selected: true }).waitFor();
+      await journey.page.getByRole('table', { name: `Sheet ${title}` }).waitFor();
     },
     openTab: async (name) => {
-      await page.getByRole('tab', { name }).click();
-      await page.getByRole('tab', { name, selected: true }).waitFor();
-      await page.getByRole('table', { name: `Sheet ${name}` }).waitFor();
+      await journey.page.getByRole('tab', { name }).click();
+      await journey.page.getByRole('tab', { name, selected: true }).waitFor();
+      await journey.page.getByRole('table', { name: `Sheet ${name}` }).waitFor();
     },
     /** Chooses a role in a member's Role dropdown and waits until the preview has passed the edit on. */
     chooseRole: async (who, role) => {
       await journey.row(who).getByRole('combobox').selectOption(role);
-      await page
+      await journey.page
         .getByRole('status', { name: 'Last edit' })
         .filter({ hasText: new RegExp(`typed “${role}” in E\\d+\\.$`) })
         .waitFor();
@@ -103,11 +113,11 @@ export function useJourney(viewport?: { width: number; height: number }): Journe
         .getByRole('checkbox', { name: /Live editing/ })
         .check();
       await journey.sidebar().getByText('Live editing is on.').waitFor();
-      await page.getByText('Live editing on for: Alice.').waitFor();
+      await journey.page.getByText('Live editing on for: Alice.').waitFor();
     },
     /** Answers the add-on's confirmation dialog shown in the page. */
     answerDialog: async (title, button) => {
-      const dialog = page.getByRole('dialog', { name: title });
+      const dialog = journey.page.getByRole('dialog', { name: title });
       await dialog.waitFor();
       await dialog.getByRole('button', { name: button, exact: true }).click();
       await dialog.waitFor({ state: 'hidden' });
