@@ -39,6 +39,49 @@ export interface LoadedBundle {
 
 export function loadBundle(codeJsPath: string, env: GasEnvironment, options: LoadBundleOptions = {}): LoadedBundle {
   const runtime = env.runtime;
+  const { runner, lastContext } = bundleRunner(codeJsPath, env, options);
+  runtime.bundle = runner;
+
+  const activeEmail = () => {
+    const me = runtime.current();
+    return me.activeUser?.email ?? me.effectiveUser.email;
+  };
+  const call = (name: string, authMode: AuthModeName, args: unknown[]): unknown => {
+    const user = activeEmail();
+    const result = runtime.run({ kind: 'direct', effectiveUser: user, activeUser: user, authMode }, () =>
+      runner.invoke(name, (exportValue) => args.map(exportValue)),
+    );
+    return importValue(result);
+  };
+
+  return {
+    call: (name, ...args) => call(name, 'FULL', args),
+    run: (name, ...args) => googleScriptRun(name, args, (plain) => call(name, 'FULL', plain)),
+    simpleTrigger: (name, event = {}, opts) => {
+      const mode: AuthModeName = opts?.authMode ?? (name === 'onInstall' ? 'FULL' : 'LIMITED');
+      const user = activeEmail();
+      const result = runtime.run(
+        { kind: 'simple-trigger', effectiveUser: user, activeUser: user, authMode: mode },
+        () =>
+          runner.invoke(name, (exportValue) => [
+            exportValue({ authMode: mode, source: env.spreadsheet, user: new FakeUser(user), ...event }),
+          ]),
+      );
+      return importValue(result);
+    },
+    clickMenu: (captionOrPath) => call(menuFunction(env, captionOrPath), 'FULL', []),
+    has: (name) => runner.has(name),
+    lastContext,
+  };
+}
+
+/** Runs the bundle's top level in a fresh (or the shared) context per execution, and calls its functions. */
+function bundleRunner(
+  codeJsPath: string,
+  env: GasEnvironment,
+  options: LoadBundleOptions,
+): { runner: BundleRunner; lastContext(): vm.Context | null } {
+  const runtime = env.runtime;
   const script = new vm.Script(readFileSync(codeJsPath, 'utf8'), { filename: codeJsPath });
   let shared: ReturnType<GasEnvironment['createContext']> | null = null;
   let last: vm.Context | null = null;
@@ -77,59 +120,26 @@ export function loadBundle(codeJsPath: string, env: GasEnvironment, options: Loa
     },
     has: (name) => defined.has(name),
   };
-  runtime.bundle = runner;
+  return { runner, lastContext: () => last };
+}
 
-  const call = (name: string, authMode: AuthModeName, args: unknown[]): unknown => {
-    const me = runtime.current();
-    const user = me.activeUser?.email ?? me.effectiveUser.email;
-    const result = runtime.run({ kind: 'direct', effectiveUser: user, activeUser: user, authMode }, () =>
-      runner.invoke(name, (exportValue) => args.map(exportValue)),
-    );
-    return importValue(result);
-  };
+/** google.script.run's rules around a call: public functions only, plain data in, a result with a Date as null. */
+function googleScriptRun(name: string, args: unknown[], call: (plain: unknown[]) => unknown): unknown {
+  if (name.endsWith('_')) throw new TypeError(`google.script.run.${name} is not a function`);
+  args.forEach((a, i) => {
+    const bad = illegal(a, `argument ${i}`);
+    if (bad) throw new Error(`google.script.run: illegal value in ${bad}`);
+  });
+  const result = call(args.map((a) => JSON.parse(JSON.stringify(a ?? null)) as unknown));
+  return illegal(result, 'result') ? null : result;
+}
 
-  return {
-    call: (name, ...args) => call(name, 'FULL', args),
-    run: (name, ...args) => {
-      if (name.endsWith('_')) throw new TypeError(`google.script.run.${name} is not a function`);
-      args.forEach((a, i) => {
-        const bad = illegal(a, `argument ${i}`);
-        if (bad) throw new Error(`google.script.run: illegal value in ${bad}`);
-      });
-      const result = call(
-        name,
-        'FULL',
-        args.map((a) => JSON.parse(JSON.stringify(a ?? null)) as unknown),
-      );
-      return illegal(result, 'result') ? null : result;
-    },
-    simpleTrigger: (name, event = {}, opts) => {
-      const mode: AuthModeName = opts?.authMode ?? (name === 'onInstall' ? 'FULL' : 'LIMITED');
-      const me = runtime.current();
-      const user = me.activeUser?.email ?? me.effectiveUser.email;
-      const result = runtime.run(
-        { kind: 'simple-trigger', effectiveUser: user, activeUser: user, authMode: mode },
-        () =>
-          runner.invoke(name, (exportValue) => [
-            exportValue({ authMode: mode, source: env.spreadsheet, user: new FakeUser(user), ...event }),
-          ]),
-      );
-      return importValue(result);
-    },
-    clickMenu: (captionOrPath) => {
-      const item = env.sim.ui.menuItems().find((m) => m.path === captionOrPath || m.caption === captionOrPath);
-      if (!item)
-        throw new Error(
-          `gas-fakes: no menu item "${captionOrPath}" (menus: ${env.sim.ui
-            .menuItems()
-            .map((m) => m.path)
-            .join(', ')})`,
-        );
-      return call(item.functionName, 'FULL', []);
-    },
-    has: (name) => runner.has(name),
-    lastContext: () => last,
-  };
+function menuFunction(env: GasEnvironment, captionOrPath: string): string {
+  const items = env.sim.ui.menuItems();
+  const item = items.find((m) => m.path === captionOrPath || m.caption === captionOrPath);
+  if (!item)
+    throw new Error(`gas-fakes: no menu item "${captionOrPath}" (menus: ${items.map((m) => m.path).join(', ')})`);
+  return item.functionName;
 }
 
 /** google.script.run passes primitives, arrays and plain objects only (no Date, function, class instance). */

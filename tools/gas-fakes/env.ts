@@ -190,7 +190,59 @@ export function createGasEnvironment(options: GasEnvironmentOptions): GasEnviron
   });
   const users$ = new SheetUsers(runtime, spreadsheet, registry);
 
-  const services = {
+  const services = fakeServices(
+    { runtime, spreadsheet, uiLog, registry, properties, caches, locks, urlFetch },
+    options,
+  );
+
+  const globalsFor = (boundary: Boundary): GasGlobals => {
+    const out: Record<string, unknown> = {};
+    for (const [name, fake] of Object.entries(services)) out[name] = boundary.wrap(fake);
+    out.MimeType = boundary.exportValue(MIME_TYPES);
+    return out as unknown as GasGlobals;
+  };
+
+  const sim = createSim({ runtime, registry, uiLog, urlFetch, properties, caches, locks, users$ });
+
+  return {
+    globals: globalsFor(new Boundary(runtime, HOST_REALM)),
+    sim,
+    calls: runtime.calls,
+    logs: runtime.logs,
+    spreadsheet: new Boundary(null).wrap(spreadsheet) as GoogleAppsScript.Spreadsheet.Spreadsheet,
+    clock,
+    runtime,
+    recorded: () => runtime.recorder.texts(),
+    recordedEntries: () => [...runtime.recorder.entries],
+    createContext: () => {
+      const context = vm.createContext({});
+      const boundary = new Boundary(
+        runtime,
+        installRealm(context, () => clock.now()),
+      );
+      Object.assign(context, globalsFor(boundary));
+      return { context, boundary };
+    },
+    dispose: () => http.close(),
+  };
+}
+
+interface EnvironmentParts {
+  runtime: Runtime;
+  spreadsheet: FakeSpreadsheet;
+  uiLog: UiLog;
+  registry: TriggerRegistry;
+  properties: PropertyStores;
+  caches: CacheStores;
+  locks: LockTable;
+  urlFetch: FakeUrlFetchApp;
+  users$: SheetUsers;
+}
+
+/** The Apps Script services a script sees as globals, all sharing one runtime. */
+function fakeServices(parts: Omit<EnvironmentParts, 'users$'>, options: GasEnvironmentOptions): Record<string, object> {
+  const { runtime, spreadsheet, uiLog, registry, properties, caches, locks, urlFetch } = parts;
+  return {
     SpreadsheetApp: new FakeSpreadsheetApp(runtime, spreadsheet, new FakeUi(runtime, uiLog)),
     ScriptApp: new FakeScriptApp(runtime, registry, spreadsheet, options.scriptId ?? '1FakeScriptId'),
     UrlFetchApp: urlFetch,
@@ -202,16 +254,18 @@ export function createGasEnvironment(options: GasEnvironmentOptions): GasEnviron
     Utilities: new FakeUtilities(runtime),
     Logger: new FakeLogger(runtime),
     console: new FakeConsole(runtime),
-  } satisfies Record<string, object>;
-
-  const globalsFor = (boundary: Boundary): GasGlobals => {
-    const out: Record<string, unknown> = {};
-    for (const [name, fake] of Object.entries(services)) out[name] = boundary.wrap(fake);
-    out.MimeType = boundary.exportValue(MIME_TYPES);
-    return out as unknown as GasGlobals;
   };
+}
 
-  const sim: Sim = {
+/** What a test does to the world around the script: people editing, time passing, other executions, quotas. */
+function createSim(parts: Omit<EnvironmentParts, 'spreadsheet'>): Sim {
+  const { runtime, registry, uiLog, urlFetch, properties, caches, locks, users$ } = parts;
+  const clock = runtime.clock;
+  const advance = (ms: number): void => {
+    if (!(clock instanceof VirtualClock)) throw new Error('gas-fakes: only a virtual clock can be advanced');
+    clock.advance(ms);
+  };
+  return {
     as: (email, fn, opts) =>
       runtime.run({ kind: 'ambient', effectiveUser: email, activeUser: email, authMode: opts?.authMode ?? 'FULL' }, fn),
     asScript: (email, fn) =>
@@ -253,33 +307,6 @@ export function createGasEnvironment(options: GasEnvironmentOptions): GasEnviron
         .filter(([k]) => k.startsWith(prefix))
         .reduce((n, [, v]) => n + v, 0),
     current: () => runtime.current(),
-  };
-
-  function advance(ms: number): void {
-    if (!(clock instanceof VirtualClock)) throw new Error('gas-fakes: only a virtual clock can be advanced');
-    clock.advance(ms);
-  }
-
-  return {
-    globals: globalsFor(new Boundary(runtime, HOST_REALM)),
-    sim,
-    calls: runtime.calls,
-    logs: runtime.logs,
-    spreadsheet: new Boundary(null).wrap(spreadsheet) as GoogleAppsScript.Spreadsheet.Spreadsheet,
-    clock,
-    runtime,
-    recorded: () => runtime.recorder.texts(),
-    recordedEntries: () => [...runtime.recorder.entries],
-    createContext: () => {
-      const context = vm.createContext({});
-      const boundary = new Boundary(
-        runtime,
-        installRealm(context, () => clock.now()),
-      );
-      Object.assign(context, globalsFor(boundary));
-      return { context, boundary };
-    },
-    dispose: () => http.close(),
   };
 }
 

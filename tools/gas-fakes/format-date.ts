@@ -42,94 +42,86 @@ function zoneName(time: number, timeZone: string): string {
 export function formatDate(date: Date, timeZone: string, pattern: string): string {
   const time = date.getTime();
   if (Number.isNaN(time)) throw new GasError('Invalid argument: date');
-  const p = zonedParts(time, timeZone);
+  const at: Instant = { time, timeZone, parts: zonedParts(time, timeZone) };
   let out = '';
   let i = 0;
   while (i < pattern.length) {
     const ch = pattern.charAt(i);
     if (ch === "'") {
-      const end = pattern.indexOf("'", i + 1);
-      if (end === i + 1) {
-        out += "'";
-        i += 2;
-        continue;
-      }
-      if (end < 0) throw new GasError(`Unterminated quote in date pattern: ${pattern}`);
-      out += pattern.slice(i + 1, end);
-      i = end + 1;
-      continue;
-    }
-    if (!/[A-Za-z]/.test(ch)) {
+      const [text, next] = quoted(pattern, i);
+      out += text;
+      i = next;
+    } else if (!/[A-Za-z]/.test(ch)) {
       out += ch;
       i++;
-      continue;
-    }
-    let n = 1;
-    while (pattern.charAt(i + n) === ch) n++;
-    i += n;
-    const hour12 = p.hour % 12 === 0 ? 12 : p.hour % 12;
-    switch (ch) {
-      case 'G':
-        out += p.year > 0 ? 'AD' : 'BC';
-        break;
-      case 'y':
-      case 'Y':
-        out += n === 2 ? pad(p.year % 100, 2) : pad(p.year, n);
-        break;
-      case 'M':
-      case 'L':
-        out += n >= 4 ? MONTHS[p.month - 1] : n === 3 ? MONTHS[p.month - 1]?.slice(0, 3) : pad(p.month, n);
-        break;
-      case 'd':
-        out += pad(p.day, n);
-        break;
-      case 'D': {
-        const dayOfYear = Math.round((Date.UTC(p.year, p.month - 1, p.day) - Date.UTC(p.year, 0, 1)) / 86400000) + 1;
-        out += pad(dayOfYear, n);
-        break;
-      }
-      case 'E':
-        out += n >= 4 ? DAYS[p.weekday] : DAYS[p.weekday]?.slice(0, 3);
-        break;
-      case 'u':
-        out += pad(p.weekday === 0 ? 7 : p.weekday, n);
-        break;
-      case 'a':
-        out += p.hour < 12 ? 'AM' : 'PM';
-        break;
-      case 'H':
-        out += pad(p.hour, n);
-        break;
-      case 'k':
-        out += pad(p.hour === 0 ? 24 : p.hour, n);
-        break;
-      case 'K':
-        out += pad(p.hour % 12, n);
-        break;
-      case 'h':
-        out += pad(hour12, n);
-        break;
-      case 'm':
-        out += pad(p.minute, n);
-        break;
-      case 's':
-        out += pad(p.second, n);
-        break;
-      case 'S':
-        out += pad(p.millisecond, Math.max(n, 3)).slice(0, Math.max(n, 3));
-        break;
-      case 'z':
-        out += zoneName(time, timeZone);
-        break;
-      case 'Z':
-        out += offsetText(zoneOffsetMs(time, timeZone), 'Z');
-        break;
-      case 'X':
-        out += offsetText(zoneOffsetMs(time, timeZone), n === 1 ? 'X' : n === 2 ? 'XX' : 'XXX');
-        break;
-      default:
-        throw new GasError(`Illegal pattern character '${ch}'`);
+    } else {
+      let n = 1;
+      while (pattern.charAt(i + n) === ch) n++;
+      i += n;
+      out += formatField(ch, n, at);
     }
   }
   return out;
+}
+
+interface Instant {
+  time: number;
+  timeZone: string;
+  parts: ReturnType<typeof zonedParts>;
+}
+
+/** Quoted literal text starting at `start` ('' is one quote): the text and the index after it. */
+function quoted(pattern: string, start: number): [string, number] {
+  const end = pattern.indexOf("'", start + 1);
+  if (end === start + 1) return ["'", start + 2];
+  if (end < 0) throw new GasError(`Unterminated quote in date pattern: ${pattern}`);
+  return [pattern.slice(start + 1, end), end + 1];
+}
+
+/** One pattern letter repeated n times ("yyyy", "MMM", "HH"), as SimpleDateFormat renders it. */
+function formatField(ch: string, n: number, { time, timeZone, parts: p }: Instant): string {
+  switch (ch) {
+    case 'G':
+      return p.year > 0 ? 'AD' : 'BC';
+    case 'y':
+    case 'Y':
+      return n === 2 ? pad(p.year % 100, 2) : pad(p.year, n);
+    case 'M':
+    case 'L':
+      return (n >= 4 ? MONTHS[p.month - 1] : n === 3 ? MONTHS[p.month - 1]?.slice(0, 3) : pad(p.month, n)) ?? '';
+    case 'd':
+      return pad(p.day, n);
+    case 'D': {
+      const dayOfYear = Math.round((Date.UTC(p.year, p.month - 1, p.day) - Date.UTC(p.year, 0, 1)) / 86400000) + 1;
+      return pad(dayOfYear, n);
+    }
+    case 'E':
+      return (n >= 4 ? DAYS[p.weekday] : DAYS[p.weekday]?.slice(0, 3)) ?? '';
+    case 'u':
+      return pad(p.weekday === 0 ? 7 : p.weekday, n);
+    case 'a':
+      return p.hour < 12 ? 'AM' : 'PM';
+    case 'H':
+      return pad(p.hour, n);
+    case 'k':
+      return pad(p.hour === 0 ? 24 : p.hour, n);
+    case 'K':
+      return pad(p.hour % 12, n);
+    case 'h':
+      return pad(p.hour % 12 === 0 ? 12 : p.hour % 12, n);
+    case 'm':
+      return pad(p.minute, n);
+    case 's':
+      return pad(p.second, n);
+    case 'S':
+      return pad(p.millisecond, Math.max(n, 3)).slice(0, Math.max(n, 3));
+    case 'z':
+      return zoneName(time, timeZone);
+    case 'Z':
+      return offsetText(zoneOffsetMs(time, timeZone), 'Z');
+    case 'X':
+      return offsetText(zoneOffsetMs(time, timeZone), n === 1 ? 'X' : n === 2 ? 'XX' : 'XXX');
+    default:
+      throw new GasError(`Illegal pattern character '${ch}'`);
+  }
 }

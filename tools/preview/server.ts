@@ -4,16 +4,18 @@
  * one execution at a time; the Chat API emulator runs in its own thread. This thread only routes, so it never blocks.
  */
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { demoSeed } from '../emulator/demo-seed';
 import { type EmulatorThread, startEmulatorThread } from '../emulator/thread';
 import { GasThread } from './gas-thread';
-import { type LoggedRequest, SPEEDS } from './protocol';
-import { SHIM_PATH, withShim } from './sidebar-html';
-import { DEFAULT_USER, isPreviewUser, PREVIEW_USERS } from './users';
+import { CONTENT_TYPES, HttpError, isObject, readJsonObject, sendFile, sendJson, sendText } from './http';
+import { bundlePageScripts } from './page-bundle';
+import { type PreviewContext, previewRoutes, type Routes } from './routes';
+import { withShim } from './sidebar-html';
+import { DEFAULT_USER, isPreviewUser } from './users';
 
 export interface PreviewOptions {
   /** Default 8080; 0 picks a free port. */
@@ -36,13 +38,7 @@ export interface Preview {
 
 const ROOT = resolve(__dirname, '..', '..');
 const PAGE_DIR = join(__dirname, 'page');
-const MAX_BODY_BYTES = 1024 * 1024;
-const REQUESTS_SHOWN = 300;
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-};
+const STYLES = new Set(['style.css']);
 /** The page's own code is served from files only; data reaches it as JSON and is rendered as text. */
 const PAGE_CSP = [
   "default-src 'self'",
@@ -55,172 +51,26 @@ const PAGE_CSP = [
   "base-uri 'none'",
 ].join('; ');
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function field<T>(body: Record<string, unknown>, name: string, check: (v: unknown) => v is T, what: string): T {
-  const value = body[name];
-  if (!check(value)) throw new HttpError(400, `${name} must be ${what}`);
-  return value;
-}
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isFunctionName = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z$][\w$]*$/.test(v);
-
 export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
   const dist = options.dist ?? join(ROOT, 'dist');
   for (const file of ['Code.js', 'Sidebar.html', 'appsscript.json']) {
     if (!existsSync(join(dist, file))) throw new Error(`${join(dist, file)} is missing: run \`npm run build\` first`);
   }
+  const scripts = await bundlePageScripts();
   const seed = options.seed ?? demoSeed();
   const initialSpeed = options.speed ?? 1;
-  const emulator: EmulatorThread = await startEmulatorThread({ seed, config: { timeScale: initialSpeed } });
-  const emulatorCall = async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const init: RequestInit = { method };
-    if (body !== undefined) {
-      init.body = JSON.stringify(body);
-      init.headers = { 'content-type': 'application/json' };
-    }
-    const res = await fetch(`${emulator.url}/_emulator/${path}`, init);
-    const answer = (await res.json()) as unknown;
-    if (!res.ok) throw new HttpError(res.status, isObject(answer) ? String(answer.error) : `emulator ${res.status}`);
-    return answer;
-  };
-  const initialConfig = await emulatorCall('GET', 'config');
-
-  let generation = 1;
-  let speed = initialSpeed;
-  const startThread = () => GasThread.start({ dist, chatBaseUrl: emulator.url, speed, generation });
-  let gas: Promise<GasThread> = startThread();
+  const emulator = await startEmulatorThread({ seed, config: { timeScale: initialSpeed } });
+  let ctx: PreviewContext;
   try {
-    await gas;
+    ctx = await startAppsScript(dist, emulator, seed, initialSpeed);
   } catch (e) {
     await emulator.stop();
     throw e;
   }
-
-  /** A fresh start: demo seed, default emulator settings, a new spreadsheet and a freshly read dist/Code.js. */
-  async function reset(): Promise<void> {
-    const old = gas;
-    gas = (async () => {
-      await (await old.catch(() => null))?.stop();
-      generation++;
-      speed = initialSpeed;
-      await emulatorCall('POST', 'reset', seed);
-      await emulatorCall('POST', 'config', initialConfig);
-      return startThread();
-    })();
-    await gas;
-  }
-
-  const api: Record<string, (body: Record<string, unknown>, url: URL) => Promise<unknown>> = {
-    'GET /preview/config': async () => ({
-      users: PREVIEW_USERS.map(({ email, label }) => ({ email, label })),
-      defaultUser: DEFAULT_USER,
-      speeds: SPEEDS,
-    }),
-    'GET /preview/state': async (_body, url) => {
-      const thread = await gas.catch((e: unknown) => ({ failed: (e as Error).message }));
-      if ('failed' in thread) return { error: `The Apps Script thread could not start: ${thread.failed}` };
-      const rows = Number(url.searchParams.get('rows') ?? 300);
-      const sheet = url.searchParams.get('sheet');
-      const since = url.searchParams.get('since');
-      const user = url.searchParams.get('user');
-      try {
-        return await thread.peek({
-          type: 'snapshot',
-          user: isPreviewUser(user) ? user : DEFAULT_USER,
-          rowLimit: Number.isFinite(rows) ? rows : 300,
-          ...(sheet ? { sheet } : {}),
-          ...(since ? { since } : {}),
-        });
-      } catch (e) {
-        return { error: (e as Error).message };
-      }
-    },
-    'POST /preview/run': async (body) => {
-      const user = field(body, 'user', isPreviewUser, 'one of the preview users');
-      const name = field(body, 'name', isFunctionName, 'a function name');
-      const args = field(body, 'args', Array.isArray, 'an array');
-      const thread = await gas;
-      try {
-        // The sidebar polls progress during a bulk apply: answered at once, like a concurrent execution.
-        const value =
-          name === 'getBulkProgress'
-            ? await thread.peek({ type: 'progress', user })
-            : await thread.command({ type: 'run', user, name, args });
-        return { ok: true, value };
-      } catch (e) {
-        return { ok: false, error: (e as Error).message };
-      }
-    },
-    'POST /preview/menu': async (body) => {
-      const user = field(body, 'user', isPreviewUser, 'one of the preview users');
-      const functionName = field(body, 'functionName', isFunctionName, 'a function name');
-      return outcome((await gas).command({ type: 'menu', user, functionName }));
-    },
-    'POST /preview/edit': async (body) => {
-      const user = field(body, 'user', isPreviewUser, 'one of the preview users');
-      const sheet = field(body, 'sheet', isString, 'a sheet name');
-      const a1 = field(body, 'a1', (v): v is string => isString(v) && /^[A-Z]{1,3}[1-9]\d*$/.test(v), 'a cell (A1)');
-      const value = field(body, 'value', isString, 'a string');
-      return outcome((await gas).command({ type: 'edit', user, sheet, a1, value }));
-    },
-    'POST /preview/activate': async (body) => {
-      const sheet = field(body, 'sheet', isString, 'a sheet name');
-      return outcome((await gas).command({ type: 'activate', sheet }));
-    },
-    'POST /preview/dialog': async (body) => {
-      const id = field(body, 'id', isNumber, 'a dialog id');
-      const button = field(body, 'button', isString, 'a button name');
-      return outcome((await gas).peek({ type: 'answer', id, button }));
-    },
-    'POST /preview/speed': async (body) => {
-      const factor = field(body, 'factor', (v): v is number => SPEEDS.some((s) => s === v), `one of ${SPEEDS}`);
-      await emulatorCall('POST', 'config', { timeScale: factor });
-      await (await gas).peek({ type: 'speed', factor });
-      speed = factor;
-      return { ok: true, value: factor };
-    },
-    'POST /preview/reset': async () => {
-      await reset();
-      return { ok: true, value: generation };
-    },
-    'GET /preview/requests': async (_body, url) => {
-      const since = Number(url.searchParams.get('since') ?? 0);
-      const answer = (await emulatorCall('GET', `requests?since=${Number.isFinite(since) ? since : 0}`)) as {
-        requests: Array<LoggedRequest & { body?: unknown }>;
-      };
-      const requests: LoggedRequest[] = answer.requests.slice(-REQUESTS_SHOWN).map(({ body: _body, ...rest }) => rest);
-      return { requests };
-    },
-    'DELETE /preview/requests': async () => {
-      await emulatorCall('DELETE', 'requests');
-      return { ok: true };
-    },
-    'GET /preview/emulator-config': async () => ({ ok: true, value: await emulatorCall('GET', 'config') }),
-    'POST /preview/emulator-config': async (body) => {
-      try {
-        return { ok: true, value: await emulatorCall('POST', 'config', body) };
-      } catch (e) {
-        // A refused setting is an answer for the person, not a failed request.
-        if (e instanceof HttpError && e.status === 400) return { ok: false, error: e.message };
-        throw e;
-      }
-    },
-    'GET /preview/emulator-state': async () => emulatorCall('GET', 'state'),
-  };
-
+  const routes = previewRoutes(ctx);
+  let port = 0;
   const server = createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
+    handle({ req, res, port, dist, scripts, routes }).catch((e: unknown) => {
       const status = e instanceof HttpError ? e.status : 500;
       if (status === 500) console.error('preview: unexpected error', e);
       if (!res.headersSent) sendJson(res, status, { error: (e as Error).message });
@@ -229,53 +79,14 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   });
   // A menu click or sidebar call is answered when its execution ends, which may take minutes (bulk apply).
   server.requestTimeout = 0;
-
-  let port = 0;
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const host = req.headers.host ?? '';
-    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) throw new HttpError(421, 'unknown host');
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    const method = req.method ?? 'GET';
-    if (method === 'GET' && url.pathname === '/') return sendFile(res, join(PAGE_DIR, 'index.html'), PAGE_CSP);
-    if (method === 'GET' && url.pathname === '/favicon.ico') {
-      res.writeHead(204).end();
-      return;
-    }
-    if (method === 'GET' && url.pathname === '/sidebar') {
-      const as = url.searchParams.get('as') ?? DEFAULT_USER;
-      if (!isPreviewUser(as)) throw new HttpError(400, 'as must be one of the preview users');
-      const html = readFileSync(join(dist, 'Sidebar.html'), 'utf8');
-      res.writeHead(200, { 'content-type': CONTENT_TYPES['.html'], 'cache-control': 'no-store' });
-      res.end(withShim(html, as));
-      return;
-    }
-    const pageFile = method === 'GET' ? pageAsset(url.pathname) : null;
-    if (pageFile) return sendFile(res, pageFile, null);
-    const route = api[`${method} ${url.pathname}`];
-    if (!route) throw new HttpError(404, `no route ${method} ${url.pathname}`);
-    let body: Record<string, unknown> = {};
-    if (method === 'POST') {
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
-        throw new HttpError(415, 'send JSON (content-type: application/json)');
-      const parsed = await readJson(req);
-      if (!isObject(parsed)) throw new HttpError(400, 'the body must be a JSON object');
-      body = parsed;
-    } else req.resume();
-    sendJson(res, 200, await route(body, url));
-  }
-
-  await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 8080, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolveListen();
-    });
-  }).catch(async (e: unknown) => {
-    await (await gas).stop();
+  const stopThreads = async () => {
+    await (await ctx.gas().catch(() => null))?.stop();
     await emulator.stop();
+  };
+  port = await listen(server, options.port ?? 8080).catch(async (e: unknown) => {
+    await stopThreads();
     throw e;
   });
-  port = (server.address() as AddressInfo).port;
 
   let stopping: Promise<void> | null = null;
   return {
@@ -286,68 +97,116 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         const closed = new Promise<void>((r) => server.close(() => r()));
         server.closeAllConnections();
         await closed;
-        await (await gas.catch(() => null))?.stop();
-        await emulator.stop();
+        await stopThreads();
       })();
       return stopping;
     },
   };
 }
 
-/** A command's result as the page gets it: {ok, value} or {ok: false, error}. */
-async function outcome(work: Promise<unknown>): Promise<unknown> {
-  try {
-    return { ok: true, value: await work };
-  } catch (e) {
-    return { ok: false, error: (e as Error).message };
-  }
-}
-
-/** Files of the page folder (scripts and styles), looked up by name, never by a path from the request. */
-function pageAsset(pathname: string): string | null {
-  if (!pathname.startsWith('/preview/')) return null;
-  const name = pathname.slice('/preview/'.length);
-  if (`/preview/${name}` === SHIM_PATH) return join(PAGE_DIR, 'gas-shim.js');
-  const known = readdirSync(PAGE_DIR).filter((f) => f === name && (f.endsWith('.js') || f.endsWith('.css')));
-  return known[0] ? join(PAGE_DIR, known[0]) : null;
-}
-
-function sendFile(res: ServerResponse, path: string, csp: string | null): void {
-  const headers: Record<string, string> = {
-    'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
+/** The Chat API emulator's control API (/_emulator/*), its refusals as HttpErrors with the emulator's status. */
+function emulatorCaller(emulator: EmulatorThread): PreviewContext['emulatorCall'] {
+  return async (method: string, path: string, body?: unknown): Promise<unknown> => {
+    const init: RequestInit = { method };
+    if (body !== undefined) {
+      init.body = JSON.stringify(body);
+      init.headers = { 'content-type': 'application/json' };
+    }
+    const res = await fetch(`${emulator.url}/_emulator/${path}`, init);
+    const answer = (await res.json()) as unknown;
+    if (!res.ok) throw new HttpError(res.status, isObject(answer) ? String(answer.error) : `emulator ${res.status}`);
+    return answer;
   };
-  if (csp) headers['content-security-policy'] = csp;
-  res.writeHead(200, headers);
-  res.end(readFileSync(path));
 }
 
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  });
-  res.end(JSON.stringify(value ?? null));
+/** Starts the Apps Script thread and returns what the routes act on; a reset replaces the thread. */
+async function startAppsScript(
+  dist: string,
+  emulator: EmulatorThread,
+  seed: unknown,
+  initialSpeed: number,
+): Promise<PreviewContext> {
+  const emulatorCall = emulatorCaller(emulator);
+  const initialConfig = await emulatorCall('GET', 'config');
+  let generation = 1;
+  let speed = initialSpeed;
+  const startThread = () => GasThread.start({ dist, chatBaseUrl: emulator.url, speed, generation });
+  let gas: Promise<GasThread> = startThread();
+  await gas;
+  return {
+    gas: () => gas,
+    emulatorCall,
+    /** A fresh start: demo seed, default emulator settings, a new spreadsheet and a freshly read dist/Code.js. */
+    reset: async () => {
+      const old = gas;
+      gas = (async () => {
+        await (await old.catch(() => null))?.stop();
+        generation++;
+        speed = initialSpeed;
+        await emulatorCall('POST', 'reset', seed);
+        await emulatorCall('POST', 'config', initialConfig);
+        return startThread();
+      })();
+      await gas;
+      return generation;
+    },
+    setSpeed: async (factor) => {
+      await emulatorCall('POST', 'config', { timeScale: factor });
+      await (await gas).peek({ type: 'speed', factor });
+      speed = factor;
+    },
+  };
 }
 
-function readJson(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolveBody, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise<number>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolveListen((server.address() as AddressInfo).port);
     });
-    req.on('end', () => {
-      if (size > MAX_BODY_BYTES) return reject(new HttpError(413, 'body too large'));
-      try {
-        resolveBody(JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown);
-      } catch {
-        reject(new HttpError(400, 'the body is not valid JSON'));
-      }
-    });
-    req.on('error', reject);
   });
+}
+
+interface Exchange {
+  req: IncomingMessage;
+  res: ServerResponse;
+  port: number;
+  dist: string;
+  scripts: Map<string, string>;
+  routes: Routes;
+}
+
+async function handle({ req, res, port, dist, scripts, routes }: Exchange): Promise<void> {
+  const host = req.headers.host ?? '';
+  if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) throw new HttpError(421, 'unknown host');
+  const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+  const method = req.method ?? 'GET';
+  if (method === 'GET' && servePage(res, url, dist, scripts)) return;
+  const route = routes[`${method} ${url.pathname}`];
+  if (!route) throw new HttpError(404, `no route ${method} ${url.pathname}`);
+  let body: Record<string, unknown> = {};
+  if (method === 'POST') body = await readJsonObject(req);
+  else req.resume();
+  sendJson(res, 200, await route(body, url));
+}
+
+/** The page, its bundled scripts and stylesheet, and the sidebar; false for anything else. */
+function servePage(res: ServerResponse, url: URL, dist: string, scripts: Map<string, string>): boolean {
+  if (url.pathname === '/') sendFile(res, join(PAGE_DIR, 'index.html'), PAGE_CSP);
+  else if (url.pathname === '/favicon.ico') res.writeHead(204).end();
+  else if (url.pathname === '/sidebar') {
+    const as = url.searchParams.get('as') ?? DEFAULT_USER;
+    if (!isPreviewUser(as)) throw new HttpError(400, 'as must be one of the preview users');
+    const html = readFileSync(join(dist, 'Sidebar.html'), 'utf8');
+    sendText(res, CONTENT_TYPES['.html'] as string, withShim(html, as), null);
+  } else if (url.pathname.startsWith('/preview/')) {
+    // Looked up by name, never by a path from the request.
+    const name = url.pathname.slice('/preview/'.length);
+    const script = scripts.get(name);
+    if (script !== undefined) sendText(res, CONTENT_TYPES['.js'] as string, script, null);
+    else if (STYLES.has(name)) sendFile(res, join(PAGE_DIR, name), null);
+    else return false;
+  } else return false;
+  return true;
 }

@@ -82,7 +82,9 @@ describe('UrlFetchApp against the threaded emulator', () => {
     expect(env.calls['UrlFetchApp.fetchAll']).toBe(1);
     expect(new Set(env.sim.http.map((h) => h.batch)).size).toBe(1);
   });
+});
 
+describe('UrlFetchApp limits: timeouts, hosts and the manifest allowlist', () => {
   it('gives up on a request slower than the timeout', async () => {
     await emu.config({ latencyMs: 1000 });
     const slow = makeEnv(dist.dir, { chatBaseUrl: emulator.url, fetchTimeoutMs: 200 });

@@ -4,103 +4,14 @@
  * Any console error, uncaught error or JavaScript dialog in the page or the sidebar frame fails the test.
  */
 
-import type { FrameLocator, Locator, Page } from 'playwright-core';
-import type { Seed } from '../../emulator/seed';
-import { type Preview, startPreview } from '../server';
-import { type Browser, launchBrowser, screenshot, until, watchedPage } from './browser';
+import { screenshot, until } from './browser';
+import { useJourney } from './journey';
 
 jest.setTimeout(60_000);
 
-let preview: Preview;
-let browser: Browser;
-let page: Page;
-let problems: string[];
-
-beforeAll(async () => {
-  [preview, browser] = await Promise.all([startPreview({ port: 0 }), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-});
-
-beforeEach(async () => {
-  const reset = await fetch(`${preview.url}preview/reset`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: '{}',
-  });
-  expect(reset.status).toBe(200);
-  problems = [];
-  page = await watchedPage(browser.context, problems);
-  await page.goto(preview.url);
-  await sidebar()
-    .getByRole('button', { name: /^Launch team/ })
-    .waitFor();
-});
-
-afterEach(async () => {
-  await page.close();
-  expect(problems).toEqual([]);
-});
-
-const sidebar = (): FrameLocator => page.getByTitle('Add-on sidebar').contentFrame();
-const grid = (): Locator => page.getByRole('table', { name: /^Sheet / });
-const row = (who: RegExp): Locator => grid().getByRole('row', { name: who });
-const requestLog = (): Locator => page.getByRole('table', { name: 'Chat API requests' });
-
-async function emulator<T>(path: string): Promise<T> {
-  const res = await fetch(`${preview.emulatorUrl}/_emulator/${path}`);
-  return (await res.json()) as T;
-}
-
-async function serverRole(space: string, user: string): Promise<string | undefined> {
-  const state = await emulator<Seed>('state');
-  return state.spaces.find((s) => s.name === space)?.memberships.find((m) => m.member === user)?.role;
-}
-
-/** Picks a space in the sidebar and loads its members into a sheet, as a person does; the page then shows it. */
-async function loadSpace(title: string): Promise<void> {
-  const frame = sidebar();
-  await frame.getByRole('button', { name: new RegExp(`^${title.replace(/[()]/g, '\\$&')} · `) }).click();
-  await frame.getByRole('button', { name: 'Load members' }).click();
-  await frame.getByText(`into the sheet “${title}”.`).waitFor();
-  await page.getByRole('tab', { name: title, selected: true }).waitFor();
-  await page.getByRole('table', { name: `Sheet ${title}` }).waitFor();
-}
-
-async function openTab(name: string): Promise<void> {
-  await page.getByRole('tab', { name }).click();
-  await page.getByRole('tab', { name, selected: true }).waitFor();
-  await page.getByRole('table', { name: `Sheet ${name}` }).waitFor();
-}
-
-/** Chooses a role in a member's Role dropdown and waits until the preview has passed the edit on. */
-async function chooseRole(who: RegExp, role: string): Promise<void> {
-  await row(who).getByRole('combobox').selectOption(role);
-  await page
-    .getByRole('status', { name: 'Last edit' })
-    .filter({ hasText: new RegExp(`typed “${role}” in E\\d+\\.$`) })
-    .waitFor();
-}
-
-async function turnOnLiveEditing(): Promise<void> {
-  await sidebar()
-    .getByRole('checkbox', { name: /Live editing/ })
-    .check();
-  await sidebar().getByText('Live editing is on.').waitFor();
-  await page.getByText('Live editing on for: Alice.').waitFor();
-}
-
-/** Answers the add-on's confirmation dialog shown in the page. */
-async function answerDialog(title: RegExp, button: 'Yes' | 'No'): Promise<Locator> {
-  const dialog = page.getByRole('dialog', { name: title });
-  await dialog.waitFor();
-  await dialog.getByRole('button', { name: button, exact: true }).click();
-  await dialog.waitFor({ state: 'hidden' });
-  return dialog;
-}
+const journey = useJourney();
+const { sidebar, grid, row, requestLog, emulator, serverRole, loadSpace, openTab, chooseRole } = journey;
+const { turnOnLiveEditing, answerDialog } = journey;
 
 it('loads a space from the sidebar and applies a live role edit in Chat', async () => {
   await loadSpace('Launch team');
@@ -111,7 +22,7 @@ it('loads a space from the sidebar and applies a live role edit in Chat', async 
       .getByRole('combobox')
       .inputValue(),
   ).toBe('Member');
-  await screenshot(page, 'preview-loaded');
+  await screenshot(journey.page, 'preview-loaded');
 
   await turnOnLiveEditing();
   await chooseRole(/Carol Diaz/, 'Manager');
@@ -122,7 +33,7 @@ it('loads a space from the sidebar and applies a live role edit in Chat', async 
   await requestLog()
     .getByRole('row', { name: /PATCH \/v1\/spaces\/AAAALaunch\/members\/1003\?updateMask=role users\/1001 200/ })
     .waitFor();
-  await screenshot(page, 'preview-live-edit');
+  await screenshot(journey.page, 'preview-live-edit');
 });
 
 it('puts a refused live edit back and says why', async () => {
@@ -140,7 +51,7 @@ it('puts a refused live edit back and says why', async () => {
     (r) => r.method === 'PATCH',
   );
   expect(patches).toEqual([]);
-  await screenshot(page, 'preview-refused');
+  await screenshot(journey.page, 'preview-refused');
 });
 
 it('bulk-applies rows of three spaces through injected faults, showing progress, until Chat matches the sheet', async () => {
@@ -155,31 +66,31 @@ it('bulk-applies rows of three spaces through injected faults, showing progress,
   await loadSpace('Support rota');
   await chooseRole(/Carol Diaz/, 'Manager');
 
-  const form = page.getByRole('form', { name: 'Emulator settings' });
+  const form = journey.page.getByRole('form', { name: 'Emulator settings' });
   await form.getByLabel('Latency (ms)').fill('150');
   await form.getByLabel('Fault rate (%)').fill('30');
   await form.getByLabel('Fault statuses').fill('429, 500, 503');
   await form.getByLabel('Fault seed').fill('7');
   await form.getByLabel('Fault mode').selectOption('either');
   await form.getByRole('button', { name: 'Apply emulator settings' }).click();
-  await page.getByRole('status', { name: 'Emulator settings status' }).filter({ hasText: 'applied' }).waitFor();
+  await journey.page.getByRole('status', { name: 'Emulator settings status' }).filter({ hasText: 'applied' }).waitFor();
 
   await sidebar().getByRole('button', { name: 'Apply pending changes' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Apply 5 role change(s)?' });
+  const dialog = journey.page.getByRole('dialog', { name: 'Apply 5 role change(s)?' });
   await dialog.waitFor();
   expect(await dialog.textContent()).toMatch(/Launch team: 2 \(Member → Manager ×2\)/);
-  await page
+  await journey.page
     .getByRole('status', { name: 'Apps Script' })
     .filter({ hasText: /running google\.script\.run\.applyPendingChanges as Alice/ })
     .waitFor();
-  await screenshot(page, 'preview-bulk-confirm');
+  await screenshot(journey.page, 'preview-bulk-confirm');
   await answerDialog(/^Apply 5 role change/, 'Yes');
 
-  await page
+  await journey.page
     .getByRole('status', { name: 'Run progress' })
     .filter({ hasText: /^Bulk apply \(Alice\): \d+ done, \d+ failed, \d+ remaining/ })
     .waitFor();
-  await screenshot(page, 'preview-bulk-progress');
+  await screenshot(journey.page, 'preview-bulk-progress');
   await sidebar()
     .getByText(/^Applied 5, failed 0, refused 0\./)
     .waitFor({ timeout: 45_000 });
@@ -200,39 +111,39 @@ it('bulk-applies rows of three spaces through injected faults, showing progress,
     await row(who).filter({ hasText: '✓ Now Manager' }).waitFor();
     expect(await serverRole(space, user)).toBe('ROLE_ASSISTANT_MANAGER');
   }
-  await screenshot(page, 'preview-bulk-done');
+  await screenshot(journey.page, 'preview-bulk-done');
 });
 
 it('writes the dry run into the Preview sheet without calling Chat', async () => {
   await loadSpace('Launch team');
   await chooseRole(/Carol Diaz/, 'Manager');
   await chooseRole(/Standup Bot/, 'Owner');
-  await page
+  await journey.page
     .getByRole('toolbar', { name: 'Chat space roles menu' })
     .getByRole('button', { name: /dry run/ })
     .click();
-  await page.getByRole('tab', { name: 'Preview', selected: true }).waitFor();
+  await journey.page.getByRole('tab', { name: 'Preview', selected: true }).waitFor();
   await row(/Launch team Carol Diaz .* Member Manager Will apply/).waitFor();
   await row(/Launch team Standup Bot .* Will be refused: .*Chat app/).waitFor();
   const requests = (await emulator<{ requests: Array<{ method: string }> }>('requests')).requests;
   expect(requests.filter((r) => r.method === 'PATCH')).toEqual([]);
-  await screenshot(page, 'preview-dry-run');
+  await screenshot(journey.page, 'preview-dry-run');
 });
 
 it('undoes the last bulk apply after a No and then a Yes', async () => {
   await loadSpace('Launch team');
   await chooseRole(/Carol Diaz/, 'Manager');
   await chooseRole(/Dan Wu/, 'Owner');
-  const menu = page.getByRole('toolbar', { name: 'Chat space roles menu' });
+  const menu = journey.page.getByRole('toolbar', { name: 'Chat space roles menu' });
   await menu.getByRole('button', { name: 'Apply pending role changes' }).click();
   await answerDialog(/^Apply 2 role change/, 'Yes');
-  const toasts = page.getByRole('list', { name: 'Toasts' });
+  const toasts = journey.page.getByRole('list', { name: 'Toasts' });
   await toasts.getByText('Applied 2, failed 0.').waitFor();
   expect(await serverRole('spaces/AAAALaunch', 'users/1004')).toBe('ROLE_MANAGER');
 
   await menu.getByRole('button', { name: 'Undo last bulk apply' }).click();
   await answerDialog(/^Undo 2 change/, 'No');
-  await page.getByRole('list', { name: 'Dialog log' }).getByText('Alice answered No').waitFor();
+  await journey.page.getByRole('list', { name: 'Dialog log' }).getByText('Alice answered No').waitFor();
   expect(await serverRole('spaces/AAAALaunch', 'users/1003')).toBe('ROLE_ASSISTANT_MANAGER');
 
   await menu.getByRole('button', { name: 'Undo last bulk apply' }).click();
@@ -249,22 +160,22 @@ it('undoes the last bulk apply after a No and then a Yes', async () => {
     await row(who).filter({ hasText: '✓ Now Member' }).waitFor();
     expect(await row(who).getByRole('combobox').inputValue()).toBe('Member');
   }
-  await screenshot(page, 'preview-undo');
+  await screenshot(journey.page, 'preview-undo');
 });
 
 it('shows a space name made of HTML as text, in the sidebar and in the sheet tabs', async () => {
   const name = '<img src=x onerror=alert(1)> Security drills';
   await sidebar().getByText(name, { exact: true }).waitFor();
   await loadSpace(name);
-  expect(await page.getByRole('img').count()).toBe(0);
+  expect(await journey.page.getByRole('img').count()).toBe(0);
   expect(await sidebar().getByRole('img').count()).toBe(0);
-  await screenshot(page, 'preview-html-name');
+  await screenshot(journey.page, 'preview-html-name');
 });
 
 it('gives the sidebar google.script.run with Apps Script semantics, as the chosen person', async () => {
-  await page.getByRole('radio', { name: 'Bob' }).check();
+  await journey.page.getByRole('radio', { name: 'Bob' }).check();
   await sidebar().getByText('Signed in as bob@example.com').waitFor();
-  const frame = page.frames().find((f) => f.url().includes('/sidebar?as=bob%40example.com'));
+  const frame = journey.page.frames().find((f) => f.url().includes('/sidebar?as=bob%40example.com'));
   if (!frame) throw new Error('no sidebar frame for Bob');
   const outcome = await frame.evaluate(
     () =>
