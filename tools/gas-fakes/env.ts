@@ -202,7 +202,7 @@ export function createGasEnvironment(options: GasEnvironmentOptions): GasEnviron
     return out as unknown as GasGlobals;
   };
 
-  const sim = createSim({ runtime, registry, uiLog, urlFetch, properties, caches, locks, users$ });
+  const sim = createSim({ runtime, spreadsheet, registry, uiLog, urlFetch, properties, caches, locks, users$ });
 
   return {
     globals: globalsFor(new Boundary(runtime, HOST_REALM)),
@@ -258,8 +258,8 @@ function fakeServices(parts: Omit<EnvironmentParts, 'users$'>, options: GasEnvir
 }
 
 /** What a test does to the world around the script: people editing, time passing, other executions, quotas. */
-function createSim(parts: Omit<EnvironmentParts, 'spreadsheet'>): Sim {
-  const { runtime, registry, uiLog, urlFetch, properties, caches, locks, users$ } = parts;
+function createSim(parts: EnvironmentParts): Sim {
+  const { runtime, spreadsheet, registry, uiLog, urlFetch, properties, caches, locks, users$ } = parts;
   const clock = runtime.clock;
   const advance = (ms: number): void => {
     if (!(clock instanceof VirtualClock)) throw new Error('gas-fakes: only a virtual clock can be advanced');
