@@ -58,6 +58,7 @@ export const listingChecks: Check[] = [
     maxRequests: 0,
     run: async (ctx) => {
       if (!ctx.facts.membersComplete) return skipped('the space has more members than the pages read');
+      if (ctx.facts.memberships.length === 0) return skipped('members.list showed nobody: nothing to count');
       const counts = (ctx.facts.space.membershipCount ?? {}) as Record<string, unknown>;
       const humans = ctx.facts.memberships.filter(isJoinedHuman).length;
       const groups = ctx.facts.memberships.filter((m) => m.state === 'JOINED' && m.groupMember).length;

@@ -40,7 +40,8 @@ beforeAll(async () => {
   );
   // The suite reads the space as the person first, so the administrator is a member of it (and of a second space,
   // so that spaces.list has a second page).
-  for (const space of seed.spaces.slice(0, 2)) space.memberships.push({ member: 'users/1900', role: 'ROLE_MEMBER', state: 'JOINED' });
+  for (const space of seed.spaces.slice(0, 2))
+    space.memberships.push({ member: 'users/1900', role: 'ROLE_MEMBER', state: 'JOINED' });
   // Time runs 1,000 times faster for the quotas: the 1-write-per-second space bucket refills between PATCHes.
   emulator = await startEmulator({ port: 0, seed, config: { timeScale: 1000 } });
   // Answers 200 to everything, echoing the credentials it got: a leak of the token into a detail would show.
@@ -110,7 +111,8 @@ describe('against the emulator', () => {
     ]);
     expect(report.checks.filter((c) => c.result === 'differs')).toEqual([]);
     expect(code).toBe(0);
-    for (const c of resultsOf(report, ['read', 'member', 'write'])) expect(`${c.id}: ${c.result}`).toBe(`${c.id}: holds`);
+    for (const c of resultsOf(report, ['read', 'member', 'write']))
+      expect(`${c.id}: ${c.result}`).toBe(`${c.id}: holds`);
     const promoted = emulator
       .requests()
       .filter((r) => r.method === 'PATCH' && r.path.endsWith('/members/1003') && r.status === 200)
@@ -125,7 +127,15 @@ describe('against the emulator', () => {
   });
 
   test('--admin: the useAdminAccess checks hold; the refusal a non-administrator gets is skipped', async () => {
-    const { code, report } = await jsonRun(['--base', emulator.url, '--token', ADMIN_SECRET, '--space', SPACE, '--admin']);
+    const { code, report } = await jsonRun([
+      '--base',
+      emulator.url,
+      '--token',
+      ADMIN_SECRET,
+      '--space',
+      SPACE,
+      '--admin',
+    ]);
     expect(report.checks.filter((c) => c.result === 'differs')).toEqual([]);
     expect(code).toBe(0);
     const admin = resultsOf(report, ['admin', 'read']);
@@ -157,7 +167,14 @@ describe('against the emulator', () => {
   });
 
   test('a space the token cannot read stops the run with exit 2 and says why', async () => {
-    const { code, stdout, stderr } = await cli(['--base', emulator.url, '--token', SECRET, '--space', 'spaces/AAAANope']);
+    const { code, stdout, stderr } = await cli([
+      '--base',
+      emulator.url,
+      '--token',
+      SECRET,
+      '--space',
+      'spaces/AAAANope',
+    ]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain('cannot read spaces/AAAANope: HTTP 404');
@@ -193,13 +210,19 @@ describe('usage errors (exit 2, a clear message, never the token)', () => {
     [['--base', 'chat.googleapis.com', '--token', SECRET, '--space', SPACE], '--base must be a URL'],
     [['--base', 'https://chat.googleapis.com', '--space', SPACE], '--token is required'],
     [['--base', 'https://chat.googleapis.com', '--token', SECRET, '--space', 'AAAA'], '--space must be a space name'],
-    [['--base', 'https://chat.googleapis.com', '--token', SECRET, '--space', SPACE, '--write'], '--write needs --member'],
+    [
+      ['--base', 'https://chat.googleapis.com', '--token', SECRET, '--space', SPACE, '--write'],
+      '--write needs --member',
+    ],
     [
       ['--base', 'https://chat.googleapis.com', '--token', SECRET, '--space', SPACE, '--member', 'spaces/B/members/1'],
       '--member must be a membership of the --space space',
     ],
     [['--base', 'https://chat.googleapis.com', SECRET, '--space', SPACE], 'unexpected argument'],
-    [['--base', 'https://chat.googleapis.com', '--token', SECRET, '--space', SPACE, '--frobnicate'], 'unknown option --frobnicate'],
+    [
+      ['--base', 'https://chat.googleapis.com', '--token', SECRET, '--space', SPACE, '--frobnicate'],
+      'unknown option --frobnicate',
+    ],
   ])('%j', async (args, message) => {
     const { code, stdout, stderr } = await cli(args);
     expect(code).toBe(2);
