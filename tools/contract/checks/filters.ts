@@ -41,6 +41,15 @@ const names = (res: ApiResponse) =>
     .sort()
     .join(',');
 
+/** One members.list filter the API must accept, listing only members that pass `test`. */
+const acceptedFilter = (id: string, filter: string, what: string, test: (m: MembershipJson) => boolean): Check => ({
+  id,
+  assumption: membersFilter,
+  mode: 'read',
+  maxRequests: 1,
+  run: async (ctx) => expectEvery(await listMembers(ctx, { filter }), what, test),
+});
+
 /** One members.list filter the API must refuse. */
 const refusedFilter = (id: string, filter: string, quote: string): Check => ({
   id,
@@ -54,30 +63,8 @@ const spacesList = (ctx: CheckContext, filter: string) =>
   ctx.call({ path: '/v1/spaces', query: { pageSize: '1', filter } });
 
 export const filterChecks: Check[] = [
-  {
-    id: 'filter.members.role-equals',
-    assumption: membersFilter,
-    mode: 'read',
-    maxRequests: 1,
-    run: async (ctx) =>
-      expectEvery(
-        await listMembers(ctx, { filter: 'role = "ROLE_MANAGER"' }),
-        'an Owner',
-        (m) => m.role === 'ROLE_MANAGER',
-      ),
-  },
-  {
-    id: 'filter.members.type-not-equals',
-    assumption: membersFilter,
-    mode: 'read',
-    maxRequests: 1,
-    run: async (ctx) =>
-      expectEvery(
-        await listMembers(ctx, { filter: 'member.type != "BOT"' }),
-        'a human',
-        (m) => m.member?.type !== 'BOT',
-      ),
-  },
+  acceptedFilter('filter.members.role-equals', 'role = "ROLE_MANAGER"', 'an Owner', (m) => m.role === 'ROLE_MANAGER'),
+  acceptedFilter('filter.members.type-not-equals', 'member.type != "BOT"', 'a human', (m) => m.member?.type !== 'BOT'),
   refusedFilter('filter.members.role-not-equals', 'role != "ROLE_MEMBER"', '`role` (only `=`)'),
   refusedFilter('filter.members.unknown-field', 'state = "JOINED"', 'any other field → 400'),
   refusedFilter('filter.members.unknown-value', 'role = "ROLE_OWNER"', 'values must be valid enum names'),

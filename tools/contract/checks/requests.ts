@@ -14,33 +14,28 @@ import {
 import { apiPath } from '../facts';
 import { authentication, NO_SUCH_MEMBER, NO_SUCH_SPACE, orderOfChecks, resourceNames } from './refs';
 
+/** A GET of the space without the person's token: 401 with the ErrorInfo reason the emulator gives. */
+const unauthenticated = (id: string, auth: 'none' | 'bogus', quote: string, reason: string): Check => ({
+  id,
+  assumption: authentication(quote),
+  mode: 'read',
+  maxRequests: 1,
+  run: async (ctx) => expectError(await ctx.call({ path: apiPath(ctx.space), auth }), 401, 'UNAUTHENTICATED', reason),
+});
+
 export const requestChecks: Check[] = [
-  {
-    id: 'auth.missing-token',
-    assumption: authentication('Missing → 401 with ErrorInfo `CREDENTIALS_MISSING`'),
-    mode: 'read',
-    maxRequests: 1,
-    run: async (ctx) =>
-      expectError(
-        await ctx.call({ path: apiPath(ctx.space), auth: 'none' }),
-        401,
-        'UNAUTHENTICATED',
-        'CREDENTIALS_MISSING',
-      ),
-  },
-  {
-    id: 'auth.unknown-token',
-    assumption: authentication('unknown or expired → 401 with `ACCESS_TOKEN_EXPIRED`'),
-    mode: 'read',
-    maxRequests: 1,
-    run: async (ctx) =>
-      expectError(
-        await ctx.call({ path: apiPath(ctx.space), auth: 'bogus' }),
-        401,
-        'UNAUTHENTICATED',
-        'ACCESS_TOKEN_EXPIRED',
-      ),
-  },
+  unauthenticated(
+    'auth.missing-token',
+    'none',
+    'Missing → 401 with ErrorInfo `CREDENTIALS_MISSING`',
+    'CREDENTIALS_MISSING',
+  ),
+  unauthenticated(
+    'auth.unknown-token',
+    'bogus',
+    'unknown or expired → 401 with `ACCESS_TOKEN_EXPIRED`',
+    'ACCESS_TOKEN_EXPIRED',
+  ),
   {
     id: 'auth.token-in-query',
     assumption: authentication('`?access_token=` and `?oauth_token=` are accepted'),
