@@ -115,7 +115,11 @@ export class ContractHttp {
           },
           (res) => readBody(res).then(resolve, reject),
         );
-        r.on('timeout', () => r.destroy(new Error(`no answer within ${this.pacing.timeoutMs / 1000} s`)));
+        // `timeout` only catches a silent socket; the deadline also stops an answer that trickles in forever.
+        const late = () => r.destroy(new Error(`no answer within ${this.pacing.timeoutMs / 1000} s`));
+        const deadline = setTimeout(late, this.pacing.timeoutMs);
+        r.on('timeout', late);
+        r.on('close', () => clearTimeout(deadline));
         r.on('error', reject);
         r.end(req.body);
       });
