@@ -204,6 +204,51 @@ describe('against a wrong server (200 to everything)', () => {
   });
 });
 
+describe('a restore that fails', () => {
+  test('is reported on stderr with the role to set by hand, and the run exits 1', async () => {
+    // A server that applies a promotion to Manager and refuses every other role change (as an outage would).
+    const member = 'spaces/S/members/7';
+    let role = 'ROLE_MEMBER';
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => {
+        body += c.toString();
+      });
+      req.on('end', () => {
+        const path = (req.url ?? '').split('?')[0];
+        const membership = { name: member, state: 'JOINED', role, member: { name: 'users/7', type: 'HUMAN' } };
+        const send = (status: number, json: unknown) => {
+          res.writeHead(status, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(json));
+        };
+        if (req.method === 'PATCH' && path === `/v1/${member}`) {
+          if (!body.includes('ROLE_ASSISTANT_MANAGER'))
+            return send(500, { error: { code: 500, message: 'x', status: 'INTERNAL' } });
+          role = 'ROLE_ASSISTANT_MANAGER';
+          return send(200, { ...membership, role });
+        }
+        if (path === `/v1/${member}`) return send(200, membership);
+        if (path === '/v1/spaces/S/members') return send(200, { memberships: [membership] });
+        return send(200, { name: 'spaces/S', spaceType: 'SPACE' });
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const { code, stdout, stderr } = await cli([
+        ...['--base', base, '--token', SECRET, '--space', 'spaces/S', '--member', member, '--write'],
+      ]);
+      expect(code).toBe(1);
+      expect(stdout).toContain(
+        `patch.role-change: differs: RESTORE FAILED: ${member} is "ROLE_ASSISTANT_MANAGER": set it back to ROLE_MEMBER by hand`,
+      );
+      expect(stderr).toContain(`contract: patch.role-change: RESTORE FAILED: ${member}`);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
+
 describe('usage errors (exit 2, a clear message, never the token)', () => {
   test.each([
     [['--token', SECRET, '--space', SPACE], '--base is required'],
