@@ -16,6 +16,7 @@ export interface LoggedRequest {
   principal: string | null;
   status: number;
   time: string;
+  durationMs: number;
   /** Set when a fault was injected: `after` means the write was applied and its answer replaced. */
   fault?: 'before' | 'after';
 }

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve } from 'node:path';
+import { EmulatorControlError, emulatorControl } from '../emulator/control-client';
 import { demoSeed } from '../emulator/demo-seed';
 import { type EmulatorThread, startEmulatorThread } from '../emulator/thread';
 import { GasThread } from './gas-thread';
@@ -83,18 +84,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const seed = options.seed ?? demoSeed();
   const initialSpeed = options.speed ?? 1;
   const emulator: EmulatorThread = await startEmulatorThread({ seed, config: { timeScale: initialSpeed } });
-  const emulatorCall = async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const init: RequestInit = { method };
-    if (body !== undefined) {
-      init.body = JSON.stringify(body);
-      init.headers = { 'content-type': 'application/json' };
-    }
-    const res = await fetch(`${emulator.url}/_emulator/${path}`, init);
-    const answer = (await res.json()) as unknown;
-    if (!res.ok) throw new HttpError(res.status, isObject(answer) ? String(answer.error) : `emulator ${res.status}`);
-    return answer;
-  };
-  const initialConfig = await emulatorCall('GET', 'config');
+  const control = emulatorControl(emulator.url);
+  const initialConfig = await control.currentConfig();
 
   let generation = 1;
   let speed = initialSpeed;
@@ -114,8 +105,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       await (await old.catch(() => null))?.stop();
       generation++;
       speed = initialSpeed;
-      await emulatorCall('POST', 'reset', seed);
-      await emulatorCall('POST', 'config', initialConfig);
+      await control.reset(seed);
+      await control.config(initialConfig);
       return startThread();
     })();
     await gas;
@@ -185,7 +176,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     },
     'POST /preview/speed': async (body) => {
       const factor = field(body, 'factor', (v): v is number => SPEEDS.some((s) => s === v), `one of ${SPEEDS}`);
-      await emulatorCall('POST', 'config', { timeScale: factor });
+      await control.config({ timeScale: factor });
       await (await gas).peek({ type: 'speed', factor });
       speed = factor;
       return { ok: true, value: factor };
@@ -196,34 +187,33 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     },
     'GET /preview/requests': async (_body, url) => {
       const since = Number(url.searchParams.get('since') ?? 0);
-      const answer = (await emulatorCall('GET', `requests?since=${Number.isFinite(since) ? since : 0}`)) as {
-        requests: Array<LoggedRequest & { body?: unknown }>;
-      };
-      const requests: LoggedRequest[] = answer.requests.slice(-REQUESTS_SHOWN).map(({ body: _body, ...rest }) => rest);
+      const logged = await control.requests(Number.isFinite(since) ? since : 0);
+      const requests: LoggedRequest[] = logged.slice(-REQUESTS_SHOWN).map(({ body: _body, ...rest }) => rest);
       return { requests };
     },
     'DELETE /preview/requests': async () => {
-      await emulatorCall('DELETE', 'requests');
+      await control.clearRequests();
       return { ok: true };
     },
-    'GET /preview/emulator-config': async () => ({ ok: true, value: await emulatorCall('GET', 'config') }),
+    'GET /preview/emulator-config': async () => ({ ok: true, value: await control.currentConfig() }),
     'POST /preview/emulator-config': async (body) => {
       try {
-        return { ok: true, value: await emulatorCall('POST', 'config', body) };
+        return { ok: true, value: await control.config(body) };
       } catch (e) {
         // A refused setting is an answer for the person, not a failed request.
-        if (e instanceof HttpError && e.status === 400) return { ok: false, error: e.message };
+        if (e instanceof EmulatorControlError && e.status === 400) return { ok: false, error: e.detail };
         throw e;
       }
     },
-    'GET /preview/emulator-state': async () => emulatorCall('GET', 'state'),
+    'GET /preview/emulator-state': async () => control.state(),
   };
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
-      const status = e instanceof HttpError ? e.status : 500;
+      const status = e instanceof HttpError || e instanceof EmulatorControlError ? e.status : 500;
       if (status === 500) console.error('preview: unexpected error', e);
-      if (!res.headersSent) sendJson(res, status, { error: (e as Error).message });
+      const message = e instanceof EmulatorControlError ? e.detail : (e as Error).message;
+      if (!res.headersSent) sendJson(res, status, { error: message });
       else res.end();
     });
   });
