@@ -107,11 +107,16 @@ export function validateSeed(input: unknown): Seed {
   const groups = list('groups', false);
   const apps = list('apps', false);
   const spaces = list('spaces', true);
-  users.forEach((user, i) => validateUser(check, user, `users[${i}]`));
-  groups.forEach((group, i) => validateGroup(check, group, `groups[${i}]`));
-  apps.forEach((app, i) => validateApp(check, app, `apps[${i}]`));
-  principals.forEach((principal, i) => validatePrincipal(check, principal, `principals[${i}]`));
-  spaces.forEach((space, i) => validateSpace(check, space, `spaces[${i}]`));
+  const each = (items: unknown[], key: string, validate: (c: SeedCheck, item: unknown, path: string) => void) => {
+    items.forEach((item, i) => {
+      validate(check, item, `${key}[${i}]`);
+    });
+  };
+  each(users, 'users', validateUser);
+  each(groups, 'groups', validateGroup);
+  each(apps, 'apps', validateApp);
+  each(principals, 'principals', validatePrincipal);
+  each(spaces, 'spaces', validateSpace);
   if (check.problems.length > 0) throw new SeedError(check.problems);
   return input as unknown as Seed;
 }
