@@ -5,21 +5,11 @@
 
 import { request } from 'node:http';
 import type { EmulatorConfig } from './config';
+import type { RequestLogEntry } from './request-log';
 import type { Seed } from './seed';
 
-export interface LoggedRequest {
-  seq: number;
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  body: unknown;
-  principal: string | null;
-  status: number;
-  time: string;
-  durationMs: number;
-  /** Set when a fault was injected: `after` means the write was applied and its answer replaced. */
-  fault?: 'before' | 'after';
-}
+/** One entry of the request log, as GET /_emulator/requests returns it. */
+export type LoggedRequest = RequestLogEntry;
 
 export interface EmulatorControl {
   reset(seed: unknown): Promise<void>;

@@ -11,6 +11,7 @@ export interface RequestLogEntry {
   status: number;
   time: string;
   durationMs: number;
+  /** Set when a fault was injected: `after` means the write was applied and its answer replaced. */
   fault?: 'before' | 'after';
 }
 

@@ -79,7 +79,9 @@ describe('control API guard', () => {
       expect(roleInState(emulator(), 'spaces/Launch', '102')).toBe('ROLE_ASSISTANT_MANAGER');
     },
   );
+});
 
+describe('control API guard lets local callers in', () => {
   test.each([
     ['127.0.0.1', undefined],
     ['localhost:9', 'http://localhost:8080'],
