@@ -567,114 +567,143 @@ interface Cell {
  */
 export async function concurrencyScenario(spec: ConcurrencySpec): Promise<Outcome> {
   const tally = new Tally(spec.name ?? `concurrency: 2 live editors + bulk apply, ${spec.trials} trials`);
-  const timeScale = spec.timeScale ?? TIME_SCALE;
-  /** Sheets loaded by Alice; Alice and Bob turn live editing on (after Carol typed, when `carolFirst`). */
-  const setUp = async (random: () => number) => {
-    const h = await startWorld(reliabilitySeed(spec.spaces, spec.membersPerSpace), timeScale);
-    h.bundle.simpleTrigger('onOpen');
-    const cells: Cell[] = [];
-    for (let s = 0; s < spec.spaces; s++) {
-      const loaded = h.env.sim.as(ALICE, () => h.bundle.run('loadSpace', spaceName(s))) as { sheetName: string };
-      for (let i = 0; i < spec.membersPerSpace; i++)
-        cells.push({ title: loaded.sheetName, key: keyOf(spaceName(s), memberUser(i)) });
-    }
-    const carol = [...cells].sort(() => random() - 0.5).slice(0, spec.pending);
-    for (const cell of carol) {
-      const row = rowsByKey(h, cell.title).get(cell.key);
-      h.env.sim.userEdit(CAROL, cell.title, `E${row}`, 'Manager');
-    }
-    for (const who of [ALICE, BOB]) h.env.sim.as(who, () => h.bundle.run('setLiveEditing', true));
-    await h.control.clearRequests();
-    return { h, cells, carol };
-  };
-
-  // Calibration: the service calls of Alice's bulk apply when nothing stops it (not counted).
-  let calls: number;
-  {
-    const { h } = await setUp(seededRandom(1));
-    try {
-      h.env.sim.resetCalls();
-      applyPending(h, ALICE, spec.pending);
-      calls = h.env.sim.totalCalls();
-      finish(h);
-    } finally {
-      await h.stop();
-    }
-  }
-
+  const calls = await calibrateConcurrency(spec);
   for (let trial = 0; trial < spec.trials && !pastDeadline(spec.until, trial); trial++) {
-    const seed = (spec.seed ?? 7) + trial;
-    const random = seededRandom(seed);
-    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
-    const { h, cells, carol } = await setUp(random);
-    const trace: string[] = [];
-    try {
-      if (spec.rate)
-        await h.control.config({ faults: { rate: spec.rate, statuses: FAULT_STATUSES, seed, mode: 'either' } });
-      const titles = [...new Set(cells.map((c) => c.title))];
-      const last = new Map<string, Intent>(
-        carol.map((c) => [c.key, { title: c.title, key: c.key, role: UI_TO_API.Manager }]),
-      );
-      const type = (who: string, cell: Cell, role: UiRole) => {
-        const row = rowsByKey(h, cell.title).get(cell.key);
-        if (row === undefined) throw new Error(`${cell.key} is not in ${cell.title}`);
-        trace.push(`${who.split('@')[0]} types ${role} for ${cell.key}`);
-        h.env.sim.userEdit(who, cell.title, `E${row}`, role);
-        last.set(cell.key, { title: cell.title, key: cell.key, role: UI_TO_API[role] });
-      };
-      const currentCell = (cell: Cell): string => {
-        const row = rowsByKey(h, cell.title).get(cell.key) ?? 0;
-        return String(h.env.spreadsheet.getSheetByName(cell.title)?.getRange(`E${row}`).getValue() ?? '');
-      };
-
-      // Alice applies Carol's changes; the execution dies somewhere in the run.
-      const afterCalls = Math.floor(calls * (0.2 + 0.7 * random()));
-      h.env.sim.hardStop({ afterCalls, when: random() < 0.5 ? 'before' : 'after' });
-      const stopped = stoppable(() => applyPending(h, ALICE, carol.length));
-      h.env.sim.hardStop(null);
-      trace.push(`bulk apply ${stopped ? `stopped after ${afterCalls} calls` : 'finished'}`);
-
-      // Alice and Bob edit rows, half of them rows of the run; some edits meet a lock held by another execution.
-      for (let e = 0; e < spec.edits; e++) {
-        const who = random() < 0.5 ? ALICE : BOB;
-        const cell = random() < 0.5 ? pick(carol) : pick(cells);
-        const role: UiRole = currentCell(cell) === 'Manager' ? 'Member' : 'Manager';
-        const contention = random();
-        if (contention < 0.2) {
-          // Another execution holds the lock for longer than an edit waits: the edit stays pending.
-          const lock = h.env.sim.holdLock('document', { user: CAROL });
-          trace.push('lock held (long)');
-          type(who, cell, role);
-          lock.release();
-        } else if (contention < 0.4) {
-          // Another execution lets go after 10 s: the edit waits for it, then applies.
-          h.env.sim.holdLock('document', { user: CAROL, releaseAfterMs: 10_000 });
-          trace.push('lock held (10 s)');
-          type(who, cell, role);
-        } else {
-          type(who, cell, role);
-        }
-      }
-
-      // The run continues; then whatever is still pending is applied by Alice (others' edits included, in her name).
-      finish(h, ALICE);
-      finish(h, BOB, { reapply: false });
-      await h.control.config({ faults: { rate: 0 } });
-      const m = await measure(h, [...last.values()], titles, {
-        sameRoleOnly: true,
-        lostIfPending: false,
-        strictStatus: false,
-      });
-      tally.add(`seed ${seed}`, last.size, m);
-      if (m.lost.length + m.duplicates.length + m.wrongStatuses.length > 0) {
-        for (const line of trace) tally.problems.push(`[seed ${seed}] trace: ${line}`);
-      }
-      spec.log?.(
-        `  concurrency · seed ${seed}: ${m.lost.length} lost, ${m.duplicates.length} duplicates, ${m.wrongStatuses.length} wrong`,
-      );
-    } finally {
-      await h.stop();
-    }
+    await concurrencyTrial(spec, (spec.seed ?? 7) + trial, calls, tally);
   }
   return tally.done();
+}
+
+interface ConcurrencyWorld {
+  h: Harness;
+  cells: Cell[];
+  /** The cells Carol typed (pending) before the bulk apply. */
+  carol: Cell[];
+}
+
+/** Sheets loaded by Alice; Carol types her pending changes; then Alice and Bob turn live editing on. */
+async function concurrencyWorld(spec: ConcurrencySpec, random: () => number): Promise<ConcurrencyWorld> {
+  const h = await startWorld(reliabilitySeed(spec.spaces, spec.membersPerSpace), spec.timeScale ?? TIME_SCALE);
+  h.bundle.simpleTrigger('onOpen');
+  const cells: Cell[] = [];
+  for (let s = 0; s < spec.spaces; s++) {
+    const loaded = h.env.sim.as(ALICE, () => h.bundle.run('loadSpace', spaceName(s))) as { sheetName: string };
+    for (let i = 0; i < spec.membersPerSpace; i++)
+      cells.push({ title: loaded.sheetName, key: keyOf(spaceName(s), memberUser(i)) });
+  }
+  const carol = [...cells].sort(() => random() - 0.5).slice(0, spec.pending);
+  for (const cell of carol) {
+    const row = rowsByKey(h, cell.title).get(cell.key);
+    h.env.sim.userEdit(CAROL, cell.title, `E${row}`, 'Manager');
+  }
+  for (const who of [ALICE, BOB]) h.env.sim.as(who, () => h.bundle.run('setLiveEditing', true));
+  await h.control.clearRequests();
+  return { h, cells, carol };
+}
+
+/** The service calls of Alice's bulk apply when nothing stops it (not counted): where a hard stop can land. */
+async function calibrateConcurrency(spec: ConcurrencySpec): Promise<number> {
+  const { h } = await concurrencyWorld(spec, seededRandom(1));
+  try {
+    h.env.sim.resetCalls();
+    applyPending(h, ALICE, spec.pending);
+    const calls = h.env.sim.totalCalls();
+    finish(h);
+    return calls;
+  } finally {
+    await h.stop();
+  }
+}
+
+/** Types roles as a person would, remembering the last role typed per row (what Chat must end with). */
+function typist(h: Harness, trace: string[], last: Map<string, Intent>) {
+  return {
+    type(who: string, cell: Cell, role: UiRole): void {
+      const row = rowsByKey(h, cell.title).get(cell.key);
+      if (row === undefined) throw new Error(`${cell.key} is not in ${cell.title}`);
+      trace.push(`${who.split('@')[0]} types ${role} for ${cell.key}`);
+      h.env.sim.userEdit(who, cell.title, `E${row}`, role);
+      last.set(cell.key, { title: cell.title, key: cell.key, role: UI_TO_API[role] });
+    },
+    current(cell: Cell): string {
+      const row = rowsByKey(h, cell.title).get(cell.key) ?? 0;
+      return String(h.env.spreadsheet.getSheetByName(cell.title)?.getRange(`E${row}`).getValue() ?? '');
+    },
+  };
+}
+
+/** Alice and Bob edit rows, half of them rows of the run; some edits meet a lock held by another execution. */
+function contendedEdits(
+  spec: ConcurrencySpec,
+  world: ConcurrencyWorld,
+  random: () => number,
+  trace: string[],
+  typing: ReturnType<typeof typist>,
+): void {
+  const { h, cells, carol } = world;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  for (let e = 0; e < spec.edits; e++) {
+    const who = random() < 0.5 ? ALICE : BOB;
+    const cell = random() < 0.5 ? pick(carol) : pick(cells);
+    const role: UiRole = typing.current(cell) === 'Manager' ? 'Member' : 'Manager';
+    const contention = random();
+    if (contention < 0.2) {
+      // Another execution holds the lock for longer than an edit waits: the edit stays pending.
+      const lock = h.env.sim.holdLock('document', { user: CAROL });
+      trace.push('lock held (long)');
+      typing.type(who, cell, role);
+      lock.release();
+    } else if (contention < 0.4) {
+      // Another execution lets go after 10 s: the edit waits for it, then applies.
+      h.env.sim.holdLock('document', { user: CAROL, releaseAfterMs: 10_000 });
+      trace.push('lock held (10 s)');
+      typing.type(who, cell, role);
+    } else {
+      typing.type(who, cell, role);
+    }
+  }
+}
+
+/** One trial: Alice's bulk apply dies mid-run, Alice and Bob edit under contention, then everything is finished. */
+async function concurrencyTrial(spec: ConcurrencySpec, seed: number, calls: number, tally: Tally): Promise<void> {
+  const random = seededRandom(seed);
+  const world = await concurrencyWorld(spec, random);
+  const { h, cells, carol } = world;
+  const trace: string[] = [];
+  try {
+    if (spec.rate)
+      await h.control.config({ faults: { rate: spec.rate, statuses: FAULT_STATUSES, seed, mode: 'either' } });
+    const titles = [...new Set(cells.map((c) => c.title))];
+    const last = new Map<string, Intent>(
+      carol.map((c) => [c.key, { title: c.title, key: c.key, role: UI_TO_API.Manager }]),
+    );
+
+    // Alice applies Carol's changes; the execution dies somewhere in the run.
+    const afterCalls = Math.floor(calls * (0.2 + 0.7 * random()));
+    h.env.sim.hardStop({ afterCalls, when: random() < 0.5 ? 'before' : 'after' });
+    const stopped = stoppable(() => applyPending(h, ALICE, carol.length));
+    h.env.sim.hardStop(null);
+    trace.push(`bulk apply ${stopped ? `stopped after ${afterCalls} calls` : 'finished'}`);
+
+    contendedEdits(spec, world, random, trace, typist(h, trace, last));
+
+    // The run continues; then whatever is still pending is applied by Alice (others' edits included, in her name).
+    finish(h, ALICE);
+    finish(h, BOB, { reapply: false });
+    await h.control.config({ faults: { rate: 0 } });
+    const m = await measure(h, [...last.values()], titles, {
+      sameRoleOnly: true,
+      lostIfPending: false,
+      strictStatus: false,
+    });
+    tally.add(`seed ${seed}`, last.size, m);
+    if (m.lost.length + m.duplicates.length + m.wrongStatuses.length > 0) {
+      for (const line of trace) tally.problems.push(`[seed ${seed}] trace: ${line}`);
+    }
+    spec.log?.(
+      `  concurrency · seed ${seed}: ${m.lost.length} lost, ${m.duplicates.length} duplicates, ${m.wrongStatuses.length} wrong`,
+    );
+  } finally {
+    await h.stop();
+  }
 }

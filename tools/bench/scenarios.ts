@@ -6,8 +6,8 @@
  * live on one compressed timeline; every duration reported is in emulated seconds.
  */
 
-import { request } from 'node:http';
 import { join } from 'node:path';
+import { emulatorControl, type LoggedRequest } from '../emulator/control-client';
 import { USER_SCOPES } from '../emulator/demo-seed';
 import type { Seed, SeedMembership, SeedUser } from '../emulator/seed';
 import { startEmulatorThread } from '../emulator/thread';
@@ -51,12 +51,8 @@ const SHEET_CALL = /^(SpreadsheetApp|Spreadsheet|Sheet|Range|DataValidation|Deve
 // ---------------------------------------------------------------------------------------------------------------
 // The emulator
 
-export interface LogEntry {
-  method: string;
-  path: string;
-  status: number;
-  time: string;
-}
+/** What the bench reads from the request log. */
+export type LogEntry = Pick<LoggedRequest, 'method' | 'path' | 'status' | 'time'>;
 
 export interface Bench {
   url: string;
@@ -73,49 +69,18 @@ export interface Bench {
 export async function startBench(options: { scale: number; latencyMs: number }): Promise<Bench> {
   const config = { timeScale: options.scale, latencyMs: options.latencyMs };
   const emulator = await startEmulatorThread({ seed: bulkSeed(1, 1), config });
-  const call = (method: string, path: string, body?: unknown) => control(emulator.url, method, path, body);
-  await call('POST', 'config', config);
+  const control = emulatorControl(emulator.url);
+  await control.config(config);
   return {
     url: emulator.url,
     scale: options.scale,
     latencyMs: options.latencyMs,
-    reset: async (seed) => void (await call('POST', 'reset', seed)),
-    state: async () => (await call('GET', 'state')) as Seed,
-    requests: async () => ((await call('GET', 'requests')) as { requests: LogEntry[] }).requests,
-    clearRequests: async () => void (await call('DELETE', 'requests')),
+    reset: (seed) => control.reset(seed),
+    state: () => control.state(),
+    requests: () => control.requests(),
+    clearRequests: () => control.clearRequests(),
     stop: () => emulator.stop(),
   };
-}
-
-/**
- * One control call on a fresh connection: this thread blocks for minutes inside synchronous UrlFetchApp calls, long
- * enough for the server to close an idle keep-alive socket behind a pooled client's back.
- */
-function control(baseUrl: string, method: string, path: string, body?: unknown): Promise<unknown> {
-  const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-  const url = new URL(`${baseUrl}/_emulator/${path}`);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method,
-        agent: false,
-        headers: payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {},
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          if ((res.statusCode ?? 0) >= 400) reject(new Error(`emulator ${method} ${path}: ${res.statusCode} ${text}`));
-          else resolve(JSON.parse(text) as unknown);
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

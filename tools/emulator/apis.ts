@@ -4,33 +4,23 @@
  * (every other path). They share the request log, fault injection and latency; each answers errors in its own shape.
  */
 
-import { handleDirectory, isDirectoryPath } from './directory';
 import { ApiError, DirectoryError, OAuthError, statusForHttpCode } from './errors';
-import { handleToken, TOKEN_PATH, tokenParams } from './oauth';
-import { handlePeople, isPeoplePath } from './people';
-import { type ChatRequest, handleChat, type Services } from './router';
+import { tokenParams } from './oauth';
+import type { ChatRequest, Services } from './router';
+import { API_ROUTES } from './routes';
+import type { ApiFamily, ApiRoute } from './routes/route';
 import type { Principal } from './state';
 
-export type ApiFamily = 'oauth' | 'people' | 'directory' | 'chat';
+export type { ApiFamily } from './routes/route';
+
+const routeFor = (path: string) => API_ROUTES.find((route) => route.owns(path)) as ApiRoute;
 
 export function apiFamily(path: string): ApiFamily {
-  if (path === TOKEN_PATH) return 'oauth';
-  if (isPeoplePath(path)) return 'people';
-  if (isDirectoryPath(path)) return 'directory';
-  return 'chat';
+  return routeFor(path).family;
 }
 
 export function handleApiRequest(services: Services, req: ChatRequest, seen: { principal?: Principal }): unknown {
-  switch (apiFamily(req.path)) {
-    case 'oauth':
-      return handleToken(services, req, seen);
-    case 'people':
-      return handlePeople(services, req, seen);
-    case 'directory':
-      return handleDirectory(services, req, seen);
-    default:
-      return handleChat(services, req, seen);
-  }
+  return routeFor(req.path).handle(services, req, seen);
 }
 
 const FAULT_MESSAGES: Record<number, string> = {

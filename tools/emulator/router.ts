@@ -1,13 +1,14 @@
-/** Maps Chat API v1 URLs to method handlers and runs the checks every method shares, in Google's order. */
+/** Dispatches Chat API v1 calls from the route tables (routes/) and runs the checks every method shares, in Google's order. */
 
 import { authenticate, requireAdmin, requireChatScope, tokenFrom } from './auth';
 import type { CallContext } from './context';
 import { ApiError, invalidArgument } from './errors';
-import { booleanParam, getMember, listMembers, patchMember } from './members';
+import { booleanParam } from './members';
 import type { QuotaKind, QuotaTracker } from './quotas';
+import { CHAT_ROUTES } from './routes';
+import type { ChatRoute } from './routes/route';
 import type { MethodId } from './scopes';
 import type { EnumEncoding } from './serialize';
-import { getSpace, listSpaces, searchSpaces } from './spaces';
 import type { ChatState, Principal } from './state';
 
 export interface ChatRequest {
@@ -20,60 +21,6 @@ export interface ChatRequest {
   /** The request's Content-Type header (the token endpoint reads form or JSON bodies). */
   contentType?: string | undefined;
 }
-
-interface Route {
-  method: string;
-  id: MethodId;
-  pattern: RegExp;
-  params: string[];
-  run: (ctx: CallContext, args: string[]) => unknown;
-}
-
-const SEGMENT = '([^/:]+)';
-const ROUTES: Route[] = [
-  {
-    method: 'GET',
-    id: 'spaces.list',
-    pattern: /^\/v1\/spaces$/,
-    params: ['filter', 'pageSize', 'pageToken'],
-    run: (ctx) => listSpaces(ctx),
-  },
-  {
-    method: 'GET',
-    id: 'spaces.search',
-    pattern: /^\/v1\/spaces:search$/,
-    params: ['orderBy', 'pageSize', 'pageToken', 'query', 'useAdminAccess'],
-    run: (ctx) => searchSpaces(ctx),
-  },
-  {
-    method: 'GET',
-    id: 'spaces.get',
-    pattern: new RegExp(`^/v1/spaces/${SEGMENT}$`),
-    params: ['useAdminAccess'],
-    run: (ctx, [space]) => getSpace(ctx, space as string),
-  },
-  {
-    method: 'GET',
-    id: 'spaces.members.list',
-    pattern: new RegExp(`^/v1/spaces/${SEGMENT}/members$`),
-    params: ['filter', 'pageSize', 'pageToken', 'showGroups', 'showInvited', 'useAdminAccess'],
-    run: (ctx, [space]) => listMembers(ctx, space as string),
-  },
-  {
-    method: 'GET',
-    id: 'spaces.members.get',
-    pattern: new RegExp(`^/v1/spaces/${SEGMENT}/members/${SEGMENT}$`),
-    params: ['useAdminAccess'],
-    run: (ctx, [space, member]) => getMember(ctx, space as string, member as string),
-  },
-  {
-    method: 'PATCH',
-    id: 'spaces.members.patch',
-    pattern: new RegExp(`^/v1/spaces/${SEGMENT}/members/${SEGMENT}$`),
-    params: ['updateMask', 'useAdminAccess'],
-    run: (ctx, [space, member]) => patchMember(ctx, space as string, member as string),
-  },
-];
 
 /** System parameters every Google API accepts (discovery `parameters`), plus `$alt` used by gRPC-fallback clients. */
 export const SYSTEM_PARAMS = new Set([
@@ -95,12 +42,12 @@ export const SYSTEM_PARAMS = new Set([
 const RESOURCE_ID = /^[A-Za-z0-9._@+-]+$/;
 
 export interface RouteMatch {
-  route: Route;
+  route: ChatRoute;
   args: string[];
 }
 
 export function matchRoute(method: string, path: string): RouteMatch | undefined {
-  for (const route of ROUTES) {
+  for (const route of CHAT_ROUTES) {
     const m = route.pattern.exec(path);
     if (m && route.method === method) return { route, args: m.slice(1) };
   }
@@ -108,11 +55,11 @@ export function matchRoute(method: string, path: string): RouteMatch | undefined
 }
 
 export function isKnownPath(path: string): boolean {
-  return ROUTES.some((r) => r.pattern.test(path));
+  return CHAT_ROUTES.some((r) => r.pattern.test(path));
 }
 
 export function routeList(): { method: string; id: MethodId; params: string[] }[] {
-  return ROUTES.map(({ method, id, params }) => ({ method, id, params }));
+  return CHAT_ROUTES.map(({ method, id, params }) => ({ method, id, params }));
 }
 
 export interface Services {

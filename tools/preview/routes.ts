@@ -1,7 +1,8 @@
 /** The preview server's JSON API, called by the page and by the sidebar's google.script.run shim. */
 
+import { type EmulatorControl, EmulatorControlError } from '../emulator/control-client';
 import type { GasThread } from './gas-thread';
-import { field, HttpError, isFunctionName, isNumber, isString, outcome } from './http';
+import { field, isFunctionName, isNumber, isString, outcome } from './http';
 import { type LoggedRequest, SPEEDS } from './protocol';
 import { DEFAULT_USER, isPreviewUser, PREVIEW_USERS } from './users';
 
@@ -11,7 +12,8 @@ export type Routes = Record<string, Route>;
 /** What the routes act on: the current Apps Script thread (a new one after each reset) and the emulator. */
 export interface PreviewContext {
   gas(): Promise<GasThread>;
-  emulatorCall(method: string, path: string, body?: unknown): Promise<unknown>;
+  /** The one control client every tool uses for the emulator's /_emulator/* API. */
+  control: EmulatorControl;
   /** A fresh demo; resolves with the new generation. */
   reset(): Promise<number>;
   setSpeed(factor: number): Promise<void>;
@@ -109,26 +111,24 @@ function emulatorRoutes(ctx: PreviewContext): Routes {
   return {
     'GET /preview/requests': async (_body, url) => {
       const since = Number(url.searchParams.get('since') ?? 0);
-      const answer = (await ctx.emulatorCall('GET', `requests?since=${Number.isFinite(since) ? since : 0}`)) as {
-        requests: Array<LoggedRequest & { body?: unknown }>;
-      };
-      const requests: LoggedRequest[] = answer.requests.slice(-REQUESTS_SHOWN).map(({ body: _body, ...rest }) => rest);
+      const logged = await ctx.control.requests(Number.isFinite(since) ? since : 0);
+      const requests: LoggedRequest[] = logged.slice(-REQUESTS_SHOWN).map(({ body: _body, ...rest }) => rest);
       return { requests };
     },
     'DELETE /preview/requests': async () => {
-      await ctx.emulatorCall('DELETE', 'requests');
+      await ctx.control.clearRequests();
       return { ok: true };
     },
-    'GET /preview/emulator-config': async () => ({ ok: true, value: await ctx.emulatorCall('GET', 'config') }),
+    'GET /preview/emulator-config': async () => ({ ok: true, value: await ctx.control.currentConfig() }),
     'POST /preview/emulator-config': async (body) => {
       try {
-        return { ok: true, value: await ctx.emulatorCall('POST', 'config', body) };
+        return { ok: true, value: await ctx.control.config(body) };
       } catch (e) {
         // A refused setting is an answer for the person, not a failed request.
-        if (e instanceof HttpError && e.status === 400) return { ok: false, error: e.message };
+        if (e instanceof EmulatorControlError && e.status === 400) return { ok: false, error: e.message };
         throw e;
       }
     },
-    'GET /preview/emulator-state': async () => ctx.emulatorCall('GET', 'state'),
+    'GET /preview/emulator-state': async () => ctx.control.state(),
   };
 }

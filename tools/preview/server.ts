@@ -8,10 +8,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
+import { emulatorControl } from '../emulator/control-client';
 import { demoSeed } from '../emulator/demo-seed';
 import { type EmulatorThread, startEmulatorThread } from '../emulator/thread';
 import { GasThread } from './gas-thread';
-import { CONTENT_TYPES, HttpError, isObject, readJsonObject, sendFile, sendJson, sendText } from './http';
+import { CONTENT_TYPES, HttpError, readJsonObject, sendFile, sendJson, sendText } from './http';
 import { bundlePageScripts } from './page-bundle';
 import { type PreviewContext, previewRoutes, type Routes } from './routes';
 import { withShim } from './sidebar-html';
@@ -104,21 +105,6 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   };
 }
 
-/** The Chat API emulator's control API (/_emulator/*), its refusals as HttpErrors with the emulator's status. */
-function emulatorCaller(emulator: EmulatorThread): PreviewContext['emulatorCall'] {
-  return async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const init: RequestInit = { method };
-    if (body !== undefined) {
-      init.body = JSON.stringify(body);
-      init.headers = { 'content-type': 'application/json' };
-    }
-    const res = await fetch(`${emulator.url}/_emulator/${path}`, init);
-    const answer = (await res.json()) as unknown;
-    if (!res.ok) throw new HttpError(res.status, isObject(answer) ? String(answer.error) : `emulator ${res.status}`);
-    return answer;
-  };
-}
-
 /** Starts the Apps Script thread and returns what the routes act on; a reset replaces the thread. */
 async function startAppsScript(
   dist: string,
@@ -126,8 +112,8 @@ async function startAppsScript(
   seed: unknown,
   initialSpeed: number,
 ): Promise<PreviewContext> {
-  const emulatorCall = emulatorCaller(emulator);
-  const initialConfig = await emulatorCall('GET', 'config');
+  const control = emulatorControl(emulator.url);
+  const initialConfig = await control.currentConfig();
   let generation = 1;
   let speed = initialSpeed;
   const startThread = () => GasThread.start({ dist, chatBaseUrl: emulator.url, speed, generation });
@@ -135,7 +121,7 @@ async function startAppsScript(
   await gas;
   return {
     gas: () => gas,
-    emulatorCall,
+    control,
     /** A fresh start: demo seed, default emulator settings, a new spreadsheet and a freshly read dist/Code.js. */
     reset: async () => {
       const old = gas;
@@ -143,15 +129,15 @@ async function startAppsScript(
         await (await old.catch(() => null))?.stop();
         generation++;
         speed = initialSpeed;
-        await emulatorCall('POST', 'reset', seed);
-        await emulatorCall('POST', 'config', initialConfig);
+        await control.reset(seed);
+        await control.config(initialConfig);
         return startThread();
       })();
       await gas;
       return generation;
     },
     setSpeed: async (factor) => {
-      await emulatorCall('POST', 'config', { timeScale: factor });
+      await control.config({ timeScale: factor });
       await (await gas).peek({ type: 'speed', factor });
       speed = factor;
     },

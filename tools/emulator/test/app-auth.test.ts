@@ -127,7 +127,9 @@ describe('POST /token (JWT bearer grant)', () => {
       'Invalid JWT: Failed audience check. The right audience is https://oauth2.googleapis.com/token',
     );
   });
+});
 
+describe('POST /token: timing, scope, issuer and grant checks', () => {
   const now = () => Math.floor(Date.now() / 1000);
   test.each([
     ['expired', () => ({ iat: now() - 7200, exp: now() - 3600 })],
@@ -229,7 +231,9 @@ describe('app principals on the Chat API', () => {
     const byEmail = await get(emulator(), '/v1/spaces/AppMade/members/olivia@example.com', token);
     expect(byEmail.body).toMatchObject({ role: 'ROLE_MANAGER', member: { name: U.olivia } });
   });
+});
 
+describe('app principals on the Chat API: scopes, approval and token lifetime', () => {
   test('the app is not a manager, but its approved scope lets it make an Owner; the space rules still apply', async () => {
     const token = await appToken();
     expect((await patchRole(emulator(), 'spaces/AppMade/members/102', 'ROLE_MANAGER', token)).status).toBe(200);
@@ -296,7 +300,9 @@ describe('app principals on the Chat API', () => {
     const res = await get(emulator(), '/v1/spaces/AppMade/members', token);
     expect(expectApiError(res, 403, 'PERMISSION_DENIED').details?.[0]?.reason).toBe('ACCESS_TOKEN_SCOPE_INSUFFICIENT');
   });
+});
 
+describe("app principals on the Chat API: issued tokens and the users' own rules", () => {
   test('an issued token expires: then the Chat API answers 401', async () => {
     emulator().configure({ tokenLifetimeSeconds: 1 }); // at time scale 1: a second of real time to use it
     const token = await appToken();

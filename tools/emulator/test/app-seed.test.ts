@@ -42,95 +42,98 @@ function edited(edit: (seed: Seed) => void): Seed {
 
 const app = (s: Seed) => (s.apps as NonNullable<Seed['apps']>)[0] as NonNullable<Seed['apps']>[number];
 
+/** Edits that break the app seed, and the first problem each must be reported as. */
+const BAD_APP_SEEDS: [string, (s: Seed) => void, string][] = [
+  [
+    'an app that is not a user',
+    (s) => {
+      app(s).name = 'users/404';
+    },
+    'apps[0].name: must name a user from "users"',
+  ],
+  [
+    'an app whose user is HUMAN',
+    (s) => {
+      app(s).name = 'users/100';
+    },
+    'apps[0].name: users/100 must be a user of type BOT (a Chat app)',
+  ],
+  [
+    'a bad service account',
+    (s) => {
+      app(s).serviceAccount = 'roles-app';
+    },
+    'apps[0].serviceAccount: must be the service account email',
+  ],
+  [
+    'a service account used twice (any case)',
+    (s) => {
+      s.users.push({ name: 'users/900101', type: 'BOT' });
+      s.apps?.push({ ...app(s), name: 'users/900101', serviceAccount: SERVICE_ACCOUNT.toUpperCase() });
+    },
+    'apps[1].serviceAccount: duplicate service account',
+  ],
+  [
+    'a public key that is not PEM',
+    (s) => {
+      app(s).publicKeyPem = 'ssh-rsa AAAA';
+    },
+    'apps[0].publicKeyPem: must be an RSA public key in PEM',
+  ],
+  [
+    'a private key instead of the public one',
+    (s) => {
+      app(s).publicKeyPem = keys.privateKeyPem;
+    },
+    'apps[0].publicKeyPem: must be an RSA public key in PEM',
+  ],
+  [
+    'an EC key',
+    (s) => {
+      app(s).publicKeyPem = generateKeyPairSync('ec', {
+        namedCurve: 'P-256',
+        publicKeyEncoding: { type: 'spki', format: 'pem' },
+        privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      }).publicKey;
+    },
+    'apps[0].publicKeyPem: must be an RSA public key in PEM',
+  ],
+  [
+    'adminApproved that is not a boolean',
+    (s) => {
+      (app(s) as { adminApproved: unknown }).adminApproved = 'yes';
+    },
+    'apps[0].adminApproved: must be a boolean',
+  ],
+  [
+    'a space created by an unknown app',
+    (s) => {
+      (s.spaces.at(-1) as Seed['spaces'][number]).createdByApp = 'users/900';
+    },
+    'spaces[7].createdByApp: must name an app from "apps"',
+  ],
+  [
+    'an app principal marked admin',
+    (s) => {
+      (s.principals.at(-1) as Seed['principals'][number]).admin = true;
+    },
+    'principals[13].admin: an app principal cannot be an administrator',
+  ],
+  [
+    'a givenName that is not a string',
+    (s) => {
+      (s.users[0] as { givenName: unknown }).givenName = 7;
+    },
+    'users[0].givenName: must be a string',
+  ],
+];
+
 describe('validateSeed: apps and createdByApp', () => {
   test('the app seed is valid', () => {
     expect(() => validateSeed(appSeed(keys.publicKeyPem))).not.toThrow();
   });
 
-  test.each<[string, (s: Seed) => void, string]>([
-    [
-      'an app that is not a user',
-      (s) => {
-        app(s).name = 'users/404';
-      },
-      'apps[0].name: must name a user from "users"',
-    ],
-    [
-      'an app whose user is HUMAN',
-      (s) => {
-        app(s).name = 'users/100';
-      },
-      'apps[0].name: users/100 must be a user of type BOT (a Chat app)',
-    ],
-    [
-      'a bad service account',
-      (s) => {
-        app(s).serviceAccount = 'roles-app';
-      },
-      'apps[0].serviceAccount: must be the service account email',
-    ],
-    [
-      'a service account used twice (any case)',
-      (s) => {
-        s.users.push({ name: 'users/900101', type: 'BOT' });
-        s.apps?.push({ ...app(s), name: 'users/900101', serviceAccount: SERVICE_ACCOUNT.toUpperCase() });
-      },
-      'apps[1].serviceAccount: duplicate service account',
-    ],
-    [
-      'a public key that is not PEM',
-      (s) => {
-        app(s).publicKeyPem = 'ssh-rsa AAAA';
-      },
-      'apps[0].publicKeyPem: must be an RSA public key in PEM',
-    ],
-    [
-      'a private key instead of the public one',
-      (s) => {
-        app(s).publicKeyPem = keys.privateKeyPem;
-      },
-      'apps[0].publicKeyPem: must be an RSA public key in PEM',
-    ],
-    [
-      'an EC key',
-      (s) => {
-        app(s).publicKeyPem = generateKeyPairSync('ec', {
-          namedCurve: 'P-256',
-          publicKeyEncoding: { type: 'spki', format: 'pem' },
-          privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-        }).publicKey;
-      },
-      'apps[0].publicKeyPem: must be an RSA public key in PEM',
-    ],
-    [
-      'adminApproved that is not a boolean',
-      (s) => {
-        (app(s) as { adminApproved: unknown }).adminApproved = 'yes';
-      },
-      'apps[0].adminApproved: must be a boolean',
-    ],
-    [
-      'a space created by an unknown app',
-      (s) => {
-        (s.spaces.at(-1) as Seed['spaces'][number]).createdByApp = 'users/900';
-      },
-      'spaces[7].createdByApp: must name an app from "apps"',
-    ],
-    [
-      'an app principal marked admin',
-      (s) => {
-        (s.principals.at(-1) as Seed['principals'][number]).admin = true;
-      },
-      'principals[13].admin: an app principal cannot be an administrator',
-    ],
-    [
-      'a givenName that is not a string',
-      (s) => {
-        (s.users[0] as { givenName: unknown }).givenName = 7;
-      },
-      'users[0].givenName: must be a string',
-    ],
-  ])('rejects %s', (_, edit, problem) => {
+  test.each(BAD_APP_SEEDS)('rejects %s', (_, edit, problem) => {
     // The first problem is the one introduced (a bad app also makes the spaces it created name no app).
     expect(problemsOf(edited(edit))[0]).toContain(problem);
   });

@@ -94,7 +94,9 @@ describe('spaces.members.list pagination', () => {
     expect(res.status).toBe(200);
     expect(res.body).not.toHaveProperty('nextPageToken');
   });
+});
 
+describe('spaces.members.list pagination: page tokens', () => {
   test('pageSize may change between pages', async () => {
     const first = await get(emulator(), `${MEMBERS}?pageSize=10`, TOKENS.owner);
     const token = (first.body as Page).nextPageToken as string;

@@ -89,7 +89,9 @@ describe('GET /v1/people/{id}', () => {
     expectApiError(await people(`/v1/people/424242?${FIELDS}`), 404, 'NOT_FOUND', /not found/);
     expectApiError(await people(`/v1/people/900?${FIELDS}`), 404, 'NOT_FOUND');
   });
+});
 
+describe('GET /v1/people/{id}: request checks', () => {
   test('personFields is required, and must name Person fields', async () => {
     expectApiError(await people('/v1/people/101'), 400, 'INVALID_ARGUMENT', /^personFields mask is required/);
     expectApiError(await people('/v1/people/101?personFields='), 400, 'INVALID_ARGUMENT', /personFields/);

@@ -192,6 +192,10 @@ describe('request validation', () => {
       expect(roleInState(emulator(), 'spaces/Launch', '102')).toBe('ROLE_MEMBER');
     },
   );
+});
+
+describe('request validation: the body and the query', () => {
+  const path = '/v1/spaces/Launch/members/102';
 
   test('a missing or unspecified role is 400', async () => {
     const empty = await call(emulator(), 'PATCH', `${path}?updateMask=role`, { token: TOKENS.owner, body: {} });

@@ -28,22 +28,5 @@ export function makeEnv(dist: string, overrides: Partial<GasEnvironmentOptions> 
   });
 }
 
-/** The threaded emulator's control API. */
-export function control(baseUrl: string) {
-  const call = async (method: string, path: string, body?: unknown) => {
-    const init: RequestInit = { method };
-    if (body !== undefined) {
-      init.body = JSON.stringify(body);
-      init.headers = { 'content-type': 'application/json' };
-    }
-    const res = await fetch(`${baseUrl}/_emulator/${path}`, init);
-    if (!res.ok) throw new Error(`emulator ${method} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as unknown;
-  };
-  return {
-    reset: (seed: unknown) => call('POST', 'reset', seed),
-    state: () => call('GET', 'state'),
-    requests: async () => ((await call('GET', 'requests')) as { requests: Array<Record<string, unknown>> }).requests,
-    config: (config: object) => call('POST', 'config', config),
-  };
-}
+/** The threaded emulator's control API: the one client every tool uses. */
+export { emulatorControl as control } from '../../emulator/control-client';

@@ -5,7 +5,7 @@
  */
 
 import type { FrameLocator, Locator, Page } from 'playwright-core';
-import type { Seed } from '../../emulator/seed';
+import { emulatorControl, type LoggedRequest } from '../../emulator/control-client';
 import { type Preview, startPreview } from '../server';
 import { type Browser, launchBrowser, watchedPage } from './browser';
 
@@ -16,7 +16,8 @@ export interface Journey {
   grid(): Locator;
   row(who: RegExp): Locator;
   requestLog(): Locator;
-  emulator<T>(path: string): Promise<T>;
+  /** The emulator's request log, through the one control client. */
+  requests(): Promise<LoggedRequest[]>;
   serverRole(space: string, user: string): Promise<string | undefined>;
   loadSpace(title: string): Promise<void>;
   openTab(name: string): Promise<void>;
@@ -80,10 +81,9 @@ function journeySteps(currentPage: () => Page, currentPreview: () => Preview): J
     grid: () => journey.page.getByRole('table', { name: /^Sheet / }),
     row: (who) => journey.grid().getByRole('row', { name: who }),
     requestLog: () => journey.page.getByRole('table', { name: 'Chat API requests' }),
-    emulator: async <T>(path: string) =>
-      (await (await fetch(`${journey.preview.emulatorUrl}/_emulator/${path}`)).json()) as T,
+    requests: () => emulatorControl(journey.preview.emulatorUrl).requests(),
     serverRole: async (space, user) => {
-      const state = await journey.emulator<Seed>('state');
+      const state = await emulatorControl(journey.preview.emulatorUrl).state();
       return state.spaces.find((s) => s.name === space)?.memberships.find((m) => m.member === user)?.role;
     },
     loadSpace: async (title) => {

@@ -11,7 +11,7 @@ import { useJourney } from './journey';
 jest.setTimeout(60_000);
 
 const journey = useJourney({ width: 1440, height: 900 });
-const { row, emulator, serverRole, loadSpace, chooseRole, turnOnLiveEditing, answerDialog } = journey;
+const { row, requests: emulatorRequests, serverRole, loadSpace, chooseRole, turnOnLiveEditing, answerDialog } = journey;
 
 const lastEdit = (): Locator => journey.page.getByRole('status', { name: 'Last edit' });
 
@@ -22,8 +22,7 @@ interface LoggedPatch {
 }
 
 async function patches(): Promise<LoggedPatch[]> {
-  const { requests } = await emulator<{ requests: LoggedPatch[] }>('requests');
-  return requests.filter((r) => r.method === 'PATCH');
+  return (await emulatorRequests()).filter((r) => r.method === 'PATCH') as unknown as LoggedPatch[];
 }
 
 it('resets the demo from its button (bug 2: the page posted no JSON and got 415)', async () => {

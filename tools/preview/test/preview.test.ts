@@ -10,7 +10,17 @@ import { useJourney } from './journey';
 jest.setTimeout(60_000);
 
 const journey = useJourney();
-const { sidebar, grid, row, requestLog, emulator, serverRole, loadSpace, openTab, chooseRole } = journey;
+const {
+  sidebar,
+  grid,
+  row,
+  requestLog,
+  requests: emulatorRequests,
+  serverRole,
+  loadSpace,
+  openTab,
+  chooseRole,
+} = journey;
 const { turnOnLiveEditing, answerDialog } = journey;
 
 it('loads a space from the sidebar and applies a live role edit in Chat', async () => {
@@ -47,9 +57,7 @@ it('puts a refused live edit back and says why', async () => {
   await carol.filter({ hasText: /✗ Not changed: .*"Boss" is not a role/ }).waitFor();
   expect(await carol.getByRole('combobox').inputValue()).toBe('Member');
   expect(await serverRole('spaces/AAAALaunch', 'users/1003')).toBe('ROLE_MEMBER');
-  const patches = (await emulator<{ requests: Array<{ method: string }> }>('requests')).requests.filter(
-    (r) => r.method === 'PATCH',
-  );
+  const patches = (await emulatorRequests()).filter((r) => r.method === 'PATCH');
   expect(patches).toEqual([]);
   await screenshot(journey.page, 'preview-refused');
 });
@@ -125,7 +133,7 @@ it('writes the dry run into the Preview sheet without calling Chat', async () =>
   await journey.page.getByRole('tab', { name: 'Preview', selected: true }).waitFor();
   await row(/Launch team Carol Diaz .* Member Manager Will apply/).waitFor();
   await row(/Launch team Standup Bot .* Will be refused: .*Chat app/).waitFor();
-  const requests = (await emulator<{ requests: Array<{ method: string }> }>('requests')).requests;
+  const requests = await emulatorRequests();
   expect(requests.filter((r) => r.method === 'PATCH')).toEqual([]);
   await screenshot(journey.page, 'preview-dry-run');
 });
