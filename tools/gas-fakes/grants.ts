@@ -46,6 +46,15 @@ export class ScopeGrants {
     return this.pending.has(email);
   }
 
+  /**
+   * Whether a call needing any one of `scopes` may go ahead for `email` (the manifest check comes first, so only a
+   * partial grant can refuse it; this runs on every service call, so it allocates nothing in the common case).
+   */
+  grantsAny(email: string, scopes: readonly string[]): boolean {
+    const granted = this.partial.get(email);
+    return granted === undefined || scopes.length === 0 || scopes.some((s) => granted.has(s));
+  }
+
   /** The scopes of `scopes` that `email` has not granted (undeclared ones count as not granted when a manifest exists). */
   missing(email: string, scopes: readonly string[]): string[] {
     const granted = this.partial.get(email);

@@ -326,10 +326,9 @@ export class Runtime {
       throw new GasError(`Specified permissions are not sufficient to call ${method}. Required permissions: ${scope}`);
     }
     // Granular consent: the script declares the scope, but this person has not granted it.
-    const granted =
-      anyOfScopes.length === 0 ||
-      anyOfScopes.some((s) => this.grants.missing(ex.effectiveUser.email, [s]).length === 0);
-    if (ex.project === ADDON_PROJECT && !granted) throw new GasError(AUTHORIZATION_REQUIRED);
+    if (ex.project === ADDON_PROJECT && !this.grants.grantsAny(ex.effectiveUser.email, anyOfScopes)) {
+      throw new GasError(AUTHORIZATION_REQUIRED);
+    }
   }
 
   /** Strict noDocumentInTimeTriggers: a clock trigger runs with no active document (SpreadsheetApp.getActive() null). */

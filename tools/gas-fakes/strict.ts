@@ -4,6 +4,9 @@
  * the add-on from working at all. FIDELITY.md gives each behaviour's source.
  */
 
+// The emulator's fault generator: one seeded generator for every replayable random choice in the tools.
+import { seededRandom } from '../emulator/faults';
+
 export interface LateTriggerOptions {
   /** Seed of the random delay, so a failing run can be replayed. */
   seed: number;
@@ -53,18 +56,6 @@ export const STRICT: Readonly<StrictOptions> = Object.freeze({
 
 export const DEFAULT_LATE_MIN_MS = 10_000;
 export const DEFAULT_LATE_MAX_MS = 120_000;
-
-/** mulberry32: a tiny seeded generator, so late-trigger delays are the same on every run with the same seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** The extra delays of one environment's one-off triggers, drawn in creation order. */
 export function lateDelays(options: LateTriggerOptions | undefined): () => number {
