@@ -242,6 +242,16 @@ describe('5. authorisation', () => {
     expect(noted('edits')).toHaveLength(1);
   });
 
+  it('withholds only the added scopes: calls needing them throw until the person authorises, others go ahead', () => {
+    setup(STRICT, { manifest: null });
+    env.sim.addScopes([CHAT]);
+    expect(as(ALICE, () => bundle.call('sheetName'))).toBe('Roles');
+    expect(as(ALICE, () => bundle.call('authInfo', [SHEETS]))).toEqual({ status: 'NOT_REQUIRED', url: null });
+    expect(() => as(ALICE, () => bundle.call('requireScopes', [CHAT]))).toThrow(AUTHORIZATION_REQUIRED);
+    env.sim.authorize(ALICE);
+    expect(as(ALICE, () => bundle.call('requireScopes', [CHAT]))).toBe('granted');
+  });
+
   it('without scopeChangeNeedsReauthorization the new scopes count as granted', () => {
     setup(undefined);
     as(ALICE, () => bundle.call('installEdit'));
