@@ -31,6 +31,7 @@ import { FakeSession } from './session';
 import { FakeSpreadsheetApp } from './spreadsheet/app';
 import { FakeSpreadsheet, type SpreadsheetSeed } from './spreadsheet/spreadsheet';
 import { FakeUi, UiLog } from './spreadsheet/ui';
+import type { StrictOptions } from './strict';
 import { DEFAULT_TIMEOUT_MS, SyncHttpClient } from './sync-http';
 import { type TriggerRecord, TriggerRegistry, type TriggerRun } from './triggers';
 import { FakeUrlFetchApp, type HttpLogEntry } from './url-fetch';
@@ -71,6 +72,8 @@ export interface GasEnvironmentOptions {
   /** A one-off clock trigger that ran stays listed (and counts toward limits) until deleted; default true. */
   firedOneOffTriggersRemain?: boolean;
   scriptId?: string;
+  /** Behaviours as harsh as Google documents them (strict.ts); `STRICT` turns them all on. Default: none. */
+  strict?: StrictOptions;
 }
 
 /** The services product code sees as globals. */
@@ -109,6 +112,17 @@ export interface Sim {
   ): UserEditResult;
   /** Runs the clock triggers that are due, each as its creator; `advance` first moves a virtual clock to the next due one. */
   fireTimeTriggers(options?: { advance?: boolean }): TriggerRun[];
+  /**
+   * A new version of the script asks for more scopes. With strict scopeChangeNeedsReauthorization, every user's
+   * existing triggers are skipped (recorded with `skipped`) until that user calls sim.authorize.
+   */
+  addScopes(scopes: readonly string[]): void;
+  /** The person authorises the script (again): every scope it declares is granted, their triggers run again. */
+  authorize(email: string): void;
+  /** Granular consent: the person granted only these scopes; calls needing others throw the authorisation error. */
+  grantOnly(email: string, scopes: readonly string[]): void;
+  /** How many triggers this user has in other spreadsheets using the add-on (they count toward the 20 per user). */
+  setOtherDocumentTriggers(email: string, count: number): void;
   /** Installable triggers of all users (deleted ones excluded). */
   triggers(): TriggerRecord[];
   readonly triggerRuns: TriggerRun[];
@@ -173,6 +187,7 @@ export function createGasEnvironment(options: GasEnvironmentOptions): GasEnviron
     manifest,
     timeZone: options.timeZone ?? manifest?.timeZone ?? 'Etc/UTC',
     callCostMs: options.callCostMs,
+    ...(options.strict === undefined ? {} : { strict: options.strict }),
   });
   const rewrites = localRewrites({ [GOOGLE_CHAT]: options.chatBaseUrl, ...options.urlRewrites });
 
@@ -277,6 +292,7 @@ function createSim(parts: EnvironmentParts): Sim {
       spreadsheet.sheetCopiesKeepMetadata = keep;
     },
     userEdit: (email, sheet, a1, values, opts) => users$.edit(email, sheet, a1, values, opts),
+    ...consentControls(runtime, registry),
     fireTimeTriggers: (opts) => {
       if (opts?.advance) {
         const next = registry.nextDue();
@@ -307,6 +323,28 @@ function createSim(parts: EnvironmentParts): Sim {
         .filter(([k]) => k.startsWith(prefix))
         .reduce((n, [, v]) => n + v, 0),
     current: () => runtime.current(),
+  };
+}
+
+/** The sim controls for what people have authorised and how many triggers they hold elsewhere. */
+function consentControls(
+  runtime: Runtime,
+  registry: TriggerRegistry,
+): Pick<Sim, 'addScopes' | 'authorize' | 'grantOnly' | 'setOtherDocumentTriggers'> {
+  const known = (email: string) => runtime.user(email).email;
+  return {
+    addScopes: (scopes) =>
+      runtime.grants.addScopes(
+        scopes,
+        runtime.strict.scopeChangeNeedsReauthorization === true,
+        runtime.allUsers().map((u) => u.email),
+      ),
+    authorize: (email) => runtime.grants.authorize(known(email)),
+    grantOnly: (email, scopes) => runtime.grants.grantOnly(known(email), scopes),
+    setOtherDocumentTriggers: (email, count) => {
+      if (!Number.isInteger(count) || count < 0) throw new Error('gas-fakes: a trigger count is a whole number >= 0');
+      registry.elsewhere.set(known(email), count);
+    },
   };
 }
 

@@ -34,6 +34,8 @@ export class FakeHttpResponse implements Pick<HTTPResponse, (typeof RESPONSE_API
     readonly status: number,
     private readonly headers: ReadonlyArray<readonly [string, string]>,
     readonly body: Buffer,
+    /** Strict lowercaseHeaders: names as HTTP/2 sends them ('retry-after'), which Apps Script may pass through. */
+    private readonly lowercaseNames = false,
   ) {}
 
   getResponseCode(): number {
@@ -53,7 +55,7 @@ export class FakeHttpResponse implements Pick<HTTPResponse, (typeof RESPONSE_API
   getAllHeaders(): Record<string, string | string[]> {
     const out: Record<string, string | string[]> = {};
     for (const [name, value] of this.headers) {
-      const key = canonicalHeaderName(name);
+      const key = this.nameOf(name);
       const existing = out[key];
       if (existing === undefined) out[key] = value;
       else out[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
@@ -62,7 +64,7 @@ export class FakeHttpResponse implements Pick<HTTPResponse, (typeof RESPONSE_API
   }
   getHeaders(): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const [name, value] of this.headers) out[canonicalHeaderName(name)] = value;
+    for (const [name, value] of this.headers) out[this.nameOf(name)] = value;
     return out;
   }
   getBlob(): GoogleAppsScript.Base.Blob {
@@ -70,6 +72,10 @@ export class FakeHttpResponse implements Pick<HTTPResponse, (typeof RESPONSE_API
   }
   getAs(contentType: string): GoogleAppsScript.Base.Blob {
     return asApi(new FakeBlob(Buffer.from(this.body), String(contentType), null));
+  }
+
+  private nameOf(name: string): string {
+    return this.lowercaseNames ? name.toLowerCase() : canonicalHeaderName(name);
   }
 
   private header(name: string): string | undefined {

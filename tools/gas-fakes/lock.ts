@@ -85,7 +85,12 @@ export class FakeLockService implements Pick<GoogleAppsScript.Lock.LockService, 
     private readonly table: LockTable,
   ) {}
 
+  /** null inside a clock trigger under strict noDocumentInTimeTriggers. */
   getDocumentLock(): Lock {
+    if (this.runtime.withoutDocument()) {
+      this.runtime.authorize('LockService.getDocumentLock', 'LIMITED', []);
+      return null as unknown as Lock;
+    }
     return this.lock('document');
   }
   getScriptLock(): Lock {

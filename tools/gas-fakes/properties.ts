@@ -70,8 +70,10 @@ export class FakePropertiesService
     private readonly stores: PropertyStores,
   ) {}
 
+  /** null inside a clock trigger under strict noDocumentInTimeTriggers. */
   getDocumentProperties(): Properties {
     this.runtime.authorize('PropertiesService.getDocumentProperties', 'LIMITED', []);
+    if (this.runtime.withoutDocument()) return null as unknown as Properties;
     return asApi(new FakeProperties(this.runtime, this.stores.of(this.runtime.current().project).document));
   }
   getScriptProperties(): Properties {

@@ -5,7 +5,9 @@
 
 import type { Clock } from './clock';
 import { GasError, HardStopError } from './errors';
+import { ScopeGrants } from './grants';
 import { Recorder } from './recorder';
+import { outsideDomain, type StrictOptions } from './strict';
 
 export type AuthModeName = 'NONE' | 'CUSTOM_FUNCTION' | 'LIMITED' | 'FULL';
 const AUTH_RANK: Record<AuthModeName, number> = { NONE: 0, CUSTOM_FUNCTION: 1, LIMITED: 2, FULL: 3 };
@@ -129,7 +131,11 @@ export interface RuntimeOptions {
   manifest: Manifest | null;
   timeZone: string;
   callCostMs: ((call: string) => number) | undefined;
+  strict?: StrictOptions;
 }
+
+/** Apps Script's words when a person has not granted what a call needs (trigger after a scope change, partial consent). */
+export const AUTHORIZATION_REQUIRED = 'Authorization is required to perform that action.';
 
 export class Runtime {
   readonly calls: Record<string, number> = {};
@@ -140,6 +146,8 @@ export class Runtime {
   readonly timeZone: string;
   readonly manifest: Manifest | null;
   readonly executionLimitMs: number;
+  readonly strict: StrictOptions;
+  readonly grants: ScopeGrants;
   bundle: BundleRunner | null = null;
   private readonly users = new Map<string, SimUser>();
   private readonly stack: Execution[] = [];
@@ -156,6 +164,8 @@ export class Runtime {
     this.manifest = options.manifest;
     this.executionLimitMs = options.executionLimitMs;
     this.callCostMs = options.callCostMs;
+    this.strict = options.strict ?? {};
+    this.grants = new ScopeGrants(() => this.manifest?.oauthScopes);
     for (const u of options.users) this.users.set(u.email, u);
     this.base = this.newExecution({
       kind: 'ambient',
@@ -311,10 +321,27 @@ export class Runtime {
     if (AUTH_RANK[ex.authMode] < AUTH_RANK[minimum]) {
       throw new GasError(`You do not have permission to call ${method}. Required permissions: ${scope}`);
     }
-    const declared = this.manifest?.oauthScopes;
+    const declared = this.manifest?.oauthScopes ? this.grants.declared() : undefined;
     if (declared && anyOfScopes.length > 0 && !anyOfScopes.some((s) => declared.includes(s))) {
       throw new GasError(`Specified permissions are not sufficient to call ${method}. Required permissions: ${scope}`);
     }
+    // Granular consent: the script declares the scope, but this person has not granted it.
+    if (ex.project === ADDON_PROJECT && !this.grants.grantsAny(ex.effectiveUser.email, anyOfScopes)) {
+      throw new GasError(AUTHORIZATION_REQUIRED);
+    }
+  }
+
+  /** Strict noDocumentInTimeTriggers: a clock trigger runs with no active document (SpreadsheetApp.getActive() null). */
+  withoutDocument(): boolean {
+    return this.strict.noDocumentInTimeTriggers === true && this.current().kind === 'time-trigger';
+  }
+
+  /**
+   * Whether Apps Script hides `active`'s email from code running as `effective`: a user marked hideEmail under someone
+   * else's authority, or (strict ownerDomain) anyone outside the owner's domain.
+   */
+  hidesEmail(active: SimUser, effective: SimUser): boolean {
+    return (active !== effective && active.hideEmail) || outsideDomain(active.email, this.strict.ownerDomain);
   }
 
   log(level: LogEntry['level'], message: string): void {
@@ -327,8 +354,7 @@ export class Runtime {
     const effectiveUser = this.user(spec.effectiveUser);
     const activeUser = spec.activeUser === null ? null : this.user(spec.activeUser);
     const now = this.clock.now();
-    const hidden =
-      spec.hideActiveEmail ?? (activeUser !== null && activeUser !== effectiveUser && activeUser.hideEmail);
+    const hidden = spec.hideActiveEmail ?? (activeUser !== null && this.hidesEmail(activeUser, effectiveUser));
     return {
       id: this.nextId++,
       kind: spec.kind,

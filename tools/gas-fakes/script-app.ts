@@ -1,11 +1,11 @@
 /**
- * ScriptApp: OAuth tokens per effective user (a trigger's creator inside a trigger) and the installable triggers of
- * the current user.
+ * ScriptApp: OAuth tokens per effective user (a trigger's creator inside a trigger), the installable triggers of the
+ * current user, and what that user has authorised (granular consent, re-authorisation after a scope change).
  */
 
 import { GasError } from './errors';
 import { asApi, enumValue, type FakeSpec, gasEnum } from './fake';
-import { type Runtime, SCOPES } from './runtime';
+import { AUTHORIZATION_REQUIRED, type Runtime, SCOPES } from './runtime';
 import type { FakeSpreadsheet } from './spreadsheet/spreadsheet';
 import { FakeTrigger, FakeTriggerBuilder, type TriggerRegistry } from './triggers';
 
@@ -51,6 +51,7 @@ const APP_API = [
   'getScriptId',
   'getUserTriggers',
   'newTrigger',
+  'requireScopes',
 ] as const satisfies readonly (keyof ScriptApp)[];
 const APP_PROPS = [
   'AuthMode',
@@ -92,12 +93,14 @@ export class FakeScriptApp implements Pick<ScriptApp, (typeof APP_API)[number] |
       .forUser(this.runtime.current().effectiveUser.email)
       .map((r) => asApi<GoogleAppsScript.Script.Trigger>(new FakeTrigger(r)));
   }
+  /** Documented as the triggers "in" that spreadsheet; strict hideClockTriggersFromUserTriggers leaves clock ones out. */
   getUserTriggers(document: unknown): GoogleAppsScript.Script.Trigger[] {
     this.runtime.authorize('ScriptApp.getUserTriggers', 'FULL', [SCOPES.scriptApp]);
     const id = (document as Partial<FakeSpreadsheet> | null)?.id;
+    const hideClock = this.runtime.strict.hideClockTriggersFromUserTriggers === true;
     return this.registry
       .forUser(this.runtime.current().effectiveUser.email)
-      .filter((r) => r.documentId === id)
+      .filter((r) => r.documentId === id && !(hideClock && r.eventType === 'CLOCK'))
       .map((r) => asApi<GoogleAppsScript.Script.Trigger>(new FakeTrigger(r)));
   }
   deleteTrigger(trigger: GoogleAppsScript.Script.Trigger): void {
@@ -113,8 +116,28 @@ export class FakeScriptApp implements Pick<ScriptApp, (typeof APP_API)[number] |
   getInstallationSource(): GoogleAppsScript.Script.InstallationSource {
     return enumValue('NONE');
   }
-  getAuthorizationInfo(_authMode: GoogleAppsScript.Script.AuthMode): GoogleAppsScript.Script.AuthorizationInfo {
-    return asApi(new FakeAuthorizationInfo());
+  /**
+   * REQUIRED while the effective user has not granted every scope asked about (all the script's scopes when none are
+   * named), or must authorise again after a new version added scopes.
+   */
+  getAuthorizationInfo(
+    _authMode: GoogleAppsScript.Script.AuthMode,
+    oAuthScopes?: string[],
+  ): GoogleAppsScript.Script.AuthorizationInfo {
+    return asApi(new FakeAuthorizationInfo(this.authorizationRequired(oAuthScopes), this.scriptId));
+  }
+  /** Ends the call with Apps Script's authorisation error when the effective user has not granted one of the scopes. */
+  requireScopes(_authMode: GoogleAppsScript.Script.AuthMode, oAuthScopes: string[]): void {
+    if (!Array.isArray(oAuthScopes)) throw new GasError('Invalid argument: oAuthScopes');
+    if (this.authorizationRequired(oAuthScopes)) throw new GasError(AUTHORIZATION_REQUIRED);
+  }
+
+  private authorizationRequired(scopes: readonly string[] | undefined): boolean {
+    const email = this.runtime.current().effectiveUser.email;
+    const grants = this.runtime.grants;
+    if (scopes === undefined)
+      return grants.needsReauthorization(email) || grants.missing(email, grants.declared()).length > 0;
+    return grants.missing(email, scopes).length > 0;
   }
 }
 
@@ -123,13 +146,17 @@ const INFO_API = [
   'getAuthorizationUrl',
 ] as const satisfies readonly (keyof GoogleAppsScript.Script.AuthorizationInfo)[];
 
-/** The simulated users have all authorized the add-on. */
 class FakeAuthorizationInfo implements Pick<GoogleAppsScript.Script.AuthorizationInfo, (typeof INFO_API)[number]> {
   static readonly gas: FakeSpec = { kind: 'AuthorizationInfo', methods: INFO_API };
+  constructor(
+    private readonly required: boolean,
+    private readonly scriptId: string,
+  ) {}
   getAuthorizationStatus(): GoogleAppsScript.Script.AuthorizationStatus {
-    return enumValue('NOT_REQUIRED');
+    return enumValue(this.required ? 'REQUIRED' : 'NOT_REQUIRED');
   }
+  /** Documented as null when no authorisation is needed. */
   getAuthorizationUrl(): string {
-    return '';
+    return (this.required ? `https://script.google.com/macros/d/${this.scriptId}/authorize` : null) as string;
   }
 }

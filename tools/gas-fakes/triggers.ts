@@ -2,12 +2,15 @@
  * Installable triggers: the registry, the builders product code uses to create them, and firing them as their creator.
  * Limits as for add-ons: one trigger of each type per user per document, 20 per user per script, recurring clock
  * triggers at most hourly. A one-off clock trigger that fired stays listed (and counted) until deleted.
+ * Strict options (strict.ts) add late one-off triggers, test-deployment mode, triggers in other spreadsheets counting
+ * toward the 20, and triggers skipped while their creator must authorise a new version's scopes.
  */
 
 import { GasError } from './errors';
 import { asApi, enumValue, type FakeSpec } from './fake';
 import type { Runtime } from './runtime';
 import type { FakeSpreadsheet } from './spreadsheet/spreadsheet';
+import { lateDelays } from './strict';
 import { zonedParts } from './time-zone';
 
 type Trigger = GoogleAppsScript.Script.Trigger;
@@ -26,6 +29,8 @@ export interface TriggerRecord {
   dueAt: number | null;
   /** Period of a recurring clock trigger. */
   readonly everyMs: number | null;
+  /** How much later than asked a one-off `.after()` trigger is due (strict lateTriggers); 0 otherwise. */
+  readonly lateByMs: number;
   /** A one-off clock trigger that ran: never fires again, still listed until deleted. */
   fired: boolean;
   deleted: boolean;
@@ -39,6 +44,8 @@ export interface TriggerRun {
   activeUser: string | null;
   error: unknown;
   hardStopped: boolean;
+  /** Set when the trigger was due but did not run: its creator must authorise the script's new scopes first. */
+  skipped?: 'authorization-required';
 }
 
 export const MAX_TRIGGERS_PER_USER = 20;
@@ -47,14 +54,25 @@ const HOUR = 3_600_000;
 export class TriggerRegistry {
   readonly records: TriggerRecord[] = [];
   readonly runs: TriggerRun[] = [];
+  /** Triggers each user has in other spreadsheets (strict otherDocumentTriggers): they count toward the 20. */
+  readonly elsewhere: Map<string, number>;
   private nextUid = 1;
+  private readonly lateDelay: () => number;
 
   constructor(
     private readonly runtime: Runtime,
     private readonly spreadsheet: FakeSpreadsheet,
     /** Whether a one-off clock trigger that ran stays listed until deleted: the default, the stricter case for product code. */
     private readonly firedOneOffRemains = true,
-  ) {}
+  ) {
+    this.lateDelay = lateDelays(runtime.strict.lateTriggers);
+    this.elsewhere = new Map(Object.entries(runtime.strict.otherDocumentTriggers ?? {}));
+  }
+
+  /** The extra delay of the next one-off `.after()` trigger: 0 unless strict lateTriggers. */
+  nextLateDelay(): number {
+    return this.lateDelay();
+  }
 
   now(): number {
     return this.runtime.clock.now();
@@ -68,10 +86,16 @@ export class TriggerRegistry {
     return this.live().filter((r) => r.creator === email);
   }
 
-  create(handler: string, eventType: TriggerEventType, dueAt: number | null, everyMs: number | null): TriggerRecord {
+  create(
+    handler: string,
+    eventType: TriggerEventType,
+    dueAt: number | null,
+    everyMs: number | null,
+    lateByMs = 0,
+  ): TriggerRecord {
     const creator = this.runtime.current().effectiveUser.email;
     const mine = this.forUser(creator);
-    if (mine.length >= MAX_TRIGGERS_PER_USER) {
+    if (mine.length + (this.elsewhere.get(creator) ?? 0) >= MAX_TRIGGERS_PER_USER) {
       throw new GasError(
         'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
       );
@@ -94,6 +118,7 @@ export class TriggerRegistry {
       createdAt: this.runtime.clock.now(),
       dueAt,
       everyMs,
+      lateByMs,
       fired: false,
       deleted: false,
     };
@@ -102,9 +127,27 @@ export class TriggerRegistry {
     return record;
   }
 
-  /** Runs one trigger's handler as its creator; errors are recorded on the run and re-thrown. */
+  /**
+   * Runs one trigger's handler as its creator; errors are recorded on the run. A creator who has not authorised the
+   * script's new scopes gets no execution at all: the run is recorded as skipped, and nobody is told (add-ons send no
+   * failure email).
+   */
   fire(record: TriggerRecord, event: Record<string, unknown>, activeUser: string | null, hideActiveEmail?: boolean) {
     const kind = record.eventType === 'CLOCK' ? 'time-trigger' : 'installable-trigger';
+    if (this.runtime.grants.needsReauthorization(record.creator)) {
+      const run: TriggerRun = {
+        uid: record.uid,
+        handler: record.handler,
+        kind,
+        effectiveUser: record.creator,
+        activeUser,
+        error: null,
+        hardStopped: false,
+        skipped: 'authorization-required',
+      };
+      this.runs.push(run);
+      return run;
+    }
     return this.runHandler(record.handler, kind, record.creator, activeUser, record.uid, event, hideActiveEmail);
   }
 
@@ -145,7 +188,7 @@ export class TriggerRegistry {
   /** Fires the clock triggers due at the clock's now, as their creators; returns the runs. */
   fireDue(): TriggerRun[] {
     const now = this.runtime.clock.now();
-    const due = this.live()
+    const due = this.clockTriggers()
       .filter((r) => r.eventType === 'CLOCK' && !r.fired && r.dueAt !== null && r.dueAt <= now)
       .sort((a, b) => (a.dueAt as number) - (b.dueAt as number));
     const runs: TriggerRun[] = [];
@@ -161,10 +204,15 @@ export class TriggerRegistry {
 
   /** When the next clock trigger is due, or null. */
   nextDue(): number | null {
-    const times = this.live()
+    const times = this.clockTriggers()
       .filter((r) => r.eventType === 'CLOCK' && !r.fired && r.dueAt !== null)
       .map((r) => r.dueAt as number);
     return times.length === 0 ? null : Math.min(...times);
+  }
+
+  /** Live triggers that may fire on the clock: none in a test deployment. */
+  private clockTriggers(): TriggerRecord[] {
+    return this.runtime.strict.testDeployment ? [] : this.live();
   }
 }
 
@@ -291,6 +339,7 @@ export class FakeClockTriggerBuilder
   static readonly gas: FakeSpec = { kind: 'ClockTriggerBuilder', methods: CLOCK_BUILDER_API };
   private dueAt: number | null = null;
   private everyMs: number | null = null;
+  private lateByMs = 0;
 
   constructor(
     private readonly registry: TriggerRegistry,
@@ -300,11 +349,14 @@ export class FakeClockTriggerBuilder
   after(durationMilliseconds: number): GoogleAppsScript.Script.ClockTriggerBuilder {
     if (!Number.isFinite(durationMilliseconds) || durationMilliseconds < 0)
       throw new GasError('Invalid argument: durationMilliseconds');
-    this.dueAt = this.registry.now() + durationMilliseconds;
+    // after() names a minimum: the trigger may run later (strict lateTriggers draws how much).
+    this.lateByMs = this.registry.nextLateDelay();
+    this.dueAt = this.registry.now() + durationMilliseconds + this.lateByMs;
     return asApi(this);
   }
   at(date: GoogleAppsScript.Base.Date): GoogleAppsScript.Script.ClockTriggerBuilder {
     this.dueAt = date.getTime();
+    this.lateByMs = 0;
     return asApi(this);
   }
   everyMinutes(n: number): GoogleAppsScript.Script.ClockTriggerBuilder {
@@ -322,7 +374,8 @@ export class FakeClockTriggerBuilder
     }
     const now = this.registry.now();
     const dueAt = this.dueAt ?? now + (this.everyMs as number);
-    return asApi(new FakeTrigger(this.registry.create(this.handler, 'CLOCK', dueAt, this.everyMs)));
+    const late = this.everyMs === null ? this.lateByMs : 0;
+    return asApi(new FakeTrigger(this.registry.create(this.handler, 'CLOCK', dueAt, this.everyMs, late)));
   }
   private every(ms: number): GoogleAppsScript.Script.ClockTriggerBuilder {
     if (!Number.isFinite(ms) || ms <= 0) throw new GasError('Invalid argument: interval');

@@ -163,7 +163,12 @@ export class FakeUrlFetchApp implements Pick<UrlFetchApp, (typeof APP_API)[numbe
         );
         return null;
       }
-      const response = new FakeHttpResponse(result.status, result.headers, Buffer.from(result.body));
+      const response = new FakeHttpResponse(
+        result.status,
+        result.headers,
+        Buffer.from(result.body),
+        this.runtime.strict.lowercaseHeaders === true,
+      );
       if (result.status >= 400 && !p.mute) failure ??= requestFailed(p.origin, response);
       return response;
     });

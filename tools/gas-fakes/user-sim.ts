@@ -108,13 +108,15 @@ export class SheetUsers {
     oldValue: string | undefined,
     options: UserEditOptions,
   ): TriggerRun[] {
-    const editTriggers = this.registry
-      .live()
-      .filter((r) => r.eventType === 'ON_EDIT' && r.documentId === this.spreadsheet.id);
+    // A test deployment runs no installable trigger at all.
+    const editTriggers = this.runtime.strict.testDeployment
+      ? []
+      : this.registry.live().filter((r) => r.eventType === 'ON_EDIT' && r.documentId === this.spreadsheet.id);
     const bundle = this.runtime.bundle;
     const runs: TriggerRun[] = [];
     const event = (creator: string) => {
-      const hidden = options.hideEmail ?? (creator !== editor && this.runtime.user(editor).hideEmail);
+      const hidden =
+        options.hideEmail ?? this.runtime.hidesEmail(this.runtime.user(editor), this.runtime.user(creator));
       const e: Record<string, unknown> = {
         range,
         source: this.spreadsheet,

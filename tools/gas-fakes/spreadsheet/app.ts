@@ -46,13 +46,14 @@ export class FakeSpreadsheetApp implements Pick<App, (typeof APP_API)[number] | 
   flush(): void {
     // Writes are applied at once in the fakes; flush only counts as the round trip it is.
   }
+  /** null inside a clock trigger under strict noDocumentInTimeTriggers (no document is open there). */
   getActive(): GoogleAppsScript.Spreadsheet.Spreadsheet {
     this.runtime.authorize('SpreadsheetApp.getActive', 'LIMITED', DOCUMENT_SCOPES);
-    return asApi(this.spreadsheet);
+    return this.active();
   }
   getActiveSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
     this.runtime.authorize('SpreadsheetApp.getActiveSpreadsheet', 'LIMITED', DOCUMENT_SCOPES);
-    return asApi(this.spreadsheet);
+    return this.active();
   }
   getActiveSheet(): GoogleAppsScript.Spreadsheet.Sheet {
     this.runtime.authorize('SpreadsheetApp.getActiveSheet', 'LIMITED', DOCUMENT_SCOPES);
@@ -78,5 +79,11 @@ export class FakeSpreadsheetApp implements Pick<App, (typeof APP_API)[number] | 
     this.runtime.authorize('SpreadsheetApp.openById', 'FULL', [SCOPES.sheets]);
     if (id !== this.spreadsheet.id) throw new GasError('You do not have permission to access the requested document.');
     return asApi(this.spreadsheet);
+  }
+
+  private active(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+    return (
+      this.runtime.withoutDocument() ? null : asApi(this.spreadsheet)
+    ) as GoogleAppsScript.Spreadsheet.Spreadsheet;
   }
 }
