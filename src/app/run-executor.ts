@@ -3,13 +3,13 @@
  * continuation trigger (runs as the same person) and goes on from where it stopped.
  */
 
+import { userChatApi } from '../adapters/chat-api';
+import type { Clock } from '../adapters/clock';
+import { withDocumentLock } from '../adapters/lock';
+import { loadRun } from '../adapters/run-store';
 import type { RoleChange } from '../domain/changes';
 import { type Progress, progressOf, type RunJob, type RunState } from '../domain/run-state';
 import { executeRun, type RunReport } from './bulk-run';
-import { userChatApi } from './chat-api';
-import type { Clock } from './clock';
-import { withDocumentLock } from './lock';
-import { loadRun } from './run-store';
 
 export const CONTINUE_HANDLER = 'continueBulkApply';
 const CONTINUE_AFTER_MS = 1000;

@@ -1,14 +1,20 @@
 /** Loading a space into its member sheet, and refreshing a sheet from Chat without losing pending edits. */
 
+import { userChatApi } from '../adapters/chat-api';
+import { withDocumentLock } from '../adapters/lock';
+import {
+  findMemberSheets,
+  memberSheetMeta,
+  readRows,
+  type SheetMeta,
+  writeMemberSheet,
+} from '../adapters/member-sheet';
+import { resolveMissingNames } from '../adapters/people-directory';
 import { type Access, isAccess } from '../domain/access';
 import type { SpaceSummary } from '../domain/chat-types';
 import { COL, HEADER_ROWS, type MemberRow, rowFromMembership } from '../domain/member-row';
 import { mergeRefresh } from '../domain/refresh-merge';
 import { isSpaceName } from '../domain/resource-names';
-import { userChatApi } from './chat-api';
-import { withDocumentLock } from './lock';
-import { findMemberSheets, memberSheetMeta, readRows, type SheetMeta, writeMemberSheet } from './member-sheet';
-import { resolveMissingNames } from './people-directory';
 
 export class UserError extends Error {
   override readonly name = 'UserError';

@@ -8,6 +8,11 @@
  * and Audit rows are written per space as it finishes, and at the end, never per row.
  */
 
+import { appendAudit, readAudit } from '../adapters/audit-sheet';
+import type { ChatApi, FetchResult } from '../adapters/chat-api';
+import type { Clock } from '../adapters/clock';
+import { findMemberSheets, patchRows, type RowPatch, readRows } from '../adapters/member-sheet';
+import { deleteRun, rememberLastRun, saveRun } from '../adapters/run-store';
 import { parseFailure, plainReason } from '../domain/api-errors';
 import type { AuditEntry } from '../domain/audit';
 import { COL, type MemberRow, rowFromCells } from '../domain/member-row';
@@ -16,11 +21,6 @@ import { type ApiRole, isApiRole, parseRole, uiRole } from '../domain/roles';
 import type { RunJob, RunState } from '../domain/run-state';
 import { CHAT_WRITE_LIMITS, type Job, WriteScheduler } from '../domain/scheduler';
 import { stamp, statusText } from '../domain/status';
-import { appendAudit, readAudit } from './audit-sheet';
-import type { ChatApi, FetchResult } from './chat-api';
-import type { Clock } from './clock';
-import { findMemberSheets, patchRows, type RowPatch, readRows } from './member-sheet';
-import { deleteRun, rememberLastRun, saveRun } from './run-store';
 
 export interface RunReport {
   runId: string;

@@ -5,6 +5,9 @@
  * who is not a member gets a clear Status.
  */
 
+import type { ChatApi } from '../adapters/chat-api';
+import { type MemberSheet, readRows } from '../adapters/member-sheet';
+import { resolveMissingNames } from '../adapters/people-directory';
 import { parseFailure, plainReason } from '../domain/api-errors';
 import { decideNewRow } from '../domain/changes';
 import type { ChatMembership } from '../domain/chat-types';
@@ -12,9 +15,6 @@ import { COL, COLUMN_COUNT, HEADER_ROWS, rowFromCells, rowFromMembership, rowToC
 import { isMembershipName } from '../domain/resource-names';
 import { uiRole } from '../domain/roles';
 import { statusText } from '../domain/status';
-import type { ChatApi } from './chat-api';
-import { type MemberSheet, readRows } from './member-sheet';
-import { resolveMissingNames } from './people-directory';
 
 export interface NewRowReport {
   found: number;

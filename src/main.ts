@@ -3,17 +3,17 @@
  * triggers, and the functions the sidebar calls through google.script.run). Nothing else is visible to Apps Script.
  */
 
-import type { SpaceSummary } from '../domain/chat-types';
-import type { Progress } from '../domain/run-state';
-import { keyStatus, removeKey, saveKey } from './app-auth';
-import { applyPendingInteractive, type BulkResult, previewPending, undoLastInteractive } from './bulk-apply';
-import type { RunReport } from './bulk-run';
-import { appsScriptClock, executionBudgetMs } from './clock';
-import { handleRoleEdit } from './live-edit';
-import { isLiveEditingOn, setLiveEditingFor } from './live-editing';
-import { type LoadResult, listSpaceSummaries, loadSpaceByName, refreshActive } from './load-space';
-import { APP_TITLE, buildMenu, fromMenu, openSidebar } from './menu';
-import { continueLocked, deleteFiredTrigger, myProgress, scheduleContinuation } from './runs';
+import { keyStatus, removeKey, saveKey } from './adapters/app-auth';
+import { appsScriptClock, executionBudgetMs } from './adapters/clock';
+import { isLiveEditingOn, setLiveEditingFor } from './adapters/triggers';
+import { APP_TITLE, buildMenu, fromMenu, openSidebar } from './adapters/ui';
+import { applyPendingInteractive, type BulkResult, previewPending, undoLastInteractive } from './app/bulk-apply';
+import type { RunReport } from './app/bulk-run';
+import { handleRoleEdit } from './app/live-edit';
+import { type LoadResult, listSpaceSummaries, loadSpaceByName, refreshActive } from './app/load-space';
+import { continueLocked, deleteFiredTrigger, myProgress, scheduleContinuation } from './app/run-executor';
+import type { SpaceSummary } from './domain/chat-types';
+import type { Progress } from './domain/run-state';
 
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu();

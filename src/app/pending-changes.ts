@@ -1,9 +1,9 @@
 /** Reads member sheets and decides, row by row, what their Role cells ask for. */
 
+import { findMemberSheets, type MemberSheet, type RowPatch, readRows } from '../adapters/member-sheet';
 import { decideNewRow, decideRow, describeMember, planSpace, type RoleChange } from '../domain/changes';
 import { type MemberRow, rowFromCells } from '../domain/member-row';
 import { type ApiRole, uiRole } from '../domain/roles';
-import { findMemberSheets, type MemberSheet, type RowPatch, readRows } from './member-sheet';
 import { refusalPatch, statusPatch } from './row-updates';
 
 export interface Refusal {

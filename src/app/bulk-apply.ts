@@ -3,21 +3,21 @@
  * (a dialog releases it anyway), then planned again under the lock, because the sheet may have changed meanwhile.
  */
 
+import { readAudit } from '../adapters/audit-sheet';
+import { userChatApi } from '../adapters/chat-api';
+import { type Clock, executionBudgetMs } from '../adapters/clock';
+import { withDocumentLock } from '../adapters/lock';
+import { findMemberSheets, patchRows } from '../adapters/member-sheet';
+import { writePreviewSheet } from '../adapters/preview-sheet';
+import { lastRunId } from '../adapters/run-store';
+import { APP_TITLE } from '../adapters/ui';
 import { inversePlan } from '../domain/audit';
 import { planSpace, type RoleChange, summarize } from '../domain/changes';
 import { uiRole } from '../domain/roles';
-import { readAudit } from './audit-sheet';
 import type { RunReport } from './bulk-run';
-import { userChatApi } from './chat-api';
-import { type Clock, executionBudgetMs } from './clock';
-import { withDocumentLock } from './lock';
-import { findMemberSheets, patchRows } from './member-sheet';
-import { APP_TITLE } from './menu';
 import { resolveNewRows } from './new-rows';
 import { planAllSheets, type SheetPlan } from './pending-changes';
-import { writePreviewSheet } from './preview-sheet';
-import { lastRunId } from './run-store';
-import { currentUser, startRun } from './runs';
+import { currentUser, startRun } from './run-executor';
 
 export interface BulkResult {
   confirmed: boolean;

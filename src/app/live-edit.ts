@@ -4,18 +4,18 @@
  * Edits outside the Role column are put back from the row's snapshot.
  */
 
+import { userChatApi } from '../adapters/chat-api';
+import { type Clock, executionBudgetMs } from '../adapters/clock';
+import { BusyError, withDocumentLock } from '../adapters/lock';
+import { type MemberSheet, memberSheetMeta, patchRows, type RowPatch, readRows } from '../adapters/member-sheet';
+import { hasLiveEditing } from '../adapters/triggers';
 import { COL, COLUMN_COUNT, HEADER_ROWS, HEADERS, rowFromCells, rowToCells } from '../domain/member-row';
 import { parseRole } from '../domain/roles';
 import { statusText } from '../domain/status';
-import { userChatApi } from './chat-api';
-import { type Clock, executionBudgetMs } from './clock';
-import { hasLiveEditing } from './live-editing';
-import { BusyError, withDocumentLock } from './lock';
-import { type MemberSheet, memberSheetMeta, patchRows, type RowPatch, readRows } from './member-sheet';
 import { resolveNewRows } from './new-rows';
 import { planSheet } from './pending-changes';
 import { statusPatch } from './row-updates';
-import { startRun } from './runs';
+import { startRun } from './run-executor';
 
 export function handleRoleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, clock: Clock): void {
   const started = clock.now();
