@@ -13,6 +13,7 @@ import { handleRoleEdit } from './app/live-edit';
 import { type LoadResult, listSpaceSummaries, loadSpaceByName, refreshActive } from './app/load-space';
 import { continueLocked, deleteFiredTrigger, myProgress, scheduleContinuation } from './app/run-executor';
 import type { SpaceSummary } from './domain/chat-types';
+import { BusyError } from './domain/errors';
 import type { Progress } from './domain/run-state';
 
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -57,7 +58,7 @@ export function continueBulkApply(e?: GoogleAppsScript.Events.TimeDriven): void 
     continueLocked(appsScriptClock, started + executionBudgetMs());
   } catch (error) {
     // Busy (someone else holds the lock): try again shortly rather than dropping the run.
-    if (error instanceof Error && error.name === 'BusyError') scheduleContinuation();
+    if (error instanceof BusyError) scheduleContinuation();
     else throw error;
   }
 }

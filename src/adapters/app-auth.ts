@@ -7,6 +7,7 @@
  * person's own executions. The short-lived token is cached in that person's user cache until shortly before expiry.
  */
 
+import { AppAuthError } from '../domain/errors';
 import {
   base64UrlFromBytes,
   GOOGLE_TOKEN_URL,
@@ -20,10 +21,6 @@ const KEY_PROPERTY = 'serviceAccountKey';
 const TOKEN_CACHE_KEY = 'appAccessToken';
 /** Renew a token this long before it expires, so a request never starts with a token about to lapse. */
 const RENEW_BEFORE_SECONDS = 300;
-
-export class AppAuthError extends Error {
-  override readonly name = 'UserError';
-}
 
 function storedKey(): ServiceAccountKey | undefined {
   const raw = PropertiesService.getUserProperties().getProperty(KEY_PROPERTY);

@@ -4,12 +4,14 @@
  */
 
 import type { Access } from '../domain/access';
-import { type ApiFailure, parseFailure, plainReason } from '../domain/api-errors';
+import { parseFailure } from '../domain/api-errors';
 import type { ChatMembership, ChatSpace } from '../domain/chat-types';
+import { AppAuthError, ChatApiError } from '../domain/errors';
 import { isMembershipName, isSpaceName, toPath } from '../domain/resource-names';
 import { backoffMs, isRetryable, parseRetryAfter } from '../domain/retry';
 import type { ApiRole } from '../domain/roles';
-import { AppAuthError, appAccessToken } from './app-auth';
+import type { WaveResult } from '../domain/run-engine';
+import { appAccessToken } from './app-auth';
 import { appsScriptClock, type Clock } from './clock';
 
 export const CHAT_BASE_URL = 'https://chat.googleapis.com/v1/';
@@ -17,23 +19,7 @@ const READ_ATTEMPTS = 5;
 /** A list walk stops after this many pages even if the server keeps sending tokens (1000 pages × 1000 = 1M rows). */
 const MAX_PAGES = 1000;
 
-export class ChatApiError extends Error {
-  override readonly name = 'ChatApiError';
-  constructor(
-    readonly failure: ApiFailure,
-    what: string,
-  ) {
-    super(`Could not ${what}: ${plainReason(failure)}`);
-  }
-}
-
-export interface FetchResult {
-  status: number;
-  body: string;
-  retryAfter: string | undefined;
-  /** The request was never sent: no credentials for it (the Chat app's key is missing or refused). Why, in words. */
-  notSent?: string;
-}
+export type FetchResult = WaveResult;
 
 type Query = Record<string, string | number | boolean | undefined>;
 

@@ -1,5 +1,7 @@
 /** The add-on menu and sidebar. Safe in AuthMode.NONE/LIMITED: builds the menu and touches nothing else. */
 
+import { isExpected, userMessage } from '../domain/errors';
+
 export const APP_TITLE = 'Chat space roles';
 
 export function buildMenu(): void {
@@ -26,9 +28,9 @@ export function fromMenu<T>(action: () => T): T | undefined {
   try {
     return action();
   } catch (e) {
-    if (e instanceof Error && ['UserError', 'ChatApiError', 'BusyError'].includes(e.name)) {
+    if (isExpected(e)) {
       const ui = SpreadsheetApp.getUi();
-      ui.alert(APP_TITLE, e.message, ui.ButtonSet.OK);
+      ui.alert(APP_TITLE, userMessage(e), ui.ButtonSet.OK);
       return undefined;
     }
     throw e;

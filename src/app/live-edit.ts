@@ -6,9 +6,10 @@
 
 import { userChatApi } from '../adapters/chat-api';
 import { type Clock, executionBudgetMs } from '../adapters/clock';
-import { BusyError, withDocumentLock } from '../adapters/lock';
+import { withDocumentLock } from '../adapters/lock';
 import { type MemberSheet, memberSheetMeta, patchRows, type RowPatch, readRows } from '../adapters/member-sheet';
 import { hasLiveEditing } from '../adapters/triggers';
+import { BusyError } from '../domain/errors';
 import { COL, COLUMN_COUNT, HEADER_ROWS, HEADERS, rowFromCells, rowToCells } from '../domain/member-row';
 import { parseRole } from '../domain/roles';
 import { statusText } from '../domain/status';

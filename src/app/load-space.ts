@@ -12,13 +12,10 @@ import {
 import { resolveMissingNames } from '../adapters/people-directory';
 import { type Access, isAccess } from '../domain/access';
 import type { SpaceSummary } from '../domain/chat-types';
+import { UserError } from '../domain/errors';
 import { COL, HEADER_ROWS, type MemberRow, rowFromMembership } from '../domain/member-row';
 import { mergeRefresh } from '../domain/refresh-merge';
 import { isSpaceName } from '../domain/resource-names';
-
-export class UserError extends Error {
-  override readonly name = 'UserError';
-}
 
 export function listSpaceSummaries(access: Access, nameQuery = ''): SpaceSummary[] {
   return (
