@@ -3,9 +3,9 @@
  * writes are whole blocks, so their cost in SpreadsheetApp round trips does not grow with the number of members.
  */
 
+import type { MemberSheet, RowPatch, SheetBlock, SheetMeta } from '../app/ports';
 import { type Access, isAccess } from '../domain/access';
 import {
-  type Cell,
   COL,
   COLUMN_COUNT,
   FIRST_HIDDEN_COL,
@@ -21,17 +21,38 @@ import { type ApiRole, UI_ROLES } from '../domain/roles';
 
 const METADATA_KEY = 'chatSpaceRoles.memberSheet';
 
-export interface SheetMeta {
-  space: string;
-  spaceType: string;
-  title: string;
-  /** How the sheet was loaded; every change made from it uses the same access. */
-  access: Access;
-}
+/** A member sheet over a SpreadsheetApp sheet. */
+export class AppsScriptMemberSheet implements MemberSheet {
+  constructor(
+    readonly sheet: GoogleAppsScript.Spreadsheet.Sheet,
+    readonly meta: SheetMeta,
+  ) {}
 
-export interface MemberSheet {
-  sheet: GoogleAppsScript.Spreadsheet.Sheet;
-  meta: SheetMeta;
+  readRows(): SheetBlock {
+    return readRows(this.sheet);
+  }
+
+  patchRows(patches: readonly RowPatch[]): string[] {
+    return patchRows(this.sheet, patches);
+  }
+
+  writeRowsAt(rows: ReadonlyMap<number, string[]>): void {
+    if (rows.size === 0) return;
+    const indexes = [...rows.keys()];
+    const low = Math.min(...indexes);
+    const high = Math.max(...indexes);
+    const block = readRows(this.sheet)
+      .values.slice(low, high + 1)
+      .map((r) => r.map((c) => String(c)));
+    for (const [index, cells] of rows) block[index - low] = cells;
+    const range = this.sheet.getRange(HEADER_ROWS + 1 + low, 1, block.length, COLUMN_COUNT);
+    range.setNumberFormat('@');
+    range.setValues(block);
+  }
+
+  writeHeader(): void {
+    this.sheet.getRange(1, 1, 1, COLUMN_COUNT).setValues([[...HEADERS]]);
+  }
 }
 
 function parseMeta(value: string): SheetMeta | undefined {
@@ -52,12 +73,12 @@ function parseMeta(value: string): SheetMeta | undefined {
 }
 
 /** Every member sheet in the spreadsheet, found with one metadata search. */
-export function findMemberSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): MemberSheet[] {
-  const found: MemberSheet[] = [];
+export function findMemberSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): AppsScriptMemberSheet[] {
+  const found: AppsScriptMemberSheet[] = [];
   for (const md of ss.createDeveloperMetadataFinder().withKey(METADATA_KEY).find()) {
     const meta = parseMeta(md.getValue() ?? '');
     const sheet = md.getLocation().getSheet();
-    if (meta && sheet) found.push({ sheet, meta });
+    if (meta && sheet) found.push(new AppsScriptMemberSheet(sheet, meta));
   }
   return found;
 }
@@ -82,7 +103,7 @@ export function writeMemberSheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   meta: SheetMeta,
   rows: readonly MemberRow[],
-  existing: MemberSheet | undefined,
+  existing: AppsScriptMemberSheet | undefined,
 ): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = existing?.sheet ?? ss.insertSheet(sheetTitle(ss, meta.title));
   if (existing) {
@@ -113,12 +134,6 @@ export function writeMemberSheet(
   return sheet;
 }
 
-export interface SheetBlock {
-  /** Sheet row number of the first data row. */
-  firstRow: number;
-  values: Cell[][];
-}
-
 /** All data rows, in one read. */
 export function readRows(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetBlock {
   const last = sheet.getLastRow();
@@ -127,22 +142,6 @@ export function readRows(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetBlock 
     firstRow: HEADER_ROWS + 1,
     values: sheet.getRange(HEADER_ROWS + 1, 1, last - HEADER_ROWS, COLUMN_COUNT).getValues(),
   };
-}
-
-export interface RowPatch {
-  key: string;
-  /** Cells set unconditionally (Status, restored identity cells). */
-  cells: Map<number, string>;
-  /**
-   * A new Role cell text, written only if the cell still holds what the decision was based on: a person may have
-   * typed a newer role while we were talking to Chat, and their edit wins (its trigger or the next bulk apply
-   * handles it).
-   */
-  role?: { value: string; onlyIf: (current: string) => boolean };
-  /** The role now on the server: updates the hidden server-role cell and the row's snapshot. */
-  serverRole?: ApiRole;
-  /** A Status decided from the row as it is when written (after `cells` and `role`); undefined leaves it. */
-  status?: (row: Pick<MemberRow, 'role' | 'serverRole' | 'status'>) => string | undefined;
 }
 
 /**

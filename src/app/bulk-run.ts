@@ -8,17 +8,13 @@
  * and Audit rows are written per space as it finishes, and at the end, never per row.
  */
 
-import { appendAudit, readAudit } from '../adapters/audit-sheet';
-import type { ChatApi } from '../adapters/chat-api';
-import type { Clock } from '../adapters/clock';
-import { findMemberSheets, patchRows, type RowPatch, readRows } from '../adapters/member-sheet';
-import { deleteRun, rememberLastRun, saveRun } from '../adapters/run-store';
 import { type AuditEntry, auditRecord } from '../domain/audit';
 import { COL, type MemberRow, rowFromCells } from '../domain/member-row';
 import { uiRole } from '../domain/roles';
 import { asks, dropSuperseded, isOpen, isPending, RunEngine, SUPERSEDED, UNKNOWN_OUTCOME } from '../domain/run-engine';
 import type { RunJob, RunState } from '../domain/run-state';
 import { stamp, statusText } from '../domain/status';
+import type { Chat, MemberSheet, Ports, RowPatch } from './ports';
 
 export interface RunReport {
   runId: string;
@@ -39,8 +35,8 @@ export interface RunReport {
  */
 export function executeRun(
   run: RunState,
-  api: ChatApi,
-  clock: Clock,
+  ports: Ports,
+  api: Chat,
   deadline: number,
   carried: ReadonlySet<RunJob> = new Set(),
 ): RunReport {
@@ -57,8 +53,9 @@ export function executeRun(
   // An earlier execution stopped between writing the Audit log and saving the run may have audited outcomes this
   // run still sees as unrecorded or inflight: those are looked up once, so each change is audited exactly once.
   const unsure = run.jobs.some((j) => j.state === 'inflight' || (!isOpen(j) && !j.recorded));
-  const audited = unsure ? auditedKeys(run.runId) : new Set<string>();
-  const recorder = new OutcomeRecorder(run, clock, (job) => audited.has(`${job.key}|${auditResult(job)}`));
+  const { clock, runs } = ports;
+  const audited = unsure ? auditedKeys(ports, run.runId) : new Set<string>();
+  const recorder = new OutcomeRecorder(run, ports, (job) => audited.has(`${job.key}|${auditResult(job)}`));
   // Outcomes reached in an earlier execution that was stopped before writing them.
   recorder.flush(run.jobs.filter((j) => !isOpen(j) && !j.recorded));
   const { dropped, doubtful } = dropSuperseded(
@@ -66,7 +63,7 @@ export function executeRun(
     (space) => recorder.rowsOf(space),
   );
   if (dropped.length > 0) {
-    saveRun(run);
+    runs.save(run);
     recorder.flush(dropped);
   }
 
@@ -79,7 +76,7 @@ export function executeRun(
       clock.sleep(Math.min(waitMs, deadline - now));
       continue;
     }
-    saveRun(run);
+    runs.save(run);
     engine.sent(clock.now());
     const results = api.sendAll(
       requests.map(({ job, check }) =>
@@ -102,10 +99,10 @@ export function executeRun(
   }
   report.finished = report.pending === 0;
   if (report.finished) {
-    deleteRun(run.user);
-    rememberLastRun(run.user, run.runId);
+    runs.remove(run.user);
+    runs.rememberLast(run.user, run.runId);
   } else {
-    saveRun(run);
+    runs.save(run);
   }
   return report;
 }
@@ -113,13 +110,13 @@ export function executeRun(
 /** Buffers finished jobs and writes them (Audit first, then the sheet) a space at a time. */
 class OutcomeRecorder {
   private readonly waiting = new Map<string, RunJob[]>();
-  private sheets: Map<string, GoogleAppsScript.Spreadsheet.Sheet> | undefined;
+  private sheets: Map<string, MemberSheet> | undefined;
   private readonly rows = new Map<string, ReadonlyMap<string, MemberRow> | undefined>();
   rowsGone = 0;
 
   constructor(
     private readonly run: RunState,
-    private readonly clock: Clock,
+    private readonly ports: Ports,
     private readonly alreadyAudited: (job: RunJob) => boolean,
   ) {}
 
@@ -139,8 +136,10 @@ class OutcomeRecorder {
     const unrecorded = jobs.filter((j) => !j.recorded);
     for (const job of unrecorded) this.waiting.delete(job.space);
     if (unrecorded.length === 0) return;
-    const when = new Date(this.clock.now());
-    appendAudit(unrecorded.filter((job) => !this.alreadyAudited(job)).map((job) => this.auditEntry(job, when)));
+    const when = new Date(this.ports.clock.now());
+    this.ports.sheets.appendAudit(
+      unrecorded.filter((job) => !this.alreadyAudited(job)).map((job) => this.auditEntry(job, when)),
+    );
     const bySpace = new Map<string, RowPatch[]>();
     for (const job of unrecorded) {
       const list = bySpace.get(job.space) ?? [];
@@ -149,24 +148,24 @@ class OutcomeRecorder {
     }
     for (const [space, patches] of bySpace) {
       const sheet = this.sheetFor(space);
-      this.rowsGone += sheet ? patchRows(sheet, patches).length : patches.length;
+      this.rowsGone += sheet ? sheet.patchRows(patches).length : patches.length;
     }
     for (const job of unrecorded) job.recorded = true;
-    saveRun(this.run);
+    this.ports.runs.save(this.run);
   }
 
   /** A space's rows by key, read once (undefined when its sheet is gone). */
   rowsOf(space: string): ReadonlyMap<string, MemberRow> | undefined {
     if (!this.rows.has(space)) {
       const sheet = this.sheetFor(space);
-      const rows = sheet ? readRows(sheet).values.map((cells) => rowFromCells(cells).row) : undefined;
+      const rows = sheet ? sheet.readRows().values.map((cells) => rowFromCells(cells).row) : undefined;
       this.rows.set(space, rows && new Map(rows.map((row) => [row.key, row])));
     }
     return this.rows.get(space);
   }
 
-  sheetFor(space: string): GoogleAppsScript.Spreadsheet.Sheet | undefined {
-    this.sheets ??= new Map(findMemberSheets(SpreadsheetApp.getActive()).map((s) => [s.meta.space, s.sheet]));
+  sheetFor(space: string): MemberSheet | undefined {
+    this.sheets ??= new Map(this.ports.sheets.memberSheets().map((s) => [s.meta.space, s]));
     return this.sheets.get(space);
   }
 
@@ -192,9 +191,9 @@ function auditResult(job: RunJob): AuditEntry['result'] {
 }
 
 /** `key|result` of the changes a run has in the Audit log. */
-function auditedKeys(runId: string): Set<string> {
+function auditedKeys(ports: Ports, runId: string): Set<string> {
   const keys = new Set<string>();
-  for (const cells of readAudit()) {
+  for (const cells of ports.sheets.readAudit()) {
     const entry = auditRecord(cells);
     if (entry.runId === runId) keys.add(`${entry.key}|${entry.result}`);
   }

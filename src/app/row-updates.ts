@@ -1,8 +1,8 @@
 /** Cell updates for decisions made before any request: refusals and pending notes. */
 
-import type { RowPatch } from '../adapters/member-sheet';
 import { COL } from '../domain/member-row';
 import { statusText } from '../domain/status';
+import type { RowPatch } from './ports';
 
 /** Puts the Role cell back (if it still holds what was refused) and says why. */
 export function refusalPatch(key: string, refusedText: string, restore: string, reason: string): RowPatch {
