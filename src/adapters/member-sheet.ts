@@ -4,7 +4,8 @@
  */
 
 import type { MemberSheet, RowPatch, SheetBlock, SheetMeta } from '../app/ports';
-import { type Access, isAccess } from '../domain/access';
+import { applyPatches } from '../app/row-patches';
+import { isAccess } from '../domain/access';
 import {
   COL,
   COLUMN_COUNT,
@@ -13,11 +14,10 @@ import {
   HEADERS,
   HIDDEN_COLUMN_COUNT,
   type MemberRow,
-  rowFromCells,
   rowToCells,
 } from '../domain/member-row';
 import { isSpaceName } from '../domain/resource-names';
-import { type ApiRole, UI_ROLES } from '../domain/roles';
+import { UI_ROLES } from '../domain/roles';
 
 const METADATA_KEY = 'chatSpaceRoles.memberSheet';
 
@@ -151,34 +151,7 @@ export function readRows(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetBlock 
 export function patchRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, patches: readonly RowPatch[]): string[] {
   if (patches.length === 0) return [];
   const block = readRows(sheet);
-  const indexByKey = new Map<string, number>();
-  block.values.forEach((row, i) => {
-    indexByKey.set(String(row[COL.key - 1] ?? ''), i);
-  });
-  const missing: string[] = [];
-  let low = Number.POSITIVE_INFINITY;
-  let high = -1;
-  for (const patch of patches) {
-    const index = indexByKey.get(patch.key);
-    const row = index === undefined ? undefined : block.values[index];
-    if (index === undefined || !row) {
-      missing.push(patch.key);
-      continue;
-    }
-    for (const [col, value] of patch.cells) row[col - 1] = value;
-    if (patch.role?.onlyIf(String(row[COL.role - 1] ?? ''))) row[COL.role - 1] = patch.role.value;
-    if (patch.serverRole) {
-      row[COL.serverRole - 1] = patch.serverRole;
-      row[COL.snapshot - 1] = withServerRole(String(row[COL.snapshot - 1] ?? ''), patch.serverRole);
-    }
-    if (patch.status) {
-      const { row: now } = rowFromCells(row);
-      const status = patch.status(now);
-      if (status !== undefined) row[COL.status - 1] = status;
-    }
-    low = Math.min(low, index);
-    high = Math.max(high, index);
-  }
+  const { missing, low, high } = applyPatches(block.values, patches);
   if (high >= 0) {
     const span = block.values
       .slice(low, high + 1)
@@ -188,13 +161,4 @@ export function patchRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, patches: re
     range.setValues(span);
   }
   return missing;
-}
-
-/** The snapshot cell with a new server role; a damaged snapshot stays damaged (the row then asks for a Refresh). */
-function withServerRole(snapshotCell: string, serverRole: ApiRole): string {
-  const { snapshot } = rowFromCells(
-    Array.from({ length: COLUMN_COUNT }, (_, i) => (i === COL.snapshot - 1 ? snapshotCell : '')),
-  );
-  if (!snapshot) return snapshotCell;
-  return rowToCells({ ...snapshot, serverRole })[COL.snapshot - 1] as string;
 }

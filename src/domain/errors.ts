@@ -6,7 +6,8 @@
 
 import { type ApiFailure, plainReason } from './api-errors';
 
-export type ErrorCode = 'USER_INPUT' | 'BUSY' | 'CHAT_API' | 'APP_AUTH';
+/** USER_INPUT: fixable by the person; BUSY: the lock; CHAT_API: Chat said no; APP_AUTH: the app's key; NETWORK: no answer. */
+export type ErrorCode = 'USER_INPUT' | 'BUSY' | 'CHAT_API' | 'APP_AUTH' | 'NETWORK';
 
 export class AddonError extends Error {
   constructor(
