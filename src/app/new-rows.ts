@@ -5,9 +5,10 @@
  * who is not a member gets a clear Status.
  */
 
-import { parseFailure, plainReason } from '../domain/api-errors';
+import { parseFailure } from '../domain/api-errors';
 import { decideNewRow } from '../domain/changes';
 import type { ChatMembership } from '../domain/chat-types';
+import { userMessage } from '../domain/errors';
 import { COL, COLUMN_COUNT, rowFromCells, rowFromMembership, rowToCells } from '../domain/member-row';
 import { isMembershipName } from '../domain/resource-names';
 import { uiRole } from '../domain/roles';
@@ -92,7 +93,7 @@ export function resolveNewRows(
         );
       } else {
         report.refused++;
-        const reason = result ? plainReason(parseFailure(result.status, result.body)) : 'no answer from Google Chat';
+        const reason = result ? userMessage(parseFailure(result.status, result.body)) : 'no answer from Google Chat';
         updates.set(lookup.index, withCells(cells, new Map([[COL.status, statusText.failed(reason)]])));
       }
     });

@@ -42,7 +42,7 @@ export class ChatApiError extends AddonError {
     readonly failure: ApiFailure,
     what: string,
   ) {
-    super('CHAT_API', `Could not ${what}: ${plainReason(failure)}`);
+    super('CHAT_API', `Could not ${what}: ${userMessage(failure)}`);
     this.name = 'ChatApiError';
   }
 }
@@ -57,11 +57,19 @@ export class AppAuthError extends AddonError {
 }
 
 /**
- * The words shown to people for a failure — in a menu dialog, the sidebar, or a row's Status. An expected failure
- * says what happened and what to do; anything else shows its own message (Apps Script's, in the sidebar).
+ * The words shown to people for a failure — in a menu dialog, the sidebar, or a row's Status. A Chat error answer
+ * (parsed with api-errors' parseFailure) becomes its plain reason; an expected failure already says what happened
+ * and what to do; anything else shows its own message (Apps Script's, in the sidebar).
  */
 export function userMessage(error: unknown): string {
+  if (isApiFailure(error)) return plainReason(error);
   return error instanceof Error ? error.message : String(error);
+}
+
+function isApiFailure(value: unknown): value is ApiFailure {
+  if (typeof value !== 'object' || value === null || value instanceof Error) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.status === 'number' && typeof v.rpcStatus === 'string' && typeof v.message === 'string';
 }
 
 /** Whether a failure is one the add-on expects and explains in a dialog, rather than a bug to surface as is. */

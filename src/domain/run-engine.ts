@@ -5,7 +5,8 @@
  * randomness injected, so the protocol is tested on a fake clock; the caller does the I/O and persistence.
  */
 
-import { parseFailure, plainReason } from './api-errors';
+import { parseFailure } from './api-errors';
+import { userMessage } from './errors';
 import type { MemberRow } from './member-row';
 import { isRetryable, parseRetryAfter } from './retry';
 import { type ApiRole, isApiRole, parseRole } from './roles';
@@ -131,7 +132,7 @@ export class RunEngine {
       item.state = 'queued';
       if (this.scheduler.retry(job, now, retryAfter)) return true;
     }
-    return fail(item, result.status, plainReason(parseFailure(result.status, result.body)));
+    return fail(item, result.status, userMessage(parseFailure(result.status, result.body)));
   }
 
   /** A 200: the PATCH's answer, or the GET after an unknown outcome telling whether it was applied. */
