@@ -12,7 +12,7 @@ import { appsScriptUi } from './ui';
 
 export function appsScriptPorts(clock = appsScriptClock): Ports {
   return {
-    sheets: appsScriptSheets,
+    sheets: appsScriptSheets(),
     chat: () => {
       const api = userChatApi(clock);
       return {

@@ -6,24 +6,34 @@ import { appendAudit, readAudit } from './audit-sheet';
 import { AppsScriptMemberSheet, findMemberSheets, memberSheetMeta, writeMemberSheet } from './member-sheet';
 import { writePreviewSheet } from './preview-sheet';
 
-export const appsScriptSheets: Sheets = {
-  memberSheets: () => findMemberSheets(SpreadsheetApp.getActive()),
-  activeMemberSheet: () => memberSheetOf(SpreadsheetApp.getActiveSheet()),
-  writeSpace: (meta, rows, existing, notes, previousRows) => {
-    const own = existing instanceof AppsScriptMemberSheet ? existing : undefined;
-    const sheet = writeMemberSheet(SpreadsheetApp.getActive(), meta, rows, own);
-    writeNameNotes(sheet, rows, notes, previousRows);
-    sheet.activate();
-    return sheet.getName();
-  },
-  writePreview: (rows) => {
-    const sheet = writePreviewSheet(rows);
-    sheet.activate();
-    return sheet.getName();
-  },
-  appendAudit,
-  readAudit,
-};
+/**
+ * The Sheets port for one execution. A load finds the member sheets and then writes one: the write reuses the
+ * spreadsheet the search asked for (each ask is a round trip), as the code before the ports did.
+ */
+export function appsScriptSheets(): Sheets {
+  let searched: GoogleAppsScript.Spreadsheet.Spreadsheet | undefined;
+  return {
+    memberSheets: () => {
+      searched = SpreadsheetApp.getActive();
+      return findMemberSheets(searched);
+    },
+    activeMemberSheet: () => memberSheetOf(SpreadsheetApp.getActiveSheet()),
+    writeSpace: (meta, rows, existing, notes, previousRows) => {
+      const own = existing instanceof AppsScriptMemberSheet ? existing : undefined;
+      const sheet = writeMemberSheet(searched ?? SpreadsheetApp.getActive(), meta, rows, own);
+      writeNameNotes(sheet, rows, notes, previousRows);
+      sheet.activate();
+      return sheet.getName();
+    },
+    writePreview: (rows) => {
+      const sheet = writePreviewSheet(rows);
+      sheet.activate();
+      return sheet.getName();
+    },
+    appendAudit,
+    readAudit,
+  };
+}
 
 /** The member sheet an edit event happened in, when it is one. */
 export function memberSheetOf(sheet: GoogleAppsScript.Spreadsheet.Sheet): MemberSheet | undefined {
