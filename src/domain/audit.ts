@@ -50,6 +50,31 @@ export function auditCells(e: AuditEntry): string[] {
   ];
 }
 
+/** An Audit row read back, by column name; cells are text as written (anyone may have typed over them). */
+export interface AuditRecord {
+  member: string;
+  key: string;
+  from: string;
+  to: string;
+  result: string;
+  runId: string;
+}
+
+const column = (name: (typeof AUDIT_HEADERS)[number]) => AUDIT_HEADERS.indexOf(name);
+
+/** The reader matching `auditCells`: the one place that knows which cell of an Audit row holds what. */
+export function auditRecord(cells: readonly unknown[]): AuditRecord {
+  const cell = (name: (typeof AUDIT_HEADERS)[number]) => String(cells[column(name)] ?? '');
+  return {
+    member: cell('Member'),
+    key: cell('Membership'),
+    from: cell('Old role'),
+    to: cell('New role'),
+    result: cell('Result'),
+    runId: cell('Run id'),
+  };
+}
+
 /**
  * Changes that undo a run: every change the run applied, reversed, newest first. A row whose member has changed
  * again since (the sheet's server role is no longer the run's new role) is left out and reported, so an undo never
@@ -65,12 +90,11 @@ export function inversePlan(
   const skipped: { key: string; who: string; reason: string }[] = [];
   const seen = new Set<string>();
   for (let i = rows.length - 1; i >= 0; i--) {
-    const r = rows[i] ?? [];
-    if (String(r[10] ?? '') !== runId || String(r[7] ?? '') !== 'applied') continue;
-    const key = String(r[4] ?? '');
-    const from = parseRole(String(r[5] ?? ''));
-    const to = parseRole(String(r[6] ?? ''));
-    const who = String(r[3] ?? '');
+    const r = auditRecord(rows[i] ?? []);
+    if (r.runId !== runId || r.result !== 'applied') continue;
+    const { key, member: who } = r;
+    const from = parseRole(r.from);
+    const to = parseRole(r.to);
     if (!isMembershipName(key) || !from.ok || !to.ok || seen.has(key)) continue;
     seen.add(key);
     const now = currentRole(key);

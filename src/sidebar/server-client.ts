@@ -3,7 +3,7 @@
  * changing a server function is a compile error here.
  */
 
-import type * as Server from '../server/main';
+import type * as Server from '../main';
 
 type ServerApi = typeof Server;
 type Callable = {

@@ -4,6 +4,7 @@
  */
 
 import type { SpaceSummary } from '../domain/chat-types';
+import { userMessage } from '../domain/errors';
 import { callServer } from './server-client';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -43,7 +44,7 @@ function say(text: string, isError = false): void {
   status.className = isError ? 'error' : '';
 }
 
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const messageOf = userMessage;
 
 function render(): void {
   const needle = filter.value.trim().toLowerCase();

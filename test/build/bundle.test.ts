@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createContext, runInContext } from 'node:vm';
-import * as serverExports from '../../src/server/main';
+import * as serverExports from '../../src/main';
 import { buildAll } from '../../tools/build/build';
 
 const APPS_SCRIPT_SERVICES = [
@@ -33,7 +33,7 @@ describe('the bundle clasp pushes', () => {
     expect(built.files).toEqual(['Code.js', 'Sidebar.html', 'appsscript.json']);
   });
 
-  it('has a top-level function for every export of src/server/main.ts, callable by name', () => {
+  it('has a top-level function for every export of src/main.ts, callable by name', () => {
     const exported = Object.keys(serverExports).filter(
       (k) => typeof (serverExports as Record<string, unknown>)[k] === 'function',
     );

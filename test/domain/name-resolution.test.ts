@@ -1,29 +1,31 @@
 import type { ChatMembership } from '../../src/domain/chat-types';
 import {
-  applyResolutions,
   CACHE_SHARDS,
   cachedResolution,
+  FOUND_TTL_MS,
+  NOT_FOUND_TTL_MS,
+  parseShard,
+  shardKeysFor,
+  shardOf,
+  updatedShard,
+} from '../../src/domain/name-cache-shards';
+import {
+  applyResolutions,
   directoryResolution,
   directoryUserUrl,
   directoryVerdict,
-  FOUND_TTL_MS,
   found,
   MAX_URL_LENGTH,
-  NOT_FOUND_TTL_MS,
   namesToResolve,
   noteFor,
   PEOPLE_BATCH_MAX,
-  parseShard,
   partitionIds,
   peopleBatches,
   peopleBatchResolutions,
   peopleVerdict,
   personFromDirectory,
   personFromPeople,
-  shardKeysFor,
-  shardOf,
   unresolved,
-  updatedShard,
   userIdOf,
 } from '../../src/domain/name-resolution';
 

@@ -1,6 +1,6 @@
 /**
  * Bundles the add-on into dist/, the folder clasp pushes:
- * - Code.js: the server code as one IIFE plus a top-level function per export of src/server/main.ts (Apps Script only
+ * - Code.js: the server code as one IIFE plus a top-level function per export of src/main.ts (Apps Script only
  *   sees top-level function declarations; the names come from esbuild's metafile, not from a hand-kept list);
  * - every src/sidebar/*.html with its script and stylesheet inlined (HtmlService can only serve .html files);
  * - appsscript.json.
@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 
 const root = resolve(__dirname, '../..');
-const SERVER_ENTRY = join(root, 'src/server/main.ts');
+const SERVER_ENTRY = join(root, 'src/main.ts');
 const SIDEBAR_DIR = join(root, 'src/sidebar');
 const GLOBAL_NAME = '__app';
 
@@ -47,8 +47,8 @@ async function buildServer(outDir: string): Promise<string[]> {
     target: 'es2020',
     platform: 'neutral',
     outfile: join(outDir, 'Code.js'),
-    banner: { js: '// Built by tools/build/build.ts from src/server. Do not edit: run `npm run build`.' },
-    footer: { js: `\n// Apps Script entry points (one per export of src/server/main.ts)\n${stubsFor(names)}\n` },
+    banner: { js: '// Built by tools/build/build.ts from src/. Do not edit: run `npm run build`.' },
+    footer: { js: `\n// Apps Script entry points (one per export of src/main.ts)\n${stubsFor(names)}\n` },
     logLevel: 'warning',
   });
   return names;

@@ -3,9 +3,10 @@
  * writes are whole blocks, so their cost in SpreadsheetApp round trips does not grow with the number of members.
  */
 
-import { type Access, isAccess } from '../domain/access';
+import type { MemberSheet, RowPatch, SheetBlock, SheetMeta } from '../app/ports';
+import { applyPatches } from '../app/row-patches';
+import { isAccess } from '../domain/access';
 import {
-  type Cell,
   COL,
   COLUMN_COUNT,
   FIRST_HIDDEN_COL,
@@ -13,25 +14,45 @@ import {
   HEADERS,
   HIDDEN_COLUMN_COUNT,
   type MemberRow,
-  rowFromCells,
   rowToCells,
 } from '../domain/member-row';
 import { isSpaceName } from '../domain/resource-names';
-import { type ApiRole, UI_ROLES } from '../domain/roles';
+import { UI_ROLES } from '../domain/roles';
 
 const METADATA_KEY = 'chatSpaceRoles.memberSheet';
 
-export interface SheetMeta {
-  space: string;
-  spaceType: string;
-  title: string;
-  /** How the sheet was loaded; every change made from it uses the same access. */
-  access: Access;
-}
+/** A member sheet over a SpreadsheetApp sheet. */
+export class AppsScriptMemberSheet implements MemberSheet {
+  constructor(
+    readonly sheet: GoogleAppsScript.Spreadsheet.Sheet,
+    readonly meta: SheetMeta,
+  ) {}
 
-export interface MemberSheet {
-  sheet: GoogleAppsScript.Spreadsheet.Sheet;
-  meta: SheetMeta;
+  readRows(): SheetBlock {
+    return readRows(this.sheet);
+  }
+
+  patchRows(patches: readonly RowPatch[]): string[] {
+    return patchRows(this.sheet, patches);
+  }
+
+  writeRowsAt(rows: ReadonlyMap<number, string[]>): void {
+    if (rows.size === 0) return;
+    const indexes = [...rows.keys()];
+    const low = Math.min(...indexes);
+    const high = Math.max(...indexes);
+    const block = readRows(this.sheet)
+      .values.slice(low, high + 1)
+      .map((r) => r.map((c) => String(c)));
+    for (const [index, cells] of rows) block[index - low] = cells;
+    const range = this.sheet.getRange(HEADER_ROWS + 1 + low, 1, block.length, COLUMN_COUNT);
+    range.setNumberFormat('@');
+    range.setValues(block);
+  }
+
+  writeHeader(): void {
+    this.sheet.getRange(1, 1, 1, COLUMN_COUNT).setValues([[...HEADERS]]);
+  }
 }
 
 function parseMeta(value: string): SheetMeta | undefined {
@@ -52,12 +73,12 @@ function parseMeta(value: string): SheetMeta | undefined {
 }
 
 /** Every member sheet in the spreadsheet, found with one metadata search. */
-export function findMemberSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): MemberSheet[] {
-  const found: MemberSheet[] = [];
+export function findMemberSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): AppsScriptMemberSheet[] {
+  const found: AppsScriptMemberSheet[] = [];
   for (const md of ss.createDeveloperMetadataFinder().withKey(METADATA_KEY).find()) {
     const meta = parseMeta(md.getValue() ?? '');
     const sheet = md.getLocation().getSheet();
-    if (meta && sheet) found.push({ sheet, meta });
+    if (meta && sheet) found.push(new AppsScriptMemberSheet(sheet, meta));
   }
   return found;
 }
@@ -82,7 +103,7 @@ export function writeMemberSheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   meta: SheetMeta,
   rows: readonly MemberRow[],
-  existing: MemberSheet | undefined,
+  existing: AppsScriptMemberSheet | undefined,
 ): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = existing?.sheet ?? ss.insertSheet(sheetTitle(ss, meta.title));
   if (existing) {
@@ -113,12 +134,6 @@ export function writeMemberSheet(
   return sheet;
 }
 
-export interface SheetBlock {
-  /** Sheet row number of the first data row. */
-  firstRow: number;
-  values: Cell[][];
-}
-
 /** All data rows, in one read. */
 export function readRows(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetBlock {
   const last = sheet.getLastRow();
@@ -129,22 +144,6 @@ export function readRows(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetBlock 
   };
 }
 
-export interface RowPatch {
-  key: string;
-  /** Cells set unconditionally (Status, restored identity cells). */
-  cells: Map<number, string>;
-  /**
-   * A new Role cell text, written only if the cell still holds what the decision was based on: a person may have
-   * typed a newer role while we were talking to Chat, and their edit wins (its trigger or the next bulk apply
-   * handles it).
-   */
-  role?: { value: string; onlyIf: (current: string) => boolean };
-  /** The role now on the server: updates the hidden server-role cell and the row's snapshot. */
-  serverRole?: ApiRole;
-  /** A Status decided from the row as it is when written (after `cells` and `role`); undefined leaves it. */
-  status?: (row: Pick<MemberRow, 'role' | 'serverRole' | 'status'>) => string | undefined;
-}
-
 /**
  * Writes patches to rows found by their key, reading the sheet again first: rows may have been sorted, moved or
  * deleted since they were planned. Returns the keys whose rows were not found (deleted meanwhile).
@@ -152,34 +151,7 @@ export interface RowPatch {
 export function patchRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, patches: readonly RowPatch[]): string[] {
   if (patches.length === 0) return [];
   const block = readRows(sheet);
-  const indexByKey = new Map<string, number>();
-  block.values.forEach((row, i) => {
-    indexByKey.set(String(row[COL.key - 1] ?? ''), i);
-  });
-  const missing: string[] = [];
-  let low = Number.POSITIVE_INFINITY;
-  let high = -1;
-  for (const patch of patches) {
-    const index = indexByKey.get(patch.key);
-    const row = index === undefined ? undefined : block.values[index];
-    if (index === undefined || !row) {
-      missing.push(patch.key);
-      continue;
-    }
-    for (const [col, value] of patch.cells) row[col - 1] = value;
-    if (patch.role?.onlyIf(String(row[COL.role - 1] ?? ''))) row[COL.role - 1] = patch.role.value;
-    if (patch.serverRole) {
-      row[COL.serverRole - 1] = patch.serverRole;
-      row[COL.snapshot - 1] = withServerRole(String(row[COL.snapshot - 1] ?? ''), patch.serverRole);
-    }
-    if (patch.status) {
-      const { row: now } = rowFromCells(row);
-      const status = patch.status(now);
-      if (status !== undefined) row[COL.status - 1] = status;
-    }
-    low = Math.min(low, index);
-    high = Math.max(high, index);
-  }
+  const { missing, low, high } = applyPatches(block.values, patches);
   if (high >= 0) {
     const span = block.values
       .slice(low, high + 1)
@@ -189,13 +161,4 @@ export function patchRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, patches: re
     range.setValues(span);
   }
   return missing;
-}
-
-/** The snapshot cell with a new server role; a damaged snapshot stays damaged (the row then asks for a Refresh). */
-function withServerRole(snapshotCell: string, serverRole: ApiRole): string {
-  const { snapshot } = rowFromCells(
-    Array.from({ length: COLUMN_COUNT }, (_, i) => (i === COL.snapshot - 1 ? snapshotCell : '')),
-  );
-  if (!snapshot) return snapshotCell;
-  return rowToCells({ ...snapshot, serverRole })[COL.snapshot - 1] as string;
 }

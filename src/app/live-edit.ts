@@ -4,38 +4,40 @@
  * Edits outside the Role column are put back from the row's snapshot.
  */
 
-import { COL, COLUMN_COUNT, HEADER_ROWS, HEADERS, rowFromCells, rowToCells } from '../domain/member-row';
+import { BusyError } from '../domain/errors';
+import { COL, HEADER_ROWS, rowFromCells, rowToCells } from '../domain/member-row';
 import { parseRole } from '../domain/roles';
 import { statusText } from '../domain/status';
-import { userChatApi } from './chat-api';
-import { type Clock, executionBudgetMs } from './clock';
-import { hasLiveEditing } from './live-editing';
-import { BusyError, withDocumentLock } from './lock';
-import { type MemberSheet, memberSheetMeta, patchRows, type RowPatch, readRows } from './member-sheet';
 import { resolveNewRows } from './new-rows';
 import { planSheet } from './pending-changes';
+import type { MemberSheet, Ports, RowPatch } from './ports';
 import { statusPatch } from './row-updates';
-import { startRun } from './runs';
+import { startRun } from './run-executor';
 
-export function handleRoleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, clock: Clock): void {
-  const started = clock.now();
-  const range = e.range;
-  const sheet = range.getSheet();
-  const meta = memberSheetMeta(sheet);
-  if (!meta) return;
-  const target: MemberSheet = { sheet, meta };
-  const top = range.getRow();
-  const bottom = top + range.getNumRows() - 1;
-  const left = range.getColumn();
-  const right = left + range.getNumColumns() - 1;
-  const editor = (e.user?.getEmail?.() ?? '').toLowerCase();
-  const owner = Session.getEffectiveUser().getEmail().toLowerCase();
+/** An edit in a member sheet: the cells it covers (sheet rows and columns, 1-based) and who made it. */
+export interface RoleEdit {
+  target: MemberSheet;
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  /** The editor's email as the event gives it ('' when Apps Script does not say). */
+  editor: string;
+  /** The old value of a single edited cell, when the event carries it. */
+  oldValue: unknown;
+}
+
+export function handleRoleEdit(edit: RoleEdit, ports: Ports): void {
+  const started = ports.clock.now();
+  const { target, top, bottom, left, right } = edit;
+  const editor = edit.editor.toLowerCase();
+  const owner = ports.user();
   const byOwner = editor !== '' && editor === owner;
   // Someone else with live editing on has their own trigger, which handles this edit with their own token.
-  if (!byOwner && hasLiveEditing(editor)) return;
+  if (!byOwner && ports.triggers.hasLiveEditing(editor)) return;
 
   try {
-    withDocumentLock(30_000, () => applyEdit());
+    ports.withLock(30_000, () => applyEdit());
   } catch (error) {
     if (!(error instanceof BusyError)) throw error;
     // Another operation (a bulk apply, someone else's trigger) kept the lock: the edit is not lost, it waits for
@@ -45,35 +47,36 @@ export function handleRoleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, clock: C
 
   function applyEdit(): void {
     if (top <= HEADER_ROWS) {
-      sheet.getRange(1, 1, 1, COLUMN_COUNT).setValues([[...HEADERS]]);
+      target.writeHeader();
     }
     const firstData = Math.max(top, HEADER_ROWS + 1) - HEADER_ROWS - 1;
     const lastData = bottom - HEADER_ROWS - 1;
     if (lastData < firstData) return;
     const inEdit = (index: number) => index >= firstData && index <= lastData;
     const otherColumns = left !== COL.role || right !== COL.role;
-    if (otherColumns) restoreOtherCells(target, inEdit, left, right, e);
+    if (otherColumns) restoreOtherCells(target, inEdit, left, right, edit.oldValue);
     const touchesRole = left <= COL.role && right >= COL.role;
     if (byOwner) {
       // A row typed in by hand gets its email looked up whichever of its cells was typed last.
-      const added = resolveNewRows(target, userChatApi(clock), inEdit);
+      const added = resolveNewRows(target, ports.chat(), inEdit);
       if (!touchesRole && added.found === 0) return;
       const plan = planSheet(target, owner, inEdit);
-      patchRows(sheet, plan.refusalPatches);
+      target.patchRows(plan.refusalPatches);
       // The same engine as bulk apply: paced, retried, audited, and continued in the background if it is large.
-      startRun('apply', plan.changes, { [target.meta.space]: target.meta.title }, clock, started + executionBudgetMs());
+      const titles = { [target.meta.space]: target.meta.title };
+      startRun(ports, 'apply', plan.changes, titles, started + ports.executionBudgetMs());
       return;
     }
     if (!touchesRole) return;
     const plan = planSheet(target, owner, inEdit);
     // Rows typed in by someone else are not looked up with the owner's token either: they wait like any change.
     const pending = plan.changes.map((c) => statusPatch(c.key, statusText.pendingOtherEditor(editor)));
-    patchRows(sheet, [...plan.refusalPatches, ...pending]);
+    target.patchRows([...plan.refusalPatches, ...pending]);
   }
 }
 
 function markBusy(target: MemberSheet, top: number, bottom: number): void {
-  const { values } = readRows(target.sheet);
+  const { values } = target.readRows();
   const patches: RowPatch[] = [];
   values.forEach((cells, index) => {
     const row = index + HEADER_ROWS + 1;
@@ -89,7 +92,7 @@ function markBusy(target: MemberSheet, top: number, bottom: number): void {
     }
     patches.push(statusPatch(key, statusText.pendingBusy()));
   });
-  patchRows(target.sheet, patches);
+  target.patchRows(patches);
 }
 
 /** Puts back every edited cell outside Role and Status from the row's snapshot (hidden keys included). */
@@ -98,16 +101,16 @@ function restoreOtherCells(
   inEdit: (i: number) => boolean,
   left: number,
   right: number,
-  e: GoogleAppsScript.Events.SheetsOnEdit,
+  oldValue: unknown,
 ): void {
-  const { values } = readRows(target.sheet);
+  const { values } = target.readRows();
   const patches: RowPatch[] = [];
   values.forEach((cells, index) => {
     if (!inEdit(index)) return;
     let { snapshot } = rowFromCells(cells);
     // A single edited snapshot cell: the event still carries its old value.
-    if (!snapshot && left === COL.snapshot && right === COL.snapshot && typeof e.oldValue === 'string') {
-      snapshot = rowFromCells([...cells.slice(0, COL.snapshot - 1), e.oldValue]).snapshot;
+    if (!snapshot && left === COL.snapshot && right === COL.snapshot && typeof oldValue === 'string') {
+      snapshot = rowFromCells([...cells.slice(0, COL.snapshot - 1), oldValue]).snapshot;
     }
     if (!snapshot) return;
     const original = rowToCells(snapshot);
@@ -123,5 +126,5 @@ function restoreOtherCells(
       cells: restored,
     });
   });
-  patchRows(target.sheet, patches);
+  target.patchRows(patches);
 }

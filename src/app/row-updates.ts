@@ -2,7 +2,7 @@
 
 import { COL } from '../domain/member-row';
 import { statusText } from '../domain/status';
-import type { RowPatch } from './member-sheet';
+import type { RowPatch } from './ports';
 
 /** Puts the Role cell back (if it still holds what was refused) and says why. */
 export function refusalPatch(key: string, refusedText: string, restore: string, reason: string): RowPatch {

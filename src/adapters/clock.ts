@@ -1,10 +1,8 @@
 /** Time for server code: Date for "now", Utilities.sleep for waiting (the only way to wait in Apps Script). */
 
-export interface Clock {
-  now(): number;
-  sleep(ms: number): void;
-  random(): number;
-}
+import type { Clock } from '../app/ports';
+
+export type { Clock };
 
 export const appsScriptClock: Clock = {
   now: () => Date.now(),

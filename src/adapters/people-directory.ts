@@ -26,10 +26,9 @@ import {
   type Resolution,
   type UnresolvedReason,
   unresolved,
-  type Verdict,
 } from '../domain/name-resolution';
-import { backoffMs, MAX_ATTEMPTS, parseRetryAfter } from '../domain/retry';
 import { appsScriptClock, type Clock } from './clock';
+import { readInWaves } from './http';
 import { NameCache } from './name-cache';
 
 /**
@@ -42,109 +41,6 @@ const DIRECTORY_WAVE_INTERVAL_MS = 1000;
 const PEOPLE_WAVE = 5;
 /** Lookups stop after this long (what was found is kept and cached) so the members are always written in time. */
 const LOOKUP_BUDGET_MS = 3 * 60 * 1000;
-/** fetchAll itself failing (no HTTP answer) this many times in a row: give up, the directory is unreachable. */
-const MAX_UNANSWERED_WAVES = 2;
-
-type Outcome =
-  | { status: number; body: string }
-  | { lost: 'busy' | 'unreachable' | 'out-of-time' | 'skipped'; status?: number };
-
-interface Job {
-  key: string;
-  url: string;
-  attempts: number;
-  notBefore: number;
-}
-
-interface WaveOptions {
-  wave: number;
-  intervalMs: number;
-  deadline: number;
-  verdict: (status: number, body: string) => Verdict;
-  /** After a `denied` answer, send nothing more (the rest come back `skipped`). */
-  stopOnDenied: boolean;
-}
-
-/** GETs in parallel waves, each retried on its own schedule; every key comes back with an answer or why not. */
-function fetchWithRetry(
-  jobs: readonly { key: string; url: string }[],
-  token: string,
-  clock: Clock,
-  options: WaveOptions,
-): Map<string, Outcome> {
-  const out = new Map<string, Outcome>();
-  let queue: Job[] = jobs.map((j) => ({ ...j, attempts: 0, notBefore: 0 }));
-  let lastWave = Number.NEGATIVE_INFINITY;
-  let unanswered = 0;
-  let stopped = false;
-  const giveUp = (lost: 'unreachable' | 'out-of-time' | 'skipped') => {
-    for (const job of queue) out.set(job.key, { lost });
-    queue = [];
-  };
-  while (queue.length > 0) {
-    if (stopped) {
-      giveUp('skipped');
-      break;
-    }
-    const now = clock.now();
-    if (now >= options.deadline) {
-      giveUp('out-of-time');
-      break;
-    }
-    const ready = queue.filter((j) => j.notBefore <= now).slice(0, options.wave);
-    if (ready.length === 0) {
-      clock.sleep(Math.min(Math.min(...queue.map((j) => j.notBefore)), options.deadline) - now);
-      continue;
-    }
-    if (lastWave + options.intervalMs > now) {
-      clock.sleep(lastWave + options.intervalMs - now);
-      continue;
-    }
-    lastWave = now;
-    queue = queue.filter((j) => !ready.includes(j));
-    let responses: GoogleAppsScript.URL_Fetch.HTTPResponse[];
-    try {
-      responses = UrlFetchApp.fetchAll(
-        ready.map((job) => ({
-          url: job.url,
-          method: 'get' as const,
-          headers: { Authorization: `Bearer ${token}` },
-          muteHttpExceptions: true,
-        })),
-      );
-    } catch {
-      // No HTTP answer for the wave (its exception text may name the request: dropped). Reads are safe to resend.
-      queue.push(...ready);
-      if (++unanswered >= MAX_UNANSWERED_WAVES) {
-        giveUp('unreachable');
-        break;
-      }
-      for (const job of ready) job.notBefore = clock.now() + backoffMs(unanswered, clock.random());
-      continue;
-    }
-    unanswered = 0;
-    ready.forEach((job, i) => {
-      const response = responses[i];
-      const status = response?.getResponseCode() ?? 0;
-      const body = response?.getContentText() ?? '';
-      const verdict = options.verdict(status, body);
-      job.attempts++;
-      if (verdict !== 'retry') {
-        out.set(job.key, { status, body });
-        if (verdict === 'denied' && options.stopOnDenied) stopped = true;
-      } else if (job.attempts >= MAX_ATTEMPTS) {
-        out.set(job.key, { lost: 'busy', status });
-      } else {
-        const headers = (response?.getAllHeaders() ?? {}) as Record<string, string>;
-        const retryAfter = parseRetryAfter(headers['Retry-After'] ?? headers['retry-after'], clock.now());
-        job.notBefore = clock.now() + backoffMs(job.attempts, clock.random(), retryAfter);
-        queue.push(job);
-      }
-    });
-  }
-  return out;
-}
-
 function lostReason(outcome: { lost: string }): UnresolvedReason {
   return outcome.lost === 'busy' || outcome.lost === 'unreachable' || outcome.lost === 'out-of-time'
     ? outcome.lost
@@ -154,9 +50,8 @@ function lostReason(outcome: { lost: string }): UnresolvedReason {
 function lookUpPeople(ids: readonly string[], token: string, clock: Clock, deadline: number): Map<string, Resolution> {
   const out = new Map<string, Resolution>();
   const batches = peopleBatches(ids);
-  const outcomes = fetchWithRetry(
-    batches.map((b, i) => ({ key: String(i), url: b.url })),
-    token,
+  const outcomes = readInWaves(
+    batches.map((b, i) => ({ key: String(i), request: { url: b.url, method: 'get', token } })),
     clock,
     { wave: PEOPLE_WAVE, intervalMs: 0, deadline, verdict: (status) => peopleVerdict(status), stopOnDenied: false },
   );
@@ -183,9 +78,8 @@ function lookUpDirectory(
 ): { resolutions: Map<string, Resolution>; fallback: string[] } {
   const resolutions = new Map<string, Resolution>();
   const fallback: string[] = [];
-  const outcomes = fetchWithRetry(
-    ids.map((id) => ({ key: id, url: directoryUserUrl(id) })),
-    token,
+  const outcomes = readInWaves(
+    ids.map((id) => ({ key: id, request: { url: directoryUserUrl(id), method: 'get', token } })),
     clock,
     {
       wave: DIRECTORY_WAVE,

@@ -3,17 +3,20 @@
  * triggers, and the functions the sidebar calls through google.script.run). Nothing else is visible to Apps Script.
  */
 
-import type { SpaceSummary } from '../domain/chat-types';
-import type { Progress } from '../domain/run-state';
-import { keyStatus, removeKey, saveKey } from './app-auth';
-import { applyPendingInteractive, type BulkResult, previewPending, undoLastInteractive } from './bulk-apply';
-import type { RunReport } from './bulk-run';
-import { appsScriptClock, executionBudgetMs } from './clock';
-import { handleRoleEdit } from './live-edit';
-import { isLiveEditingOn, setLiveEditingFor } from './live-editing';
-import { type LoadResult, listSpaceSummaries, loadSpaceByName, refreshActive } from './load-space';
-import { APP_TITLE, buildMenu, fromMenu, openSidebar } from './menu';
-import { continueLocked, deleteFiredTrigger, myProgress, scheduleContinuation } from './runs';
+import { keyStatus, removeKey, saveKey } from './adapters/app-auth';
+import { appsScriptClock, executionBudgetMs } from './adapters/clock';
+import { appsScriptPorts } from './adapters/ports';
+import { memberSheetOf } from './adapters/sheets';
+import { deleteFiredTrigger, isLiveEditingOn, scheduleContinuation, setLiveEditingFor } from './adapters/triggers';
+import { APP_TITLE, buildMenu, fromMenu, openSidebar } from './adapters/ui';
+import { applyPendingInteractive, type BulkResult, previewPending, undoLastInteractive } from './app/bulk-apply';
+import type { RunReport } from './app/bulk-run';
+import { handleRoleEdit } from './app/live-edit';
+import { type LoadResult, listSpaceSummaries, loadSpaceByName, refreshActive } from './app/load-space';
+import { continueLocked, myProgress } from './app/run-executor';
+import type { SpaceSummary } from './domain/chat-types';
+import { BusyError } from './domain/errors';
+import type { Progress } from './domain/run-state';
 
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu();
@@ -28,22 +31,22 @@ export function showSidebar(): void {
 }
 
 export function applyPendingChanges(): BulkResult | undefined {
-  return fromMenu(() => applyPendingInteractive(appsScriptClock));
+  return fromMenu(() => applyPendingInteractive(appsScriptPorts()));
 }
 
 export function previewPendingChanges(): ReturnType<typeof previewPending> | undefined {
-  return fromMenu(() => previewPending());
+  return fromMenu(() => previewPending(appsScriptPorts()));
 }
 
 export function undoLastBulkApply(): BulkResult | undefined {
-  return fromMenu(() => undoLastInteractive(appsScriptClock));
+  return fromMenu(() => undoLastInteractive(appsScriptPorts()));
 }
 
 /** Menu "Resume bulk apply": continues this person's unfinished run now. */
 export function resumeBulkApply(): RunReport | undefined {
   return fromMenu(() => {
     const started = appsScriptClock.now();
-    const report = continueLocked(appsScriptClock, started + executionBudgetMs());
+    const report = continueLocked(appsScriptPorts(), started + executionBudgetMs());
     if (!report) SpreadsheetApp.getActive().toast('There is no unfinished bulk apply.', APP_TITLE);
     return report;
   });
@@ -54,17 +57,17 @@ export function continueBulkApply(e?: GoogleAppsScript.Events.TimeDriven): void 
   const started = appsScriptClock.now();
   deleteFiredTrigger(e?.triggerUid);
   try {
-    continueLocked(appsScriptClock, started + executionBudgetMs());
+    continueLocked(appsScriptPorts(), started + executionBudgetMs());
   } catch (error) {
     // Busy (someone else holds the lock): try again shortly rather than dropping the run.
-    if (error instanceof Error && error.name === 'BusyError') scheduleContinuation();
+    if (error instanceof BusyError) scheduleContinuation();
     else throw error;
   }
 }
 
 export function refreshMembers(): LoadResult | undefined {
   return fromMenu(() => {
-    const result = refreshActive();
+    const result = refreshActive(appsScriptPorts());
     SpreadsheetApp.getActive().toast(
       `${result.members} members; ${result.drifted} changed in Chat, ${result.added} new, ${result.gone} left.`,
       APP_TITLE,
@@ -84,7 +87,23 @@ export function toggleLiveEditing(): boolean {
 
 /** Installable edit trigger handler (created by live editing). */
 export function onRoleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  handleRoleEdit(e, appsScriptClock);
+  const range = e.range;
+  const target = memberSheetOf(range.getSheet());
+  if (!target) return;
+  const top = range.getRow();
+  const left = range.getColumn();
+  handleRoleEdit(
+    {
+      target,
+      top,
+      bottom: top + range.getNumRows() - 1,
+      left,
+      right: left + range.getNumColumns() - 1,
+      editor: e.user?.getEmail?.() ?? '',
+      oldValue: e.oldValue,
+    },
+    appsScriptPorts(),
+  );
 }
 
 // ---- Sidebar (google.script.run) ----
@@ -101,13 +120,18 @@ export function getSidebarState(): SidebarState {
 /** The spaces to pick from: your own, or (admin) every named space of the organisation, searched by name. */
 export function listSpaces(options?: { admin?: boolean; query?: string }): SpaceSummary[] {
   return listSpaceSummaries(
+    appsScriptPorts(),
     options?.admin === true ? 'admin' : 'user',
     typeof options?.query === 'string' ? options.query : '',
   );
 }
 
 export function loadSpace(space: string, options?: { admin?: boolean; app?: boolean }): LoadResult {
-  return loadSpaceByName(space, options?.app === true ? 'app' : options?.admin === true ? 'admin' : 'user');
+  return loadSpaceByName(
+    appsScriptPorts(),
+    space,
+    options?.app === true ? 'app' : options?.admin === true ? 'admin' : 'user',
+  );
 }
 
 /** Whether a Chat app key is stored for you, and for which service account (never the key itself). */
@@ -133,5 +157,5 @@ export function setLiveEditing(on: boolean): SidebarState {
 
 /** Progress of this person's bulk run (the sidebar polls it while a run is going on). */
 export function getBulkProgress(): Progress | null {
-  return myProgress();
+  return myProgress(appsScriptPorts());
 }

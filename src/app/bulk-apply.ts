@@ -6,18 +6,11 @@
 import { inversePlan } from '../domain/audit';
 import { planSpace, type RoleChange, summarize } from '../domain/changes';
 import { uiRole } from '../domain/roles';
-import { readAudit } from './audit-sheet';
 import type { RunReport } from './bulk-run';
-import { userChatApi } from './chat-api';
-import { type Clock, executionBudgetMs } from './clock';
-import { withDocumentLock } from './lock';
-import { findMemberSheets, patchRows } from './member-sheet';
-import { APP_TITLE } from './menu';
 import { resolveNewRows } from './new-rows';
 import { planAllSheets, type SheetPlan } from './pending-changes';
-import { writePreviewSheet } from './preview-sheet';
-import { lastRunId } from './run-store';
-import { currentUser, startRun } from './runs';
+import type { Ports } from './ports';
+import { startRun } from './run-executor';
 
 export interface BulkResult {
   confirmed: boolean;
@@ -28,62 +21,53 @@ export interface BulkResult {
 const titlesOf = (plans: readonly SheetPlan[]) =>
   Object.fromEntries(plans.map((p) => [p.target.meta.space, p.target.meta.title]));
 
-function confirm(title: string, lines: readonly string[]): boolean {
-  const ui = SpreadsheetApp.getUi();
-  return ui.alert(title, lines.join('\n'), ui.ButtonSet.YES_NO) === ui.Button.YES;
-}
-
-function tell(message: string): void {
-  const ui = SpreadsheetApp.getUi();
-  ui.alert(APP_TITLE, message, ui.ButtonSet.OK);
-}
-
-function finishToast(report: RunReport): void {
+function finishToast(ports: Ports, report: RunReport): void {
   const rest = report.finished ? '' : ` ${report.pending} still to go: continuing in the background.`;
-  SpreadsheetApp.getActive().toast(`Applied ${report.applied}, failed ${report.failed}.${rest}`, APP_TITLE);
+  ports.ui.toast(`Applied ${report.applied}, failed ${report.failed}.${rest}`);
 }
 
-export function applyPendingInteractive(clock: Clock): BulkResult {
-  const started = clock.now();
-  const preview = planAllSheets(currentUser());
+export function applyPendingInteractive(ports: Ports): BulkResult {
+  const { ui, sheets } = ports;
+  const started = ports.clock.now();
+  const preview = planAllSheets(sheets, ports.user());
   const changes = preview.flatMap((p) => p.changes);
   const refusals = preview.reduce((n, p) => n + p.refusals.length, 0);
   const lookups = preview.reduce((n, p) => n + p.lookups.length, 0);
   if (changes.length === 0 && refusals === 0 && lookups === 0) {
-    tell('There are no pending role changes.');
+    ui.tell('There are no pending role changes.');
     return { confirmed: false, refused: 0 };
   }
   const lines = summarize(changes, new Map(preview.map((p) => [p.target.meta.space, p.target.meta.title])));
   if (lookups > 0)
     lines.push(`${lookups} row(s) added by email will be looked up and applied if the person is a member.`);
   if (refusals > 0) lines.push(`${refusals} row(s) can't be applied and will be put back, with the reason in Status.`);
-  if (!confirm(`Apply ${changes.length + lookups} role change(s)?`, lines)) return { confirmed: false, refused: 0 };
+  if (!ui.confirm(`Apply ${changes.length + lookups} role change(s)?`, lines)) return { confirmed: false, refused: 0 };
 
-  SpreadsheetApp.getActive().toast(`Applying ${changes.length} role change(s)…`, APP_TITLE);
-  const outcome = withDocumentLock(30_000, () => {
-    const api = userChatApi(clock);
-    for (const target of findMemberSheets(SpreadsheetApp.getActive())) resolveNewRows(target, api);
-    const plans = planAllSheets(currentUser());
-    for (const plan of plans) patchRows(plan.target.sheet, plan.refusalPatches);
+  ui.toast(`Applying ${changes.length} role change(s)…`);
+  const outcome = ports.withLock(30_000, () => {
+    const api = ports.chat();
+    for (const target of sheets.memberSheets()) resolveNewRows(target, api);
+    const plans = planAllSheets(sheets, ports.user());
+    for (const plan of plans) plan.target.patchRows(plan.refusalPatches);
     const refused = plans.reduce((n, p) => n + p.refusals.length, 0);
     return {
       report: startRun(
+        ports,
         'apply',
         plans.flatMap((p) => p.changes),
         titlesOf(plans),
-        clock,
-        started + executionBudgetMs(),
+        started + ports.executionBudgetMs(),
       ),
       refused,
     };
   });
-  finishToast(outcome.report);
+  finishToast(ports, outcome.report);
   return { confirmed: true, ...outcome };
 }
 
 /** Dry run: the plan, in a Preview sheet, without sending anything to Chat. */
-export function previewPending(): { changes: number; refused: number; sheetName: string } {
-  const plans = planAllSheets(currentUser());
+export function previewPending(ports: Ports): { changes: number; refused: number; sheetName: string } {
+  const plans = planAllSheets(ports.sheets, ports.user());
   const rows: string[][] = [];
   for (const plan of plans) {
     for (const c of plan.changes)
@@ -101,27 +85,27 @@ export function previewPending(): { changes: number; refused: number; sheetName:
     for (const r of plan.refusals)
       rows.push([plan.target.meta.title, r.who, r.key, r.current, r.requested, `Will be refused: ${r.reason}`]);
   }
-  const sheet = writePreviewSheet(rows);
-  sheet.activate();
+  const sheetName = ports.sheets.writePreview(rows);
   return {
     changes: plans.reduce((n, p) => n + p.changes.length, 0),
     refused: plans.reduce((n, p) => n + p.refusals.length, 0),
-    sheetName: sheet.getName(),
+    sheetName,
   };
 }
 
-export function undoLastInteractive(clock: Clock): BulkResult {
-  const started = clock.now();
-  const runId = lastRunId(currentUser());
+export function undoLastInteractive(ports: Ports): BulkResult {
+  const { ui } = ports;
+  const started = ports.clock.now();
+  const runId = ports.runs.lastRunId(ports.user());
   if (!runId) {
-    tell('You have no finished bulk apply to undo in this spreadsheet.');
+    ui.tell('You have no finished bulk apply to undo in this spreadsheet.');
     return { confirmed: false, refused: 0 };
   }
   const build = () => {
-    const plans = planAllSheets(currentUser());
+    const plans = planAllSheets(ports.sheets, ports.user());
     const serverRoles = new Map(plans.flatMap((p) => [...p.serverRoles]));
     const accessBySpace = new Map(plans.map((p) => [p.target.meta.space, p.target.meta.access]));
-    const inverse = inversePlan(readAudit(), runId, (key) => serverRoles.get(key));
+    const inverse = inversePlan(ports.sheets.readAudit(), runId, (key) => serverRoles.get(key));
     const { skipped } = inverse;
     // Undo with the access of the sheet each member is in now (as the original change was made).
     const changes = inverse.changes.map((c) => ({ ...c, access: accessBySpace.get(c.space) ?? c.access }));
@@ -140,22 +124,22 @@ export function undoLastInteractive(clock: Clock): BulkResult {
   };
   const first = build();
   if (first.ordered.length === 0) {
-    tell(
+    ui.tell(
       `Nothing to undo for the last bulk apply.${first.skipped.length > 0 ? ` ${first.skipped.length} change(s) were changed again since.` : ''}`,
     );
     return { confirmed: false, refused: first.skipped.length };
   }
   const lines = summarize(first.ordered, new Map(first.plans.map((p) => [p.target.meta.space, p.target.meta.title])));
   for (const s of first.skipped.slice(0, 10)) lines.push(`Skipped ${s.who}: ${s.reason}`);
-  if (!confirm(`Undo ${first.ordered.length} change(s) from the last bulk apply?`, lines))
+  if (!ui.confirm(`Undo ${first.ordered.length} change(s) from the last bulk apply?`, lines))
     return { confirmed: false, refused: 0 };
-  const outcome = withDocumentLock(30_000, () => {
+  const outcome = ports.withLock(30_000, () => {
     const again = build();
     return {
-      report: startRun('undo', again.ordered, titlesOf(again.plans), clock, started + executionBudgetMs()),
+      report: startRun(ports, 'undo', again.ordered, titlesOf(again.plans), started + ports.executionBudgetMs()),
       refused: again.skipped.length,
     };
   });
-  finishToast(outcome.report);
+  finishToast(ports, outcome.report);
   return { confirmed: true, ...outcome };
 }

@@ -9,13 +9,13 @@ import {
   cachedResolution,
   isCacheable,
   parseShard,
-  type Resolution,
   type Shard,
   shardKey,
   shardKeysFor,
   shardOf,
   updatedShard,
-} from '../domain/name-resolution';
+} from '../domain/name-cache-shards';
+import type { Resolution } from '../domain/name-resolution';
 
 /** The cache's longest expiry (6 hours); each entry also carries its own age. */
 const EXPIRY_SECONDS = 21_600;

@@ -22,7 +22,13 @@ function auditSheet(create: boolean): GoogleAppsScript.Spreadsheet.Sheet | undef
 export function appendAudit(entries: readonly AuditEntry[]): void {
   if (entries.length === 0) return;
   const sheet = auditSheet(true) as GoogleAppsScript.Spreadsheet.Sheet;
-  const start = sheet.getLastRow() + 1;
+  let start = sheet.getLastRow() + 1;
+  if (start === 1) {
+    // An Audit sheet left empty (an execution stopped right after creating it): the header goes first, or the
+    // first entry would take its place and be skipped by every reader.
+    sheet.getRange(1, 1, 1, AUDIT_HEADERS.length).setValues([[...AUDIT_HEADERS]]);
+    start = 2;
+  }
   const maxRows = sheet.getMaxRows();
   if (maxRows < start + entries.length - 1) sheet.insertRowsAfter(maxRows, start + entries.length - 1 - maxRows);
   const range = sheet.getRange(start, 1, entries.length, AUDIT_HEADERS.length);

@@ -4,36 +4,23 @@
  */
 
 import type { Access } from '../domain/access';
-import { type ApiFailure, parseFailure, plainReason } from '../domain/api-errors';
+import { parseFailure } from '../domain/api-errors';
 import type { ChatMembership, ChatSpace } from '../domain/chat-types';
+import { AddonError, AppAuthError, ChatApiError } from '../domain/errors';
 import { isMembershipName, isSpaceName, toPath } from '../domain/resource-names';
-import { backoffMs, isRetryable, parseRetryAfter } from '../domain/retry';
+import { isRetryable } from '../domain/retry';
 import type { ApiRole } from '../domain/roles';
-import { AppAuthError, appAccessToken } from './app-auth';
+import type { WaveResult } from '../domain/run-engine';
+import { appAccessToken } from './app-auth';
 import { appsScriptClock, type Clock } from './clock';
+import { fetchMany, type HttpRequest, readInWaves } from './http';
 
 export const CHAT_BASE_URL = 'https://chat.googleapis.com/v1/';
 const READ_ATTEMPTS = 5;
 /** A list walk stops after this many pages even if the server keeps sending tokens (1000 pages × 1000 = 1M rows). */
 const MAX_PAGES = 1000;
 
-export class ChatApiError extends Error {
-  override readonly name = 'ChatApiError';
-  constructor(
-    readonly failure: ApiFailure,
-    what: string,
-  ) {
-    super(`Could not ${what}: ${plainReason(failure)}`);
-  }
-}
-
-export interface FetchResult {
-  status: number;
-  body: string;
-  retryAfter: string | undefined;
-  /** The request was never sent: no credentials for it (the Chat app's key is missing or refused). Why, in words. */
-  notSent?: string;
-}
+export type FetchResult = WaveResult;
 
 type Query = Record<string, string | number | boolean | undefined>;
 
@@ -50,20 +37,13 @@ export class ChatApi {
     private readonly clock: Clock,
   ) {}
 
-  private request(
-    access: Access,
-    path: string,
-    query: Query,
-    method: 'get' | 'patch',
-    payload?: unknown,
-  ): GoogleAppsScript.URL_Fetch.URLFetchRequest {
+  private request(access: Access, path: string, query: Query, method: 'get' | 'patch', payload?: unknown): HttpRequest {
     // Admin access is a query parameter on every call (Workspace admin privileges, admin scopes).
     const fullQuery = access === 'admin' ? { ...query, useAdminAccess: true } : query;
-    const request: GoogleAppsScript.URL_Fetch.URLFetchRequest = {
+    const request: HttpRequest = {
       url: `${CHAT_BASE_URL}${path}${queryString(fullQuery)}`,
       method,
-      headers: { Authorization: `Bearer ${this.tokenFor(access)}` },
-      muteHttpExceptions: true,
+      token: this.tokenFor(access),
     };
     if (payload !== undefined) {
       request.contentType = 'application/json';
@@ -74,19 +54,19 @@ export class ChatApi {
 
   /** A read, retried with backoff on 429 and 5xx (reads change nothing, so retrying is always safe). */
   private getJson<T>(access: Access, path: string, query: Query, what: string): T {
-    const { url, ...params } = this.request(access, path, query, 'get');
-    let status = 0;
-    let body = '';
-    for (let attempt = 1; attempt <= READ_ATTEMPTS; attempt++) {
-      const response = UrlFetchApp.fetch(url, params);
-      status = response.getResponseCode();
-      body = response.getContentText();
-      if (!isRetryable(status) || attempt === READ_ATTEMPTS) break;
-      const headers = response.getAllHeaders() as Record<string, string>;
-      this.clock.sleep(
-        backoffMs(attempt, this.clock.random(), parseRetryAfter(headers['Retry-After'], this.clock.now())),
-      );
+    const request = this.request(access, path, query, 'get');
+    const outcome = readInWaves([{ key: path, request }], this.clock, {
+      wave: 1,
+      intervalMs: 0,
+      deadline: Number.POSITIVE_INFINITY,
+      verdict: (status) => (isRetryable(status) ? 'retry' : 'done'),
+      maxAttempts: READ_ATTEMPTS,
+    }).get(path) ?? { lost: 'unreachable' };
+    if ('lost' in outcome && outcome.status === undefined) {
+      throw new AddonError('NETWORK', `Could not ${what}: no answer from Google Chat. Try again in a moment.`);
     }
+    const status = outcome.status ?? 0;
+    const body = outcome.body ?? '';
     if (status !== 200) throw new ChatApiError(parseFailure(status, body), what);
     try {
       return JSON.parse(body) as T;
@@ -158,7 +138,7 @@ export class ChatApi {
    */
   sendAll(requests: readonly WriteOrCheck[]): (FetchResult | undefined)[] {
     const results: (FetchResult | undefined)[] = requests.map(() => undefined);
-    const built: { index: number; request: GoogleAppsScript.URL_Fetch.URLFetchRequest }[] = [];
+    const built: { index: number; request: HttpRequest }[] = [];
     requests.forEach((r, index) => {
       const key = 'get' in r ? r.get : r.patch;
       if (!isMembershipName(key)) throw new Error(`"${key}" is not a membership name`);
@@ -176,22 +156,12 @@ export class ChatApi {
       }
     });
     if (built.length === 0) return results;
-    let responses: GoogleAppsScript.URL_Fetch.HTTPResponse[];
-    try {
-      responses = UrlFetchApp.fetchAll(built.map((b) => b.request));
-    } catch {
-      // The exception text can include request details; it is deliberately dropped.
-      return results;
-    }
+    // No answer for the round trip: every PATCH's outcome is unknown (results stay undefined).
+    const responses = fetchMany(built.map((b) => b.request)) ?? [];
     responses.forEach((response, i) => {
-      const headers = response.getAllHeaders() as Record<string, string>;
       const index = built[i]?.index;
       if (index === undefined) return;
-      results[index] = {
-        status: response.getResponseCode(),
-        body: response.getContentText(),
-        retryAfter: headers['Retry-After'] ?? headers['retry-after'],
-      };
+      results[index] = { status: response.status, body: response.body, retryAfter: response.header('retry-after') };
     });
     return results;
   }

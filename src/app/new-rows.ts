@@ -5,16 +5,15 @@
  * who is not a member gets a clear Status.
  */
 
-import { parseFailure, plainReason } from '../domain/api-errors';
+import { parseFailure } from '../domain/api-errors';
 import { decideNewRow } from '../domain/changes';
 import type { ChatMembership } from '../domain/chat-types';
-import { COL, COLUMN_COUNT, HEADER_ROWS, rowFromCells, rowFromMembership, rowToCells } from '../domain/member-row';
+import { userMessage } from '../domain/errors';
+import { COL, COLUMN_COUNT, rowFromCells, rowFromMembership, rowToCells } from '../domain/member-row';
 import { isMembershipName } from '../domain/resource-names';
 import { uiRole } from '../domain/roles';
 import { statusText } from '../domain/status';
-import type { ChatApi } from './chat-api';
-import { type MemberSheet, readRows } from './member-sheet';
-import { resolveMissingNames } from './people-directory';
+import type { Chat, MemberSheet } from './ports';
 
 export interface NewRowReport {
   found: number;
@@ -25,11 +24,11 @@ export interface NewRowReport {
 /** Looks up and fills in the sheet's hand-typed rows (only those `only` accepts, by data-row index). */
 export function resolveNewRows(
   target: MemberSheet,
-  api: ChatApi,
+  api: Chat,
   only: (index: number) => boolean = () => true,
 ): NewRowReport {
   const report: NewRowReport = { found: 0, notMembers: 0, refused: 0 };
-  const block = readRows(target.sheet);
+  const block = target.readRows();
   const known = new Set<string>();
   const lookups: { index: number; key: string; typedRole: string }[] = [];
   const updates = new Map<number, string[]>();
@@ -58,7 +57,7 @@ export function resolveNewRows(
       const result = results[i];
       if (result?.status === 200) {
         // With admin or app access Chat gives no name or email: look them up as a load does.
-        const [named] = resolveMissingNames(
+        const [named] = api.resolveMissingNames(
           [JSON.parse(result.body) as ChatMembership],
           target.meta.access,
         ).memberships;
@@ -94,12 +93,12 @@ export function resolveNewRows(
         );
       } else {
         report.refused++;
-        const reason = result ? plainReason(parseFailure(result.status, result.body)) : 'no answer from Google Chat';
+        const reason = result ? userMessage(parseFailure(result.status, result.body)) : 'no answer from Google Chat';
         updates.set(lookup.index, withCells(cells, new Map([[COL.status, statusText.failed(reason)]])));
       }
     });
   }
-  writeRowsAt(target, updates);
+  target.writeRowsAt(updates);
   return report;
 }
 
@@ -107,19 +106,4 @@ function withCells(cells: readonly unknown[], set: ReadonlyMap<number, string>):
   const out = Array.from({ length: COLUMN_COUNT }, (_, i) => String(cells[i] ?? ''));
   for (const [col, value] of set) out[col - 1] = value;
   return out;
-}
-
-/** Writes whole rows by data-row index: one read and one write for the span they cover. */
-function writeRowsAt(target: MemberSheet, rows: ReadonlyMap<number, string[]>): void {
-  if (rows.size === 0) return;
-  const indexes = [...rows.keys()];
-  const low = Math.min(...indexes);
-  const high = Math.max(...indexes);
-  const block = readRows(target.sheet)
-    .values.slice(low, high + 1)
-    .map((r) => r.map((c) => String(c)));
-  for (const [index, cells] of rows) block[index - low] = cells;
-  const range = target.sheet.getRange(HEADER_ROWS + 1 + low, 1, block.length, COLUMN_COUNT);
-  range.setNumberFormat('@');
-  range.setValues(block);
 }

@@ -7,6 +7,7 @@
  * person's own executions. The short-lived token is cached in that person's user cache until shortly before expiry.
  */
 
+import { AppAuthError } from '../domain/errors';
 import {
   base64UrlFromBytes,
   GOOGLE_TOKEN_URL,
@@ -15,15 +16,12 @@ import {
   unsignedAssertion,
 } from '../domain/service-account';
 import type { Clock } from './clock';
+import { fetchOne } from './http';
 
 const KEY_PROPERTY = 'serviceAccountKey';
 const TOKEN_CACHE_KEY = 'appAccessToken';
 /** Renew a token this long before it expires, so a request never starts with a token about to lapse. */
 const RENEW_BEFORE_SECONDS = 300;
-
-export class AppAuthError extends Error {
-  override readonly name = 'UserError';
-}
 
 function storedKey(): ServiceAccountKey | undefined {
   const raw = PropertiesService.getUserProperties().getProperty(KEY_PROPERTY);
@@ -60,22 +58,23 @@ export function appAccessToken(clock: Clock): string {
   if (!key) throw new AppAuthError('No service-account key is stored: add the Chat app’s key in the sidebar first.');
   const unsigned = unsignedAssertion(key.clientEmail, Math.floor(clock.now() / 1000));
   const signature = base64UrlFromBytes(Utilities.computeRsaSha256Signature(unsigned, key.privateKey));
-  const response = UrlFetchApp.fetch(GOOGLE_TOKEN_URL, {
+  const response = fetchOne({
+    url: GOOGLE_TOKEN_URL,
     method: 'post',
     contentType: 'application/x-www-form-urlencoded',
     payload: `grant_type=${encodeURIComponent('urn:ietf:params:oauth:grant-type:jwt-bearer')}&assertion=${unsigned}.${signature}`,
-    muteHttpExceptions: true,
   });
-  const status = response.getResponseCode();
+  const status = response?.status ?? 0;
   let body: { access_token?: unknown; expires_in?: unknown; error?: unknown; error_description?: unknown } = {};
   try {
-    body = JSON.parse(response.getContentText()) as typeof body;
+    body = JSON.parse(response?.body ?? '') as typeof body;
   } catch {
     // Reported below by status.
   }
   if (status !== 200 || typeof body.access_token !== 'string') {
     // Google's OAuth errors are safe to show (they never contain the assertion); keep them short.
-    const reason = typeof body.error_description === 'string' ? body.error_description.slice(0, 200) : `HTTP ${status}`;
+    const fallback = response ? `HTTP ${status}` : 'no answer from Google';
+    const reason = typeof body.error_description === 'string' ? body.error_description.slice(0, 200) : fallback;
     throw new AppAuthError(`The Chat app could not sign in: ${reason}`);
   }
   const lifetime = typeof body.expires_in === 'number' ? body.expires_in : 3600;

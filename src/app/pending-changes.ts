@@ -3,7 +3,7 @@
 import { decideNewRow, decideRow, describeMember, planSpace, type RoleChange } from '../domain/changes';
 import { type MemberRow, rowFromCells } from '../domain/member-row';
 import { type ApiRole, uiRole } from '../domain/roles';
-import { findMemberSheets, type MemberSheet, type RowPatch, readRows } from './member-sheet';
+import type { MemberSheet, RowPatch, Sheets } from './ports';
 import { refusalPatch, statusPatch } from './row-updates';
 
 export interface Refusal {
@@ -36,7 +36,7 @@ function callerRole(rows: readonly MemberRow[], email: string): ApiRole | undefi
 
 /** Plans the rows of one sheet; `only` limits the plan to some data-row indexes (an edit's range). */
 export function planSheet(target: MemberSheet, callerEmail: string, only?: (index: number) => boolean): SheetPlan {
-  const parsed = readRows(target.sheet).values.map((cells) => rowFromCells(cells));
+  const parsed = target.readRows().values.map((cells) => rowFromCells(cells));
   const facts = {
     space: target.meta.space,
     spaceType: target.meta.spaceType,
@@ -101,6 +101,6 @@ export function planSheet(target: MemberSheet, callerEmail: string, only?: (inde
   return { target, changes: ordered, refusals, refusalPatches, serverRoles, lookups };
 }
 
-export function planAllSheets(callerEmail: string): SheetPlan[] {
-  return findMemberSheets(SpreadsheetApp.getActive()).map((target) => planSheet(target, callerEmail));
+export function planAllSheets(sheets: Sheets, callerEmail: string): SheetPlan[] {
+  return sheets.memberSheets().map((target) => planSheet(target, callerEmail));
 }

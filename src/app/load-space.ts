@@ -2,21 +2,16 @@
 
 import { type Access, isAccess } from '../domain/access';
 import type { SpaceSummary } from '../domain/chat-types';
-import { COL, HEADER_ROWS, type MemberRow, rowFromMembership } from '../domain/member-row';
+import { UserError } from '../domain/errors';
+import { rowFromMembership } from '../domain/member-row';
 import { mergeRefresh } from '../domain/refresh-merge';
 import { isSpaceName } from '../domain/resource-names';
-import { userChatApi } from './chat-api';
-import { withDocumentLock } from './lock';
-import { findMemberSheets, memberSheetMeta, readRows, type SheetMeta, writeMemberSheet } from './member-sheet';
-import { resolveMissingNames } from './people-directory';
+import type { Ports, SheetMeta } from './ports';
 
-export class UserError extends Error {
-  override readonly name = 'UserError';
-}
-
-export function listSpaceSummaries(access: Access, nameQuery = ''): SpaceSummary[] {
+export function listSpaceSummaries(ports: Ports, access: Access, nameQuery = ''): SpaceSummary[] {
   return (
-    userChatApi()
+    ports
+      .chat()
       .listNamedSpaces(access, nameQuery)
       .filter((s) => isSpaceName(s.name))
       .map((s) => ({
@@ -38,12 +33,12 @@ export interface LoadResult {
 }
 
 /** Loads (or reloads) a space: reads Chat first, then merges into the sheet under the lock. */
-function load(meta: Omit<SheetMeta, 'title'> & { title?: string }): LoadResult {
-  const api = userChatApi();
+function load(ports: Ports, meta: Omit<SheetMeta, 'title'> & { title?: string }): LoadResult {
+  const api = ports.chat();
   // The app's token reads memberships only (chat.app.memberships): read the space itself as the person.
   const space = api.getSpace(meta.space, meta.access === 'app' ? 'user' : meta.access);
   // People Chat lists without a name or email (always with admin access) are looked up: cache, Directory, People.
-  const named = resolveMissingNames(api.listMembers(meta.space, meta.access), meta.access);
+  const named = api.resolveMissingNames(api.listMembers(meta.space, meta.access), meta.access);
   const fresh = named.memberships.map(rowFromMembership);
   const full: SheetMeta = {
     space: meta.space,
@@ -51,16 +46,12 @@ function load(meta: Omit<SheetMeta, 'title'> & { title?: string }): LoadResult {
     title: space.displayName || meta.title || meta.space,
     access: meta.access,
   };
-  return withDocumentLock(30_000, () => {
-    const ss = SpreadsheetApp.getActive();
-    const existing = findMemberSheets(ss).find((s) => s.meta.space === meta.space);
-    const current = existing ? readRows(existing.sheet).values : [];
+  return ports.withLock(30_000, () => {
+    const existing = ports.sheets.memberSheets().find((s) => s.meta.space === meta.space);
+    const current = existing ? existing.readRows().values : [];
     const merged = mergeRefresh(current, fresh);
-    const sheet = writeMemberSheet(ss, full, merged.rows, existing);
-    writeNameNotes(sheet, merged.rows, named.notes, current.length);
-    sheet.activate();
     return {
-      sheetName: sheet.getName(),
+      sheetName: ports.sheets.writeSpace(full, merged.rows, existing, named.notes, current.length),
       members: fresh.length,
       drifted: merged.drifted,
       gone: merged.gone,
@@ -69,30 +60,14 @@ function load(meta: Omit<SheetMeta, 'title'> & { title?: string }): LoadResult {
   });
 }
 
-/**
- * The Name column's notes in one call: why a person is shown as an id, empty for everyone else (clearing notes of an
- * earlier load, down to the last row that load wrote).
- */
-function writeNameNotes(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  rows: readonly MemberRow[],
-  notes: ReadonlyMap<string, string>,
-  previousRows: number,
-): void {
-  const height = Math.max(rows.length, previousRows);
-  if (height === 0) return;
-  const values = Array.from({ length: height }, (_, i) => [notes.get(rows[i]?.key ?? '') ?? '']);
-  sheet.getRange(HEADER_ROWS + 1, COL.name, height, 1).setNotes(values);
-}
-
-export function loadSpaceByName(space: unknown, access: unknown = 'user'): LoadResult {
+export function loadSpaceByName(ports: Ports, space: unknown, access: unknown = 'user'): LoadResult {
   if (!isSpaceName(space)) throw new UserError('That is not a Chat space name (expected spaces/…).');
   if (!isAccess(access)) throw new UserError('Load a space as yourself, as a Workspace admin or as the Chat app.');
-  return load({ space, spaceType: 'SPACE', access });
+  return load(ports, { space, spaceType: 'SPACE', access });
 }
 
-export function refreshActive(): LoadResult {
-  const meta = memberSheetMeta(SpreadsheetApp.getActiveSheet());
+export function refreshActive(ports: Ports): LoadResult {
+  const meta = ports.sheets.activeMemberSheet()?.meta;
   if (!meta) throw new UserError('Open a member sheet (one loaded from the sidebar) and choose Refresh members again.');
-  return load(meta);
+  return load(ports, meta);
 }

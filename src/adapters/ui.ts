@@ -1,5 +1,8 @@
 /** The add-on menu and sidebar. Safe in AuthMode.NONE/LIMITED: builds the menu and touches nothing else. */
 
+import type { Ui } from '../app/ports';
+import { isExpected, userMessage } from '../domain/errors';
+
 export const APP_TITLE = 'Chat space roles';
 
 export function buildMenu(): void {
@@ -26,11 +29,23 @@ export function fromMenu<T>(action: () => T): T | undefined {
   try {
     return action();
   } catch (e) {
-    if (e instanceof Error && ['UserError', 'ChatApiError', 'BusyError'].includes(e.name)) {
-      const ui = SpreadsheetApp.getUi();
-      ui.alert(APP_TITLE, e.message, ui.ButtonSet.OK);
+    if (isExpected(e)) {
+      appsScriptUi.tell(userMessage(e));
       return undefined;
     }
     throw e;
   }
 }
+
+/** Dialogs and toasts of the active spreadsheet. */
+export const appsScriptUi: Ui = {
+  confirm: (title, lines) => {
+    const ui = SpreadsheetApp.getUi();
+    return ui.alert(title, lines.join('\n'), ui.ButtonSet.YES_NO) === ui.Button.YES;
+  },
+  tell: (message) => {
+    const ui = SpreadsheetApp.getUi();
+    ui.alert(APP_TITLE, message, ui.ButtonSet.OK);
+  },
+  toast: (message) => SpreadsheetApp.getActive().toast(message, APP_TITLE),
+};

@@ -1,0 +1,239 @@
+/**
+ * Executes a persisted run of role changes at the pace of the Chat quotas, and stops before the execution budget
+ * runs out so the rest can continue in a later execution.
+ *
+ * Each wave sends at most one request per space in one UrlFetchApp.fetchAll: a PATCH for a queued job, or a GET for
+ * an inflight job whose earlier PATCH has an unknown outcome (applied at most once). The run is saved before each
+ * wave, so a hard stop at any point loses nothing: outcomes not yet recorded are found again on resume. Sheet rows
+ * and Audit rows are written per space as it finishes, and at the end, never per row.
+ */
+
+import { type AuditEntry, auditRecord } from '../domain/audit';
+import { COL, type MemberRow, rowFromCells } from '../domain/member-row';
+import { uiRole } from '../domain/roles';
+import { asks, dropSuperseded, isOpen, isPending, RunEngine, SUPERSEDED, UNKNOWN_OUTCOME } from '../domain/run-engine';
+import type { RunJob, RunState } from '../domain/run-state';
+import { stamp, statusText } from '../domain/status';
+import type { Chat, MemberSheet, Ports, RowPatch } from './ports';
+
+export interface RunReport {
+  runId: string;
+  applied: number;
+  failed: number;
+  pending: number;
+  requests: number;
+  retries: number;
+  finished: boolean;
+  /** Outcomes whose row was no longer in the sheet (deleted meanwhile); they are still in the Audit log. */
+  rowsGone: number;
+}
+
+/**
+ * `carried`: jobs planned in an earlier execution. Their rows are read again before anything is sent: one whose row
+ * was edited since (another role typed, or the role changed through someone else's edit) is dropped, so an older
+ * change never overwrites a newer one.
+ */
+export function executeRun(
+  run: RunState,
+  ports: Ports,
+  api: Chat,
+  deadline: number,
+  carried: ReadonlySet<RunJob> = new Set(),
+): RunReport {
+  const report: RunReport = {
+    runId: run.runId,
+    applied: 0,
+    failed: 0,
+    pending: 0,
+    requests: 0,
+    retries: 0,
+    finished: false,
+    rowsGone: 0,
+  };
+  // An earlier execution stopped between writing the Audit log and saving the run may have audited outcomes this
+  // run still sees as unrecorded or inflight: those are looked up once, so each change is audited exactly once.
+  const unsure = run.jobs.some((j) => j.state === 'inflight' || (!isOpen(j) && !j.recorded));
+  const { clock, runs } = ports;
+  const audited = unsure ? auditedKeys(ports, run.runId) : new Set<string>();
+  const recorder = new OutcomeRecorder(run, ports, (job) => audited.has(`${job.key}|${auditResult(job)}`));
+  // Outcomes reached in an earlier execution that was stopped before writing them.
+  recorder.flush(run.jobs.filter((j) => !isOpen(j) && !j.recorded));
+  const { dropped, doubtful } = dropSuperseded(
+    run.jobs.filter((j) => isOpen(j) && carried.has(j)),
+    (space) => recorder.rowsOf(space),
+  );
+  if (dropped.length > 0) {
+    runs.save(run);
+    recorder.flush(dropped);
+  }
+
+  const engine = new RunEngine(run.jobs, clock.now(), clock.random, doubtful);
+  for (let wave = 0; wave < engine.maxWaves && !engine.done; wave++) {
+    const now = clock.now();
+    if (now >= deadline) break;
+    const { requests, waitMs } = engine.nextWave(now);
+    if (requests.length === 0) {
+      clock.sleep(Math.min(waitMs, deadline - now));
+      continue;
+    }
+    runs.save(run);
+    engine.sent(clock.now());
+    const results = api.sendAll(
+      requests.map(({ job, check }) =>
+        check ? { get: job.key, access: job.access } : { patch: job.key, role: job.to, access: job.access },
+      ),
+    );
+    report.requests += requests.length;
+    const after = clock.now();
+    const { retries, finished } = engine.settle(results, after);
+    report.retries += retries;
+    for (const job of finished) recorder.done(job);
+    recorder.flushFinishedSpaces(engine.openSpaces(), after);
+  }
+  recorder.flush(run.jobs.filter((j) => !isOpen(j) && !j.recorded));
+  report.rowsGone = recorder.rowsGone;
+  for (const job of run.jobs) {
+    if (job.state === 'applied') report.applied++;
+    else if (job.state === 'failed' || job.state === 'refused') report.failed++;
+    else report.pending++;
+  }
+  report.finished = report.pending === 0;
+  if (report.finished) {
+    runs.remove(run.user);
+    runs.rememberLast(run.user, run.runId);
+  } else {
+    runs.save(run);
+  }
+  return report;
+}
+
+/** Buffers finished jobs and writes them (Audit first, then the sheet) a space at a time. */
+class OutcomeRecorder {
+  private readonly waiting = new Map<string, RunJob[]>();
+  private sheets: Map<string, MemberSheet> | undefined;
+  private readonly rows = new Map<string, ReadonlyMap<string, MemberRow> | undefined>();
+  rowsGone = 0;
+
+  constructor(
+    private readonly run: RunState,
+    private readonly ports: Ports,
+    private readonly alreadyAudited: (job: RunJob) => boolean,
+  ) {}
+
+  done(job: RunJob): void {
+    const list = this.waiting.get(job.space) ?? [];
+    list.push(job);
+    this.waiting.set(job.space, list);
+  }
+
+  flushFinishedSpaces(stillOpen: ReadonlySet<string>, _now: number): void {
+    const ready = [...this.waiting.keys()].filter((space) => !stillOpen.has(space));
+    if (ready.length === 0) return;
+    this.flush(ready.flatMap((space) => this.waiting.get(space) ?? []));
+  }
+
+  flush(jobs: readonly RunJob[]): void {
+    const unrecorded = jobs.filter((j) => !j.recorded);
+    for (const job of unrecorded) this.waiting.delete(job.space);
+    if (unrecorded.length === 0) return;
+    const when = new Date(this.ports.clock.now());
+    this.ports.sheets.appendAudit(
+      unrecorded.filter((job) => !this.alreadyAudited(job)).map((job) => this.auditEntry(job, when)),
+    );
+    const bySpace = new Map<string, RowPatch[]>();
+    for (const job of unrecorded) {
+      const list = bySpace.get(job.space) ?? [];
+      list.push(rowPatch(job, when));
+      bySpace.set(job.space, list);
+    }
+    for (const [space, patches] of bySpace) {
+      const sheet = this.sheetFor(space);
+      this.rowsGone += sheet ? sheet.patchRows(patches).length : patches.length;
+    }
+    for (const job of unrecorded) job.recorded = true;
+    this.ports.runs.save(this.run);
+  }
+
+  /** A space's rows by key, read once (undefined when its sheet is gone). */
+  rowsOf(space: string): ReadonlyMap<string, MemberRow> | undefined {
+    if (!this.rows.has(space)) {
+      const sheet = this.sheetFor(space);
+      const rows = sheet ? sheet.readRows().values.map((cells) => rowFromCells(cells).row) : undefined;
+      this.rows.set(space, rows && new Map(rows.map((row) => [row.key, row])));
+    }
+    return this.rows.get(space);
+  }
+
+  sheetFor(space: string): MemberSheet | undefined {
+    this.sheets ??= new Map(this.ports.sheets.memberSheets().map((s) => [s.meta.space, s]));
+    return this.sheets.get(space);
+  }
+
+  private auditEntry(job: RunJob, when: Date): AuditEntry {
+    return {
+      time: when.toISOString(),
+      who: this.run.user,
+      space: this.run.titles[job.space] ?? job.space,
+      member: job.who,
+      key: job.key,
+      from: job.from,
+      to: job.to,
+      result: auditResult(job),
+      errorStatus: job.errorStatus ?? '',
+      errorMessage: job.reason ?? '',
+      runId: this.run.runId,
+    };
+  }
+}
+
+function auditResult(job: RunJob): AuditEntry['result'] {
+  return job.state === 'applied' ? 'applied' : job.state === 'refused' ? 'refused' : 'failed';
+}
+
+/** `key|result` of the changes a run has in the Audit log. */
+function auditedKeys(ports: Ports, runId: string): Set<string> {
+  const keys = new Set<string>();
+  for (const cells of ports.sheets.readAudit()) {
+    const entry = auditRecord(cells);
+    if (entry.runId === runId) keys.add(`${entry.key}|${entry.result}`);
+  }
+  return keys;
+}
+
+function rowPatch(job: RunJob, when: Date): RowPatch {
+  // The Role cell shows the job's target (a typed change) or its starting role (an undo), unless someone typed a
+  // newer role meanwhile: that newer edit is left alone and stays pending, and the Status says so.
+  const untouched = (current: string) => asks(job, current);
+  const pendingStatus = (row: Pick<MemberRow, 'status'>) =>
+    row.status.startsWith('⏳') ? undefined : statusText.pendingChangedMeanwhile();
+  if (job.state === 'refused') {
+    // Superseded: the newer edit owns the row. Its Status is kept when it already explains the row (pending, or
+    // applied); otherwise it says this change was not made.
+    return {
+      key: job.key,
+      cells: new Map(),
+      status: (row) => {
+        if (isPending(row)) return pendingStatus(row);
+        return row.status.startsWith('✓') ? undefined : statusText.refused(job.reason ?? SUPERSEDED);
+      },
+    };
+  }
+  if (job.state === 'failed' && job.reason === UNKNOWN_OUTCOME) {
+    // Perhaps applied, perhaps not: the Role cell keeps what was typed, and the Status says to look.
+    return { key: job.key, cells: new Map([[COL.status, statusText.failed(UNKNOWN_OUTCOME)]]) };
+  }
+  if (job.state === 'applied') {
+    return {
+      key: job.key,
+      cells: new Map(),
+      role: { value: uiRole(job.to), onlyIf: untouched },
+      serverRole: job.to,
+      status: (row) => (isPending(row) ? pendingStatus(row) : statusText.applied(job.to, stamp(when))),
+    };
+  }
+  return {
+    key: job.key,
+    cells: new Map([[COL.status, statusText.failed(job.reason ?? 'unknown error')]]),
+    role: { value: uiRole(job.from), onlyIf: untouched },
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * Everything the use cases need from the world, as plain interfaces: sheets, Chat, the run store, triggers, dialogs,
+ * the user, time, settings, ids and the document lock. src/adapters implements them over Apps Script; tests can
+ * implement them in memory. Nothing here names an Apps Script type, so this folder compiles without them.
+ */
+
+import type { Access } from '../domain/access';
+import type { AuditEntry } from '../domain/audit';
+import type { ChatMembership, ChatSpace } from '../domain/chat-types';
+import type { Cell, MemberRow } from '../domain/member-row';
+import type { ApiRole } from '../domain/roles';
+import type { WaveResult } from '../domain/run-engine';
+import type { RunState } from '../domain/run-state';
+
+export interface Clock {
+  now(): number;
+  sleep(ms: number): void;
+  random(): number;
+}
+
+export interface SheetMeta {
+  space: string;
+  spaceType: string;
+  title: string;
+  /** How the sheet was loaded; every change made from it uses the same access. */
+  access: Access;
+}
+
+export interface SheetBlock {
+  /** Sheet row number of the first data row. */
+  firstRow: number;
+  values: Cell[][];
+}
+
+export interface RowPatch {
+  key: string;
+  /** Cells set unconditionally (Status, restored identity cells). */
+  cells: Map<number, string>;
+  /**
+   * A new Role cell text, written only if the cell still holds what the decision was based on: a person may have
+   * typed a newer role while we were talking to Chat, and their edit wins (its trigger or the next bulk apply
+   * handles it).
+   */
+  role?: { value: string; onlyIf: (current: string) => boolean };
+  /** The role now on the server: updates the hidden server-role cell and the row's snapshot. */
+  serverRole?: ApiRole;
+  /** A Status decided from the row as it is when written (after `cells` and `role`); undefined leaves it. */
+  status?: (row: Pick<MemberRow, 'role' | 'serverRole' | 'status'>) => string | undefined;
+}
+
+/** One member sheet (a space's members), read and written a whole block at a time. */
+export interface MemberSheet {
+  readonly meta: SheetMeta;
+  /** All data rows, in one read. */
+  readRows(): SheetBlock;
+  /** Writes patches to rows found by key (read again first); returns the keys whose rows are gone. */
+  patchRows(patches: readonly RowPatch[]): string[];
+  /** Writes whole rows by data-row index (one read and one write for the span they cover). */
+  writeRowsAt(rows: ReadonlyMap<number, string[]>): void;
+  /** Puts the header row back (someone typed over it). */
+  writeHeader(): void;
+}
+
+export interface Sheets {
+  memberSheets(): MemberSheet[];
+  /** The active sheet, when it is a member sheet. */
+  activeMemberSheet(): MemberSheet | undefined;
+  /**
+   * Writes a space's rows into its sheet (created on first load), with the Name notes (empty ones clear a note
+   * down to `previousRows`), and shows it; returns the sheet's name.
+   */
+  writeSpace(
+    meta: SheetMeta,
+    rows: readonly MemberRow[],
+    existing: MemberSheet | undefined,
+    notes: ReadonlyMap<string, string>,
+    previousRows: number,
+  ): string;
+  /** Rewrites the Preview sheet and shows it; returns its name. */
+  writePreview(rows: readonly string[][]): string;
+  appendAudit(entries: readonly AuditEntry[]): void;
+  /** Audit data rows as cells (read them with domain/audit's auditRecord). */
+  readAudit(): unknown[][];
+}
+
+export type WriteOrCheck = ({ patch: string; role: ApiRole } | { get: string }) & { access: Access };
+
+export interface Chat {
+  listNamedSpaces(access: Access, nameQuery?: string): ChatSpace[];
+  getSpace(space: string, access: Access): ChatSpace;
+  listMembers(space: string, access: Access): ChatMembership[];
+  /** One parallel round trip; results in request order, undefined where no HTTP answer came. */
+  sendAll(requests: readonly WriteOrCheck[]): (WaveResult | undefined)[];
+  /** Fills in names and emails Chat left empty; notes (by membership name) for people still shown as an id. */
+  resolveMissingNames(
+    memberships: readonly ChatMembership[],
+    access: Access,
+  ): { memberships: ChatMembership[]; notes: Map<string, string> };
+}
+
+export interface RunStore {
+  load(user: string): RunState | undefined;
+  save(run: RunState): void;
+  remove(user: string): void;
+  rememberLast(user: string, runId: string): void;
+  lastRunId(user: string): string | undefined;
+}
+
+export interface Triggers {
+  /** Schedules the one-off continuation of a run, unless one is already waiting. */
+  scheduleContinuation(): void;
+  /** Removes the continuation trigger that fired (any, when `triggerUid` is undefined). */
+  deleteContinuation(triggerUid: string | undefined): void;
+  /** Whether this person has live editing on in this spreadsheet. */
+  hasLiveEditing(email: string): boolean;
+}
+
+export interface Ui {
+  /** A Yes/No dialog; true for Yes. */
+  confirm(title: string, lines: readonly string[]): boolean;
+  /** An OK dialog. */
+  tell(message: string): void;
+  toast(message: string): void;
+}
+
+export interface Ports {
+  sheets: Sheets;
+  /** A Chat client acting as the effective user (each one fetches its tokens once). */
+  chat(): Chat;
+  runs: RunStore;
+  triggers: Triggers;
+  ui: Ui;
+  /** The effective user's email, lower-case. */
+  user(): string;
+  clock: Clock;
+  /** The time one execution may work (a setting). */
+  executionBudgetMs(): number;
+  newId(): string;
+  /** Runs `work` under the document lock; throws BusyError when it cannot be had within `waitMs`. */
+  withLock<T>(waitMs: number, work: () => T): T;
+}

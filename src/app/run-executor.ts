@@ -1,0 +1,73 @@
+/**
+ * Starting, continuing and reporting bulk runs. A run that cannot finish inside one execution schedules a one-off
+ * continuation trigger (runs as the same person) and goes on from where it stopped.
+ */
+
+import type { RoleChange } from '../domain/changes';
+import { isOpen } from '../domain/run-engine';
+import { type Progress, progressOf, type RunJob, type RunState } from '../domain/run-state';
+import { executeRun, type RunReport } from './bulk-run';
+import type { Ports } from './ports';
+
+/** Adds changes to the person's open run (or starts one) and works on it until done or out of time. */
+export function startRun(
+  ports: Ports,
+  kind: RunState['kind'],
+  changes: readonly RoleChange[],
+  titles: Record<string, string>,
+  deadline: number,
+): RunReport {
+  const user = ports.user();
+  const run: RunState = ports.runs.load(user) ?? {
+    runId: ports.newId(),
+    kind,
+    user,
+    startedAt: new Date(ports.clock.now()).toISOString(),
+    titles: {},
+    jobs: [],
+  };
+  Object.assign(run.titles, titles);
+  const carried = run.jobs.length;
+  // The latest job of each membership already in the run: a change it already makes (queued, being checked, or
+  // applied but not yet written to the sheet) is not added again, or it would be sent twice (Apply pending role
+  // changes pressed again while the run waits for its continuation, or a live edit while it is open).
+  const latest = new Map(run.jobs.map((j) => [j.key, j]));
+  for (const change of changes) {
+    const same = latest.get(change.key);
+    if (same && same.to === change.to && (isOpen(same) || (same.state === 'applied' && !same.recorded))) continue;
+    const job: RunJob = { ...change, attempts: 0, state: 'queued' };
+    if (kind === 'undo') job.undo = true;
+    run.jobs.push(job);
+    latest.set(job.key, job);
+  }
+  return work(ports, run, deadline, carried);
+}
+
+/** Continues the person's open run, if any (continuation trigger, or the Resume menu item). */
+export function continueRun(ports: Ports, deadline: number): RunReport | undefined {
+  const run = ports.runs.load(ports.user());
+  return run ? work(ports, run, deadline, run.jobs.length) : undefined;
+}
+
+/** Above this many open changes, the continuation is scheduled before any work: a hard stop cannot orphan the run. */
+const SCHEDULE_FIRST_ABOVE = 10;
+
+/** `carried`: the first `carried` jobs were planned in an earlier execution (their rows are checked again). */
+function work(ports: Ports, run: RunState, deadline: number, carried: number): RunReport {
+  const open = run.jobs.filter(isOpen).length;
+  const scheduledFirst = open > SCHEDULE_FIRST_ABOVE;
+  if (scheduledFirst) ports.triggers.scheduleContinuation();
+  const report = executeRun(run, ports, ports.chat(), deadline, new Set(run.jobs.slice(0, carried)));
+  if (!report.finished) ports.triggers.scheduleContinuation();
+  else if (scheduledFirst) ports.triggers.deleteContinuation(undefined);
+  return report;
+}
+
+export function myProgress(ports: Ports): Progress | null {
+  const run = ports.runs.load(ports.user());
+  return run ? progressOf(run) : null;
+}
+
+export function continueLocked(ports: Ports, deadline: number): RunReport | undefined {
+  return ports.withLock(30_000, () => continueRun(ports, deadline));
+}

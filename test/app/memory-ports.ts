@@ -1,0 +1,157 @@
+/**
+ * The use cases' ports in memory: member sheets as arrays of cells, a Chat whose memberships are a map, a run store,
+ * triggers, dialogs and a fake clock. Enough to run a use case in milliseconds, without the Apps Script fakes.
+ */
+
+import type {
+  Chat,
+  MemberSheet,
+  Ports,
+  RowPatch,
+  SheetBlock,
+  SheetMeta,
+  Sheets,
+  WriteOrCheck,
+} from '../../src/app/ports';
+import { applyPatches } from '../../src/app/row-patches';
+import { type AuditEntry, auditCells } from '../../src/domain/audit';
+import {
+  type Cell,
+  COL,
+  HEADER_ROWS,
+  type MemberRow,
+  rowFromMembership,
+  rowToCells,
+} from '../../src/domain/member-row';
+import type { ApiRole } from '../../src/domain/roles';
+import type { WaveResult } from '../../src/domain/run-engine';
+import type { RunState } from '../../src/domain/run-state';
+
+export class MemorySheet implements MemberSheet {
+  values: Cell[][];
+  constructor(
+    readonly meta: SheetMeta,
+    rows: readonly MemberRow[],
+  ) {
+    this.values = rows.map(rowToCells);
+  }
+  readRows(): SheetBlock {
+    return { firstRow: HEADER_ROWS + 1, values: this.values.map((r) => [...r]) };
+  }
+  patchRows(patches: readonly RowPatch[]): string[] {
+    return applyPatches(this.values, patches).missing;
+  }
+  writeRowsAt(rows: ReadonlyMap<number, string[]>): void {
+    for (const [index, cells] of rows) this.values[index] = [...cells];
+  }
+  writeHeader(): void {}
+  /** Types into a cell (1-based column), as a person would. */
+  type(key: string, column: number, text: string): void {
+    const row = this.values.find((r) => r[COL.key - 1] === key);
+    if (row) row[column - 1] = text;
+  }
+  cell(key: string, column: number): Cell | undefined {
+    return this.values.find((r) => r[COL.key - 1] === key)?.[column - 1];
+  }
+}
+
+/** A space in memory: membership name → role. PATCHes and GETs are recorded in `requests`. */
+export class MemoryChat implements Chat {
+  readonly requests: string[] = [];
+  /** Answers to give instead of the normal one, by request (`PATCH key` or `GET key`), used once each. */
+  readonly scripted = new Map<string, (WaveResult | undefined)[]>();
+  constructor(readonly roles: Map<string, ApiRole>) {}
+  listNamedSpaces() {
+    return [];
+  }
+  getSpace(space: string) {
+    return { name: space, displayName: space, spaceType: 'SPACE' };
+  }
+  listMembers(space: string) {
+    return [...this.roles]
+      .filter(([key]) => key.startsWith(`${space}/`))
+      .map(([name, role]) => ({ name, role, state: 'JOINED', member: { name: `users/${name.split('/').pop()}` } }));
+  }
+  sendAll(requests: readonly WriteOrCheck[]): (WaveResult | undefined)[] {
+    return requests.map((r) => {
+      const label = 'get' in r ? `GET ${r.get}` : `PATCH ${r.patch}`;
+      this.requests.push(label);
+      const script = this.scripted.get(label);
+      if (script && script.length > 0) return script.shift();
+      const key = 'get' in r ? r.get : r.patch;
+      if (!this.roles.has(key)) return { status: 404, body: '{}', retryAfter: undefined };
+      if ('patch' in r) this.roles.set(key, r.role);
+      return { status: 200, body: JSON.stringify({ name: key, role: this.roles.get(key) }), retryAfter: undefined };
+    });
+  }
+  resolveMissingNames(memberships: readonly Parameters<typeof rowFromMembership>[0][]) {
+    return { memberships: [...memberships], notes: new Map<string, string>() };
+  }
+}
+
+export interface MemoryWorld {
+  ports: Ports;
+  sheet: MemorySheet;
+  chat: MemoryChat;
+  audit: string[][];
+  runs: Map<string, RunState>;
+  toasts: string[];
+  scheduled: number;
+  liveEditors: Set<string>;
+}
+
+export function memoryWorld(user: string, meta: SheetMeta, roles: Map<string, ApiRole>): MemoryWorld {
+  const chat = new MemoryChat(roles);
+  const sheet = new MemorySheet(meta, chat.listMembers(meta.space).map(rowFromMembership));
+  let now = 1_700_000_000_000;
+  let ids = 0;
+  const world: MemoryWorld = {
+    sheet,
+    chat,
+    audit: [],
+    runs: new Map(),
+    toasts: [],
+    scheduled: 0,
+    liveEditors: new Set(),
+    ports: undefined as unknown as Ports,
+  };
+  const sheets: Sheets = {
+    memberSheets: () => [sheet],
+    activeMemberSheet: () => sheet,
+    writeSpace: () => meta.title,
+    writePreview: () => 'Preview',
+    appendAudit: (entries: readonly AuditEntry[]) => world.audit.push(...entries.map(auditCells)),
+    readAudit: () => world.audit.map((r) => [...r]),
+  };
+  world.ports = {
+    sheets,
+    chat: () => chat,
+    runs: {
+      load: (u) => world.runs.get(u),
+      save: (run) => world.runs.set(run.user, structuredClone(run)),
+      remove: (u) => world.runs.delete(u),
+      rememberLast: () => {},
+      lastRunId: () => undefined,
+    },
+    triggers: {
+      scheduleContinuation: () => {
+        world.scheduled++;
+      },
+      deleteContinuation: () => {},
+      hasLiveEditing: (email) => world.liveEditors.has(email),
+    },
+    ui: { confirm: () => true, tell: () => {}, toast: (m) => world.toasts.push(m) },
+    user: () => user,
+    clock: {
+      now: () => now,
+      sleep: (ms) => {
+        now += Math.max(0, ms);
+      },
+      random: () => 0,
+    },
+    executionBudgetMs: () => 300_000,
+    newId: () => `run-${++ids}`,
+    withLock: (_wait, work) => work(),
+  };
+  return world;
+}

@@ -1,0 +1,69 @@
+import { continueRun, myProgress, startRun } from '../../src/app/run-executor';
+import type { RoleChange } from '../../src/domain/changes';
+import { COL } from '../../src/domain/member-row';
+import type { ApiRole } from '../../src/domain/roles';
+import { memoryWorld } from './memory-ports';
+
+const ALICE = 'alice@example.com';
+const SPACE = 'spaces/AAAA';
+const meta = { space: SPACE, spaceType: 'SPACE', title: 'Launch team', access: 'user' as const };
+const KEYS = [1, 2, 3].map((n) => `${SPACE}/members/${n}`);
+
+function world() {
+  const w = memoryWorld(ALICE, meta, new Map<string, ApiRole>(KEYS.map((k) => [k, 'ROLE_MEMBER'])));
+  for (const key of KEYS) w.sheet.type(key, COL.role, 'Manager');
+  return w;
+}
+
+const changes: RoleChange[] = KEYS.map((key, index) => ({
+  access: 'user',
+  index,
+  key,
+  space: SPACE,
+  who: key,
+  from: 'ROLE_MEMBER',
+  to: 'ROLE_ASSISTANT_MANAGER',
+}));
+
+describe('run executor (use case on in-memory ports)', () => {
+  it('stops at its deadline, schedules a continuation, and resumes with every change applied exactly once', () => {
+    const w = world();
+    const start = w.ports.clock.now();
+    // One write a second per space: three changes cannot all go within 1.5 s.
+    const first = startRun(w.ports, 'apply', changes, { [SPACE]: 'Launch team' }, start + 1500);
+    expect(first.finished).toBe(false);
+    expect(first.applied).toBe(2);
+    expect(w.scheduled).toBeGreaterThan(0);
+    expect(myProgress(w.ports)).not.toBeNull();
+
+    const later = w.ports.clock.now();
+    const second = continueRun(w.ports, later + 60_000);
+    expect(second?.finished).toBe(true);
+    expect(w.chat.requests).toEqual(KEYS.map((k) => `PATCH ${k}`));
+    expect(KEYS.map((k) => w.chat.roles.get(k))).toEqual(Array(3).fill('ROLE_ASSISTANT_MANAGER'));
+    expect(w.audit.filter((r) => r[7] === 'applied').map((r) => r[4])).toEqual(KEYS);
+    expect(myProgress(w.ports)).toBeNull();
+  });
+
+  it('checks a change whose answer was lost before sending it again', () => {
+    const w = world();
+    const [key] = KEYS as [string];
+    // Chat applies the PATCH, but the answer never arrives.
+    w.chat.scripted.set(`PATCH ${key}`, [undefined]);
+    w.chat.roles.set(key, 'ROLE_ASSISTANT_MANAGER');
+    const report = startRun(w.ports, 'apply', changes.slice(0, 1), {}, w.ports.clock.now() + 60_000);
+    expect(report.finished).toBe(true);
+    expect(w.chat.requests).toEqual([`PATCH ${key}`, `GET ${key}`]);
+    expect(report.applied).toBe(1);
+  });
+
+  it('does not add a change twice when it is asked for again while still queued in the open run', () => {
+    const w = world();
+    const start = w.ports.clock.now();
+    startRun(w.ports, 'apply', changes, {}, start + 10);
+    // The first change went out; the other two are still queued and still pending in the sheet.
+    const again = startRun(w.ports, 'apply', changes.slice(1), {}, w.ports.clock.now() + 60_000);
+    expect(again.finished).toBe(true);
+    expect(w.chat.requests).toEqual(KEYS.map((k) => `PATCH ${k}`));
+  });
+});
