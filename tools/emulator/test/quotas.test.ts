@@ -108,30 +108,19 @@ test('the per-project read limit covers spaces.list too', async () => {
 });
 
 describe('quotas are shared by everyone calling through the same Cloud project', () => {
-  const threePeopleAtOnce = () =>
+  /** Olivia (Owner), Mark (Owner of Finance, Manager of Launch) and Ada (admin access) each change one role at once. */
+  const threePeopleAtOnce = (memberships: [string, string, string]) =>
     Promise.all([
-      patchRole(emulator(), 'spaces/Design/members/105', 'ROLE_ASSISTANT_MANAGER', TOKENS.owner),
-      patchRole(emulator(), 'spaces/Finance/members/105', 'ROLE_ASSISTANT_MANAGER', TOKENS.manager),
-      patchRole(
-        emulator(),
-        'spaces/Launch/members/102',
-        'ROLE_ASSISTANT_MANAGER',
-        TOKENS.admin,
-        '&useAdminAccess=true',
-      ),
+      patchRole(emulator(), memberships[0], 'ROLE_ASSISTANT_MANAGER', TOKENS.owner),
+      patchRole(emulator(), memberships[1], 'ROLE_ASSISTANT_MANAGER', TOKENS.manager),
+      patchRole(emulator(), memberships[2], 'ROLE_ASSISTANT_MANAGER', TOKENS.admin, '&useAdminAccess=true'),
     ]);
 
   test('three people writing to one space at once share its one write a second', async () => {
-    const results = await Promise.all([
-      patchRole(emulator(), 'spaces/Launch/members/102', 'ROLE_ASSISTANT_MANAGER', TOKENS.owner),
-      patchRole(emulator(), 'spaces/Launch/members/105', 'ROLE_ASSISTANT_MANAGER', TOKENS.manager),
-      patchRole(
-        emulator(),
-        'spaces/Launch/members/104',
-        'ROLE_ASSISTANT_MANAGER',
-        TOKENS.admin,
-        '&useAdminAccess=true',
-      ),
+    const results = await threePeopleAtOnce([
+      'spaces/Launch/members/102',
+      'spaces/Launch/members/105',
+      'spaces/Launch/members/104',
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 429, 429]);
     for (const r of results.filter((r) => r.status === 429)) expectApiError(r, 429, 'RESOURCE_EXHAUSTED', /per space/);
@@ -140,7 +129,11 @@ describe('quotas are shared by everyone calling through the same Cloud project',
   test('three people writing to three spaces at once share the project membership writes', async () => {
     // Two writes a second for the project (a bucket of two), and no per-space limit in the way.
     emulator().configure({ quotas: { projectMembershipWritesPerMinute: 120, perSpaceWritesPerSecond: 100 } });
-    const results = await threePeopleAtOnce();
+    const results = await threePeopleAtOnce([
+      'spaces/Design/members/105',
+      'spaces/Finance/members/105',
+      'spaces/Launch/members/102',
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 429]);
     const refused = results.find((r) => r.status === 429);
     if (!refused) throw new Error('expected one 429');
