@@ -98,13 +98,9 @@ export function listMembers(ctx: CallContext, spaceId: string): unknown {
     );
   }
   const showGroups = booleanParam(q, 'showGroups');
-  const showInvited = booleanParam(q, 'showInvited');
-  if (showInvited && ctx.app) {
-    // Documented as "Currently requires user authentication": refused, so a client that sends it as an app learns.
-    throw invalidArgument(
-      'showInvited requires user authentication; a Chat app authenticating as itself cannot use it.',
-    );
-  }
+  // Documented as "Currently requires user authentication": an app's showInvited=true is ignored (validated, then
+  // read as false), so an app never sees invited members (ASSUMPTIONS.md § App authentication).
+  const showInvited = booleanParam(q, 'showInvited') && !ctx.app;
   const pageSize = pageSizeOf(q.get('pageSize'));
   const space = visibleSpace(ctx, spaceId);
   ctx.charge('membershipRead', space.name);

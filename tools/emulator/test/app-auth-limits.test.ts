@@ -61,17 +61,33 @@ describe('an app whose chat.app.* scopes no administrator approved', () => {
 });
 
 describe('members.list parameters documented for user authentication', () => {
-  test('showInvited=true with app authentication is 400 INVALID_ARGUMENT', async () => {
-    const res = await get(emulator(), '/v1/spaces/AppMade/members?showInvited=true', APP_TOKENS.members);
-    expectApiError(res, 400, 'INVALID_ARGUMENT', /showInvited requires user authentication/);
+  /** AppMade with Ivan invited and the eng group added, so both parameters have something to show. */
+  function withInvitedAndGroup(): Seed {
+    const out = seed();
+    const made = out.spaces.find((s) => s.name === 'spaces/AppMade');
+    made?.memberships.push({ member: 'users/104', state: 'INVITED' }, { groupMember: 'groups/eng' });
+    return out;
+  }
+  const names = (body: Record<string, unknown>) =>
+    ((body.memberships ?? []) as { name: string }[]).map((m) => m.name).sort();
+
+  test('showInvited=true with app authentication is ignored: invited members stay out', async () => {
+    emulator().reset(withInvitedAndGroup());
+    const plain = await get(emulator(), '/v1/spaces/AppMade/members', APP_TOKENS.members);
+    const invited = await get(emulator(), '/v1/spaces/AppMade/members?showInvited=true', APP_TOKENS.members);
+    expect(invited.status).toBe(200);
+    expect(names(invited.body)).toEqual(names(plain.body));
+    expect(names(invited.body)).not.toContain('spaces/AppMade/members/104');
+    const bad = await get(emulator(), '/v1/spaces/AppMade/members?showInvited=maybe', APP_TOKENS.members);
+    expectApiError(bad, 400, 'INVALID_ARGUMENT');
   });
 
-  test('showInvited=false and showGroups=true are accepted for apps; users keep showInvited', async () => {
-    expect((await get(emulator(), '/v1/spaces/AppMade/members?showInvited=false', APP_TOKENS.members)).status).toBe(
-      200,
-    );
-    expect((await get(emulator(), '/v1/spaces/AppMade/members?showGroups=true', APP_TOKENS.members)).status).toBe(200);
-    expect((await get(emulator(), '/v1/spaces/Launch/members?showInvited=true', TOKENS.owner)).status).toBe(200);
+  test('showGroups=true works for apps; users still see invited members', async () => {
+    emulator().reset(withInvitedAndGroup());
+    const groups = await get(emulator(), '/v1/spaces/AppMade/members?showGroups=true', APP_TOKENS.members);
+    expect(names(groups.body)).toContain('spaces/AppMade/members/eng');
+    const asUser = await get(emulator(), '/v1/spaces/AppMade/members?showInvited=true', TOKENS.owner);
+    expect(names(asUser.body)).toContain('spaces/AppMade/members/104');
   });
 });
 
