@@ -1,16 +1,20 @@
 /** The Audit sheet: appended in batches, one row per attempted change; never rewritten. */
 
 import { AUDIT_HEADERS, type AuditEntry, auditCells } from '../domain/audit';
+import { setOwnSheetId } from './bindings';
+import { ownSheet, ownSheetTitle } from './own-sheets';
 
 const AUDIT_TITLE = 'Audit';
 
+/** The add-on's Audit sheet, found by the id it stored (a sheet someone named "Audit" is not it). */
 function auditSheet(create: boolean): GoogleAppsScript.Spreadsheet.Sheet | undefined {
   const ss = SpreadsheetApp.getActive();
-  const existing = ss.getSheetByName(AUDIT_TITLE);
-  if (existing || !create) return existing ?? undefined;
+  const existing = ownSheet(ss, 'audit');
+  if (existing || !create) return existing;
   // insertSheet makes the new sheet active; the person stays where they were (a member sheet, usually).
   const active = ss.getActiveSheet();
-  const sheet = ss.insertSheet(AUDIT_TITLE, ss.getNumSheets());
+  const sheet = ss.insertSheet(ownSheetTitle(ss, AUDIT_TITLE), ss.getNumSheets());
+  setOwnSheetId('audit', sheet.getSheetId());
   active.activate();
   const header = sheet.getRange(1, 1, 1, AUDIT_HEADERS.length);
   header.setValues([[...AUDIT_HEADERS]]);

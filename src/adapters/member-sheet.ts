@@ -1,11 +1,12 @@
 /**
- * Member sheets: one per space, recognised by developer metadata (titles can be renamed by anyone). All reads and
- * writes are whole blocks, so their cost in SpreadsheetApp round trips does not grow with the number of members.
+ * Member sheets: one per space and access, bound by the add-on's document properties to the sheet's id (see
+ * bindings.ts): titles, cells and DOCUMENT metadata can be written by any editor, so none of them says which sheet
+ * is which. All reads and writes are whole blocks, so their cost in SpreadsheetApp round trips does not grow with
+ * the number of members. Rows are sealed (row-seal.ts) when written, so a row's identity cannot be forged.
  */
 
 import type { MemberSheet, RowPatch, SheetBlock, SheetMeta } from '../app/ports';
 import { applyPatches } from '../app/row-patches';
-import { isAccess } from '../domain/access';
 import {
   COL,
   COLUMN_COUNT,
@@ -15,25 +16,31 @@ import {
   HIDDEN_COLUMN_COUNT,
   type MemberRow,
   rowToCells,
+  type Seal,
 } from '../domain/member-row';
-import { isSpaceName } from '../domain/resource-names';
+import { isMembershipName } from '../domain/resource-names';
 import { UI_ROLES } from '../domain/roles';
-
-const METADATA_KEY = 'chatSpaceRoles.memberSheet';
+import { type SealedFields, sealer } from '../domain/row-seal';
+import type { TypedRecords } from '../domain/typed-by';
+import { allBindings, bind, bindingOf, loadTypedRecords, saveTypedRecords, sealSecret } from './bindings';
 
 /** A member sheet over a SpreadsheetApp sheet. */
 export class AppsScriptMemberSheet implements MemberSheet {
+  readonly seal: Seal;
+
   constructor(
     readonly sheet: GoogleAppsScript.Spreadsheet.Sheet,
     readonly meta: SheetMeta,
-  ) {}
+  ) {
+    this.seal = sealerFor(meta);
+  }
 
   readRows(): SheetBlock {
     return readRows(this.sheet);
   }
 
   patchRows(patches: readonly RowPatch[]): string[] {
-    return patchRows(this.sheet, patches);
+    return patchRows(this.sheet, patches, this.seal);
   }
 
   writeRowsAt(rows: ReadonlyMap<number, string[]>): void {
@@ -50,76 +57,95 @@ export class AppsScriptMemberSheet implements MemberSheet {
     range.setValues(block);
   }
 
-  writeHeader(): void {
+  writeHeader(): boolean {
+    const first = this.sheet.getRange(1, 1, 1, COLUMN_COUNT).getValues()[0] ?? [];
+    // The header row was deleted and a member moved up into row 1: never write headers over a member.
+    if (isMembershipName(String(first[COL.key - 1] ?? ''))) return false;
     this.sheet.getRange(1, 1, 1, COLUMN_COUNT).setValues([[...HEADERS]]);
+    return true;
+  }
+
+  typedRecords(): TypedRecords {
+    return loadTypedRecords(this.meta.sheetId);
+  }
+
+  saveTypedRecords(records: TypedRecords): void {
+    saveTypedRecords(this.meta.sheetId, records);
   }
 }
 
-function parseMeta(value: string): SheetMeta | undefined {
-  try {
-    const meta = JSON.parse(value) as Partial<SheetMeta>;
-    if (isSpaceName(meta.space) && typeof meta.spaceType === 'string' && typeof meta.title === 'string') {
-      return {
-        space: meta.space,
-        spaceType: meta.spaceType,
-        title: meta.title,
-        access: isAccess(meta.access) ? meta.access : 'user',
-      };
-    }
-  } catch {
-    // Metadata written by someone else under our key: not a member sheet.
-  }
-  return undefined;
+let secret: string | undefined;
+
+/** The row seal for this sheet's binding, keyed by the document's secret (read once per execution). */
+function sealerFor(meta: SheetMeta): Seal {
+  const context = { sheetId: meta.sheetId, space: meta.space, access: meta.access, generation: meta.generation };
+  let seal: Seal | undefined;
+  return (fields: SealedFields) => {
+    secret ??= sealSecret();
+    seal ??= sealer(secret, context);
+    return seal(fields);
+  };
 }
 
-/** Every member sheet in the spreadsheet, found with one metadata search. */
+/** Every member sheet in the spreadsheet: its sheets whose ids the add-on bound (one property read). */
 export function findMemberSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): AppsScriptMemberSheet[] {
+  // One property read and one sheet list, whatever the number of members (or of bindings left by deleted sheets).
+  const bindings = allBindings();
   const found: AppsScriptMemberSheet[] = [];
-  for (const md of ss.createDeveloperMetadataFinder().withKey(METADATA_KEY).find()) {
-    const meta = parseMeta(md.getValue() ?? '');
-    const sheet = md.getLocation().getSheet();
-    if (meta && sheet) found.push(new AppsScriptMemberSheet(sheet, meta));
+  for (const sheet of ss.getSheets()) {
+    const meta = bindings.get(sheet.getSheetId());
+    if (meta) found.push(new AppsScriptMemberSheet(sheet, meta));
   }
   return found;
 }
 
-export function memberSheetMeta(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetMeta | undefined {
-  for (const md of sheet.getDeveloperMetadata()) {
-    if (md.getKey() === METADATA_KEY) return parseMeta(md.getValue() ?? '');
-  }
-  return undefined;
+/** The member sheet an edit happened in, if the add-on bound it. */
+export function boundMemberSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): AppsScriptMemberSheet | undefined {
+  const meta = bindingOf(sheet.getSheetId());
+  return meta ? new AppsScriptMemberSheet(sheet, meta) : undefined;
 }
 
-/** A sheet title from a space name: Sheets forbids some characters and caps titles at 100 characters. */
-function sheetTitle(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, displayName: string): string {
-  const base = (displayName.replace(/[[\]*?:/\\']/g, ' ').trim() || 'Chat space').slice(0, 90);
+/** Titles the add-on's own sheets use (in any case): a space named like them gets another title. */
+const RESERVED = new Set(['audit', 'preview']);
+const ACCESS_SUFFIX = { user: '', admin: ' (admin)', app: ' (Chat app)' } as const;
+
+/**
+ * A sheet title from a space name: Sheets forbids some characters and caps titles at 100 characters. A space loaded
+ * with admin or app access next to the same space loaded as a person is told apart by its title.
+ */
+function sheetTitle(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, meta: Pick<SheetMeta, 'title' | 'access'>): string {
+  let base = (meta.title.replace(/[[\]*?:/\\']/g, ' ').trim() || 'Chat space').slice(0, 80);
+  if (RESERVED.has(base.toLowerCase())) base = `${base} (space)`;
+  const taken = (t: string) => ss.getSheetByName(t) !== null;
+  if (taken(base) && meta.access !== 'user') base = `${base}${ACCESS_SUFFIX[meta.access]}`;
   let title = base;
-  for (let n = 2; ss.getSheetByName(title); n++) title = `${base} (${n})`;
+  for (let n = 2; taken(title); n++) title = `${base} (${n})`;
   return title;
 }
 
-/** Writes a space's members into its sheet (created on first load) and returns the sheet. */
+/** Writes a space's members into its sheet (created on first load), binds it and returns the sheet. */
 export function writeMemberSheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  meta: SheetMeta,
+  loaded: Omit<SheetMeta, 'sheetId' | 'generation'>,
   rows: readonly MemberRow[],
   existing: AppsScriptMemberSheet | undefined,
 ): GoogleAppsScript.Spreadsheet.Sheet {
-  const sheet = existing?.sheet ?? ss.insertSheet(sheetTitle(ss, meta.title));
+  const sheet = existing?.sheet ?? ss.insertSheet(sheetTitle(ss, loaded));
   if (existing) {
     sheet.clear();
     sheet.getDataRange().clearDataValidations();
-    // Written again on every load: the space's type or name may have changed in Chat since.
-    for (const md of sheet.getDeveloperMetadata()) if (md.getKey() === METADATA_KEY) md.remove();
   }
-  sheet.addDeveloperMetadata(METADATA_KEY, JSON.stringify(meta));
+  // A new generation on every load: rows sealed by an earlier load (kept or pasted back by anyone) stop verifying.
+  const meta: SheetMeta = { ...loaded, sheetId: sheet.getSheetId(), generation: (existing?.meta.generation ?? 0) + 1 };
+  bind(meta, allBindings());
+  const seal = sealerFor(meta);
   const total = rows.length + HEADER_ROWS;
   const maxRows = sheet.getMaxRows();
   if (maxRows < total) sheet.insertRowsAfter(maxRows, total - maxRows);
   const block = sheet.getRange(1, 1, total, COLUMN_COUNT);
   // Plain-text format first: a name like "=HYPERLINK(...)" or "+1 555" must stay text, never become a formula.
   block.setNumberFormat('@');
-  block.setValues([[...HEADERS], ...rows.map(rowToCells)]);
+  block.setValues([[...HEADERS], ...rows.map((row) => rowToCells(row, seal))]);
   sheet.getRange(1, 1, 1, COLUMN_COUNT).setFontWeight('bold');
   sheet.setFrozenRows(HEADER_ROWS);
   sheet.hideColumns(FIRST_HIDDEN_COL, HIDDEN_COLUMN_COUNT);
@@ -148,10 +174,14 @@ export function readRows(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetBlock 
  * Writes patches to rows found by their key, reading the sheet again first: rows may have been sorted, moved or
  * deleted since they were planned. Returns the keys whose rows were not found (deleted meanwhile).
  */
-export function patchRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, patches: readonly RowPatch[]): string[] {
+export function patchRows(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  patches: readonly RowPatch[],
+  seal: Seal,
+): string[] {
   if (patches.length === 0) return [];
   const block = readRows(sheet);
-  const { missing, low, high } = applyPatches(block.values, patches);
+  const { missing, low, high } = applyPatches(block.values, patches, seal);
   if (high >= 0) {
     const span = block.values
       .slice(low, high + 1)

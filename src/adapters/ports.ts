@@ -5,7 +5,7 @@ import { userChatApi } from './chat-api';
 import { appsScriptClock, executionBudgetMs } from './clock';
 import { withDocumentLock } from './lock';
 import { resolveMissingNames } from './people-directory';
-import { deleteRun, lastRunId, loadRun, rememberLastRun, saveRun } from './run-store';
+import { deleteRun, lastUndo, loadRun, saveRun, saveUndo } from './run-store';
 import { appsScriptSheets } from './sheets';
 import { deleteFiredTrigger, hasLiveEditing, scheduleContinuation } from './triggers';
 import { appsScriptUi } from './ui';
@@ -23,7 +23,7 @@ export function appsScriptPorts(clock = appsScriptClock): Ports {
         resolveMissingNames: (memberships, access) => resolveMissingNames(memberships, access, clock),
       };
     },
-    runs: { load: loadRun, save: saveRun, remove: deleteRun, rememberLast: rememberLastRun, lastRunId },
+    runs: { load: loadRun, save: saveRun, remove: deleteRun, saveUndo, lastUndo },
     triggers: { scheduleContinuation, deleteContinuation: deleteFiredTrigger, hasLiveEditing },
     ui: appsScriptUi,
     user: () => Session.getEffectiveUser().getEmail().toLowerCase(),

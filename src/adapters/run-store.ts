@@ -5,9 +5,9 @@
  */
 
 import { chunk, decodeRun, encodeRun, type RunState } from '../domain/run-state';
+import { decodeUndo, encodeUndo, type UndoRecord } from '../domain/undo-record';
 
 const PREFIX = 'run.';
-const LAST_RUN_PREFIX = 'lastRun.';
 
 const keyFor = (user: string) => `${PREFIX}${user.toLowerCase()}`;
 
@@ -50,10 +50,33 @@ export function deleteRun(user: string): void {
   storedPieces.set(base, 0);
 }
 
-export function rememberLastRun(user: string, runId: string): void {
-  PropertiesService.getDocumentProperties().setProperty(`${LAST_RUN_PREFIX}${user.toLowerCase()}`, runId);
+/**
+ * The person's last bulk apply in this spreadsheet, for Undo: in their user properties (only the add-on running as
+ * them can write there), keyed by the spreadsheet, in pieces of one property value each.
+ */
+const undoKey = () => `undo.${SpreadsheetApp.getActive().getId()}`;
+
+export function saveUndo(_user: string, record: UndoRecord): void {
+  const props = PropertiesService.getUserProperties();
+  const base = undoKey();
+  const before = Number(props.getProperty(`${base}.n`) ?? 0);
+  const text = record.changes.length > 0 ? encodeUndo(record) : undefined;
+  const pieces = text === undefined ? [] : chunk(text);
+  const values: Record<string, string> = { [`${base}.n`]: String(pieces.length) };
+  pieces.forEach((piece, i) => {
+    values[`${base}.${i}`] = piece;
+  });
+  props.setProperties(values);
+  for (let i = pieces.length; i < before; i++) props.deleteProperty(`${base}.${i}`);
 }
 
-export function lastRunId(user: string): string | undefined {
-  return PropertiesService.getDocumentProperties().getProperty(`${LAST_RUN_PREFIX}${user.toLowerCase()}`) ?? undefined;
+export function lastUndo(_user: string): UndoRecord | undefined {
+  const props = PropertiesService.getUserProperties();
+  const base = undoKey();
+  const count = Number(props.getProperty(`${base}.n`) ?? 0);
+  if (!count) return undefined;
+  const all = props.getProperties();
+  let text = '';
+  for (let i = 0; i < count; i++) text += all[`${base}.${i}`] ?? '';
+  return decodeUndo(text);
 }

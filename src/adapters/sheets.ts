@@ -1,9 +1,9 @@
 /** The Sheets port over SpreadsheetApp: member sheets, the Preview sheet and the Audit log of the active spreadsheet. */
 
-import type { MemberSheet, SheetMeta, Sheets } from '../app/ports';
+import type { MemberSheet, Sheets } from '../app/ports';
 import { COL, HEADER_ROWS, type MemberRow } from '../domain/member-row';
 import { appendAudit, readAudit } from './audit-sheet';
-import { AppsScriptMemberSheet, findMemberSheets, memberSheetMeta, writeMemberSheet } from './member-sheet';
+import { AppsScriptMemberSheet, boundMemberSheet, findMemberSheets, writeMemberSheet } from './member-sheet';
 import { writePreviewSheet } from './preview-sheet';
 
 /**
@@ -35,10 +35,9 @@ export function appsScriptSheets(): Sheets {
   };
 }
 
-/** The member sheet an edit event happened in, when it is one. */
+/** The member sheet an edit event happened in, when the add-on bound it (a copy or a look-alike is not). */
 export function memberSheetOf(sheet: GoogleAppsScript.Spreadsheet.Sheet): MemberSheet | undefined {
-  const meta: SheetMeta | undefined = memberSheetMeta(sheet);
-  return meta ? new AppsScriptMemberSheet(sheet, meta) : undefined;
+  return boundMemberSheet(sheet);
 }
 
 /**

@@ -43,6 +43,12 @@ export const appsScriptUi: Ui = {
     const ui = SpreadsheetApp.getUi();
     return ui.alert(title, lines.join('\n'), ui.ButtonSet.YES_NO) === ui.Button.YES;
   },
+  askApply: (title, lines, mineToo) => {
+    const ui = SpreadsheetApp.getUi();
+    const answer = ui.alert(title, lines.join('\n'), mineToo ? ui.ButtonSet.YES_NO_CANCEL : ui.ButtonSet.YES_NO);
+    if (answer === ui.Button.YES) return 'all';
+    return mineToo && answer === ui.Button.NO ? 'mine' : 'none';
+  },
   tell: (message) => {
     const ui = SpreadsheetApp.getUi();
     ui.alert(APP_TITLE, message, ui.ButtonSet.OK);

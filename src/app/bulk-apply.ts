@@ -1,15 +1,30 @@
 /**
- * "Apply pending role changes", its dry run, and undo. The plan is shown for confirmation without holding the lock
- * (a dialog releases it anyway), then planned again under the lock, because the sheet may have changed meanwhile.
+ * "Apply pending role changes", its dry run, and undo. A change goes out with the presser's rights only after they
+ * saw it — space, member, old role → new role, and who typed it — and accepted it. The plan is shown without
+ * holding the lock (a dialog releases it anyway), then planned again under the lock, because the sheet may have
+ * changed meanwhile: exactly the confirmed changes are applied, and anything new or different stays pending for a
+ * new confirmation, with a Status saying so.
  */
 
-import { inversePlan } from '../domain/audit';
-import { planSpace, type RoleChange, summarize } from '../domain/changes';
+import type { Access } from '../domain/access';
+import type { RoleChange } from '../domain/changes';
+import {
+  type Answer,
+  type AuthoredChange,
+  changeId,
+  confirmationOf,
+  confirmedPart,
+  lookupId,
+} from '../domain/confirmation';
+import { COL } from '../domain/member-row';
 import { uiRole } from '../domain/roles';
+import { statusText } from '../domain/status';
+import { inversePlan } from '../domain/undo-record';
 import type { RunReport } from './bulk-run';
 import { resolveNewRows } from './new-rows';
 import { planAllSheets, type SheetPlan } from './pending-changes';
 import type { Ports } from './ports';
+import { statusPatch } from './row-updates';
 import { startRun } from './run-executor';
 
 export interface BulkResult {
@@ -18,46 +33,127 @@ export interface BulkResult {
   refused: number;
 }
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The words of the Apply and Undo dialogs (one place, for the message catalogue). */
+export const WORDS = {
+  nothingPending: 'There are no pending role changes.',
+  applyTitle: (n: number) => `Apply ${plural(n, 'role change', 'role changes')}?`,
+  you: 'you',
+  unknown: 'someone unknown',
+  line: (space: string, member: string, from: string, to: string, by: string) =>
+    `• ${space} · ${member}: ${from} → ${to} (typed by ${by})`,
+  lookupLine: (space: string, email: string, to: string, by: string) =>
+    `• ${space} · ${email}: → ${to}, if this person is a member (added by email; typed by ${by})`,
+  others: (n: number, access: ReadonlySet<Access>) =>
+    `${plural(n, 'change', 'changes')} above ${n === 1 ? 'was' : 'were'} not typed by you. ${n === 1 ? 'It' : 'They'} will be made with your rights${
+      access.has('admin') ? ' as a Workspace admin' : ''
+    }${access.has('app') ? ' and with your Chat app key' : ''}.`,
+  mineToo: (all: number, mine: number) =>
+    `Yes: apply all ${all}. No: apply only the ${mine} you typed. Cancel: apply nothing.`,
+  refusals: (n: number) =>
+    `${plural(n, 'row', 'rows')} can't be applied and will be put back, with the reason in Status.`,
+  applying: (n: number) => `Applying ${plural(n, 'role change', 'role changes')}…`,
+  finished: (r: RunReport) =>
+    `Applied ${r.applied}, failed ${r.failed}.${r.finished ? '' : ` ${r.pending} still to go: continuing in the background.`}`,
+  noUndo: 'You have no bulk apply to undo in this spreadsheet.',
+  nothingToUndo: (skipped: number) =>
+    `Nothing to undo for the last bulk apply.${skipped > 0 ? ` ${plural(skipped, 'change was', 'changes were')} changed again since.` : ''}`,
+  undoTitle: (n: number) => `Undo ${plural(n, 'change', 'changes')} from your last bulk apply?`,
+  undoLine: (space: string, member: string, from: string, to: string) => `• ${space} · ${member}: ${from} → ${to}`,
+  skipped: (who: string, reason: string) => `Skipped ${who}: ${reason}`,
+  undoing: (n: number) => `Undoing ${plural(n, 'change', 'changes')}…`,
+  notLoaded: 'the member is not in a loaded sheet',
+  changedSince: (now: string) => `changed again since (now ${now})`,
+  noRole: 'no role',
+};
+
 const titlesOf = (plans: readonly SheetPlan[]) =>
   Object.fromEntries(plans.map((p) => [p.target.meta.space, p.target.meta.title]));
 
 function finishToast(ports: Ports, report: RunReport): void {
-  const rest = report.finished ? '' : ` ${report.pending} still to go: continuing in the background.`;
-  ports.ui.toast(`Applied ${report.applied}, failed ${report.failed}.${rest}`);
+  ports.ui.toast(WORDS.finished(report));
+}
+
+/** What the dialog listed, as ids: the confirmed plan. */
+function shownIds(plans: readonly SheetPlan[]): Set<string> {
+  const ids = new Set<string>();
+  for (const plan of plans) {
+    for (const c of plan.changes) ids.add(changeId(c));
+    for (const l of plan.lookups) ids.add(lookupId(l));
+  }
+  return ids;
+}
+
+/** Asks the presser; returns their answer and the ids they saw. */
+function confirmApply(ports: Ports, plans: readonly SheetPlan[]): { answer: Answer; ids: Set<string> } | undefined {
+  const presser = ports.user();
+  const titles = new Map(plans.map((p) => [p.target.meta.space, p.target.meta.title]));
+  const nameOf = (email: string) => plans.map((p) => p.nameOf(email)).find((n) => n !== '') ?? '';
+  const confirmation = confirmationOf(
+    plans.flatMap((p) => p.changes),
+    plans.flatMap((p) => p.lookups),
+    presser,
+    (space) => titles.get(space) ?? space,
+    nameOf,
+    WORDS,
+  );
+  const refusals = plans.reduce((n, p) => n + p.refusals.length, 0);
+  const total = confirmation.lines.length;
+  if (total === 0 && refusals === 0) {
+    ports.ui.tell(WORDS.nothingPending);
+    return undefined;
+  }
+  const lines = [...confirmation.lines];
+  const mineToo = confirmation.byYou > 0 && confirmation.byOthers > 0;
+  if (confirmation.byOthers > 0) lines.push('', WORDS.others(confirmation.byOthers, confirmation.accesses));
+  if (refusals > 0) lines.push(WORDS.refusals(refusals));
+  if (mineToo) lines.push(WORDS.mineToo(total, confirmation.byYou));
+  const answer = ports.ui.askApply(WORDS.applyTitle(total), lines, mineToo);
+  return { answer, ids: shownIds(plans) };
+}
+
+/** A change from a row added by email counts as confirmed when its lookup line was. */
+function withLookupIds(plan: SheetPlan, confirmed: ReadonlySet<string>): (AuthoredChange & { id: string })[] {
+  const emails = new Map<string, string>();
+  for (const cells of plan.target.readRows().values) {
+    emails.set(String(cells[COL.key - 1] ?? ''), String(cells[COL.email - 1] ?? ''));
+  }
+  return plan.changes.map((c) => {
+    const id = changeId(c);
+    const email = emails.get(c.key) ?? '';
+    const asLookup = lookupId({ space: c.space, email, requested: c.to, typedBy: c.typedBy });
+    return { ...c, id: !confirmed.has(id) && email && confirmed.has(asLookup) ? asLookup : id };
+  });
 }
 
 export function applyPendingInteractive(ports: Ports): BulkResult {
   const { ui, sheets } = ports;
   const started = ports.clock.now();
-  const preview = planAllSheets(sheets, ports.user());
-  const changes = preview.flatMap((p) => p.changes);
-  const refusals = preview.reduce((n, p) => n + p.refusals.length, 0);
-  const lookups = preview.reduce((n, p) => n + p.lookups.length, 0);
-  if (changes.length === 0 && refusals === 0 && lookups === 0) {
-    ui.tell('There are no pending role changes.');
-    return { confirmed: false, refused: 0 };
-  }
-  const lines = summarize(changes, new Map(preview.map((p) => [p.target.meta.space, p.target.meta.title])));
-  if (lookups > 0)
-    lines.push(`${lookups} row(s) added by email will be looked up and applied if the person is a member.`);
-  if (refusals > 0) lines.push(`${refusals} row(s) can't be applied and will be put back, with the reason in Status.`);
-  if (!ui.confirm(`Apply ${changes.length + lookups} role change(s)?`, lines)) return { confirmed: false, refused: 0 };
+  const asked = confirmApply(ports, planAllSheets(sheets, ports.user()));
+  if (!asked || asked.answer === 'none') return { confirmed: false, refused: 0 };
 
-  ui.toast(`Applying ${changes.length} role change(s)…`);
+  ui.toast(WORDS.applying(asked.ids.size));
   const outcome = ports.withLock(30_000, () => {
     const api = ports.chat();
     for (const target of sheets.memberSheets()) resolveNewRows(target, api);
     const plans = planAllSheets(sheets, ports.user());
-    for (const plan of plans) plan.target.patchRows(plan.refusalPatches);
+    const toApply: RoleChange[] = [];
+    for (const plan of plans) {
+      const part = confirmedPart(asked.ids, withLookupIds(plan, asked.ids), asked.answer, ports.user());
+      toApply.push(...part.apply);
+      // Nothing the dialog did not show goes out: a change made meanwhile waits for its own confirmation.
+      const waiting = [
+        ...part.changedMeanwhile.map((c) => statusPatch(c.key, statusText.pendingNotConfirmed())),
+        ...part.notChosen.map((c) =>
+          statusPatch(c.key, statusText.pendingOtherEditor(plan.nameOf(c.typedBy) || c.typedBy)),
+        ),
+      ];
+      plan.target.patchRows([...plan.refusalPatches, ...waiting]);
+    }
     const refused = plans.reduce((n, p) => n + p.refusals.length, 0);
     return {
-      report: startRun(
-        ports,
-        'apply',
-        plans.flatMap((p) => p.changes),
-        titlesOf(plans),
-        started + ports.executionBudgetMs(),
-      ),
+      report: startRun(ports, 'apply', toApply, titlesOf(plans), started + ports.executionBudgetMs()),
       refused,
     };
   });
@@ -93,50 +189,50 @@ export function previewPending(ports: Ports): { changes: number; refused: number
   };
 }
 
+/**
+ * Undo: the inverse of the person's last bulk apply, from the add-on's own record of it (never the Audit sheet,
+ * which any editor can append to). Members changed again since are left alone and listed.
+ */
 export function undoLastInteractive(ports: Ports): BulkResult {
   const { ui } = ports;
   const started = ports.clock.now();
-  const runId = ports.runs.lastRunId(ports.user());
-  if (!runId) {
-    ui.tell('You have no finished bulk apply to undo in this spreadsheet.');
+  const record = ports.runs.lastUndo(ports.user());
+  if (!record || record.changes.length === 0) {
+    ui.tell(WORDS.noUndo);
     return { confirmed: false, refused: 0 };
   }
   const build = () => {
     const plans = planAllSheets(ports.sheets, ports.user());
-    const serverRoles = new Map(plans.flatMap((p) => [...p.serverRoles]));
-    const accessBySpace = new Map(plans.map((p) => [p.target.meta.space, p.target.meta.access]));
-    const inverse = inversePlan(ports.sheets.readAudit(), runId, (key) => serverRoles.get(key));
-    const { skipped } = inverse;
-    // Undo with the access of the sheet each member is in now (as the original change was made).
-    const changes = inverse.changes.map((c) => ({ ...c, access: accessBySpace.get(c.space) ?? c.access }));
-    const bySpace = new Map<string, RoleChange[]>();
-    for (const c of changes) bySpace.set(c.space, [...(bySpace.get(c.space) ?? []), c]);
-    const ordered: RoleChange[] = [];
-    for (const [space, list] of bySpace) {
-      const owners = [...serverRoles].filter(
-        ([key, role]) => key.startsWith(`${space}/`) && role === 'ROLE_MANAGER',
-      ).length;
-      const planned = planSpace(list, owners);
-      ordered.push(...planned.ordered);
-      skipped.push(...planned.refused.map(({ change, reason }) => ({ key: change.key, who: change.who, reason })));
-    }
-    return { plans, ordered, skipped };
+    // The role Chat answered for each member, from trusted rows of the sheet loaded with the access used.
+    const currentRole = (key: string) => {
+      const change = record.changes.find((c) => c.key === key);
+      const plan = plans.find(
+        (p) => key.startsWith(`${p.target.meta.space}/`) && p.target.meta.access === change?.access,
+      );
+      return plan?.trustedRole(key);
+    };
+    const inverse = inversePlan(record, currentRole, WORDS);
+    return { plans, ordered: inverse.changes, skipped: inverse.skipped };
   };
   const first = build();
   if (first.ordered.length === 0) {
-    ui.tell(
-      `Nothing to undo for the last bulk apply.${first.skipped.length > 0 ? ` ${first.skipped.length} change(s) were changed again since.` : ''}`,
-    );
+    ui.tell(WORDS.nothingToUndo(first.skipped.length));
     return { confirmed: false, refused: first.skipped.length };
   }
-  const lines = summarize(first.ordered, new Map(first.plans.map((p) => [p.target.meta.space, p.target.meta.title])));
-  for (const s of first.skipped.slice(0, 10)) lines.push(`Skipped ${s.who}: ${s.reason}`);
-  if (!ui.confirm(`Undo ${first.ordered.length} change(s) from the last bulk apply?`, lines))
-    return { confirmed: false, refused: 0 };
+  const titles = new Map(first.plans.map((p) => [p.target.meta.space, p.target.meta.title]));
+  const lines = first.ordered.map((c) =>
+    WORDS.undoLine(titles.get(c.space) ?? c.space, c.who, uiRole(c.from), uiRole(c.to)),
+  );
+  for (const s of first.skipped.slice(0, 10)) lines.push(WORDS.skipped(s.who, s.reason));
+  if (!ui.confirm(WORDS.undoTitle(first.ordered.length), lines)) return { confirmed: false, refused: 0 };
+  ui.toast(WORDS.undoing(first.ordered.length));
+  const confirmed = new Set(first.ordered.map((c) => `${c.key}|${c.from}|${c.to}`));
   const outcome = ports.withLock(30_000, () => {
     const again = build();
+    // Exactly what the dialog listed, still valid now.
+    const ordered = again.ordered.filter((c) => confirmed.has(`${c.key}|${c.from}|${c.to}`));
     return {
-      report: startRun(ports, 'undo', again.ordered, titlesOf(again.plans), started + ports.executionBudgetMs()),
+      report: startRun(ports, 'undo', ordered, titlesOf(again.plans), started + ports.executionBudgetMs()),
       refused: again.skipped.length,
     };
   });

@@ -60,7 +60,7 @@ export function executeRun(
   recorder.flush(run.jobs.filter((j) => !isOpen(j) && !j.recorded));
   const { dropped, doubtful } = dropSuperseded(
     run.jobs.filter((j) => isOpen(j) && carried.has(j)),
-    (space) => recorder.rowsOf(space),
+    (space, access) => recorder.rowsOf(space, access),
   );
   if (dropped.length > 0) {
     runs.save(run);
@@ -100,12 +100,30 @@ export function executeRun(
   report.finished = report.pending === 0;
   if (report.finished) {
     runs.remove(run.user);
-    runs.rememberLast(run.user, run.runId);
+    rememberForUndo(ports, run);
   } else {
     runs.save(run);
   }
   return report;
 }
+
+/**
+ * Keeps what a bulk apply changed, for Undo, in the add-on's own store (never the Audit sheet). Live edits are not
+ * part of it; a finished undo leaves nothing to undo again.
+ */
+function rememberForUndo(ports: Ports, run: RunState): void {
+  if (run.kind === 'undo') {
+    ports.runs.saveUndo(run.user, { runId: run.runId, changes: [] });
+    return;
+  }
+  const changes = run.jobs
+    .filter((j) => j.state === 'applied' && !j.live && !j.undo)
+    .map(({ key, who, from, to, access }) => ({ key, who, from, to, access }));
+  if (changes.length > 0) ports.runs.saveUndo(run.user, { runId: run.runId, changes });
+}
+
+/** Sheets are found by space and access: a space loaded as the person and as an admin has two sheets. */
+const sheetKey = (space: string, access: string) => `${space}|${access}`;
 
 /** Buffers finished jobs and writes them (Audit first, then the sheet) a space at a time. */
 class OutcomeRecorder {
@@ -140,33 +158,36 @@ class OutcomeRecorder {
     this.ports.sheets.appendAudit(
       unrecorded.filter((job) => !this.alreadyAudited(job)).map((job) => this.auditEntry(job, when)),
     );
-    const bySpace = new Map<string, RowPatch[]>();
+    const bySheet = new Map<string, RowPatch[]>();
     for (const job of unrecorded) {
-      const list = bySpace.get(job.space) ?? [];
+      const list = bySheet.get(sheetKey(job.space, job.access)) ?? [];
       list.push(rowPatch(job, when));
-      bySpace.set(job.space, list);
+      bySheet.set(sheetKey(job.space, job.access), list);
     }
-    for (const [space, patches] of bySpace) {
-      const sheet = this.sheetFor(space);
+    for (const [key, patches] of bySheet) {
+      const sheet = this.sheets$().get(key);
       this.rowsGone += sheet ? sheet.patchRows(patches).length : patches.length;
     }
     for (const job of unrecorded) job.recorded = true;
     this.ports.runs.save(this.run);
   }
 
-  /** A space's rows by key, read once (undefined when its sheet is gone). */
-  rowsOf(space: string): ReadonlyMap<string, MemberRow> | undefined {
-    if (!this.rows.has(space)) {
-      const sheet = this.sheetFor(space);
+  /** The rows of a space's sheet for this access, by key, read once (undefined when the sheet is gone). */
+  rowsOf(space: string, access: string): ReadonlyMap<string, MemberRow> | undefined {
+    const key = sheetKey(space, access);
+    if (!this.rows.has(key)) {
+      const sheet = this.sheets$().get(key);
       const rows = sheet ? sheet.readRows().values.map((cells) => rowFromCells(cells).row) : undefined;
-      this.rows.set(space, rows && new Map(rows.map((row) => [row.key, row])));
+      this.rows.set(key, rows && new Map(rows.map((row) => [row.key, row])));
     }
-    return this.rows.get(space);
+    return this.rows.get(key);
   }
 
-  sheetFor(space: string): MemberSheet | undefined {
-    this.sheets ??= new Map(this.ports.sheets.memberSheets().map((s) => [s.meta.space, s]));
-    return this.sheets.get(space);
+  private sheets$(): Map<string, MemberSheet> {
+    this.sheets ??= new Map(
+      this.ports.sheets.memberSheets().map((s) => [sheetKey(s.meta.space, s.meta.access), s] as const),
+    );
+    return this.sheets;
   }
 
   private auditEntry(job: RunJob, when: Date): AuditEntry {

@@ -1,13 +1,16 @@
 /**
  * The installable edit trigger. It runs with the token of the person who turned live editing on, whoever edited,
- * so an edit by anyone else is never applied here: it stays pending until that person applies it themselves.
- * Edits outside the Role column are put back from the row's snapshot.
+ * so an edit by anyone else is never applied here: it stays pending, and the trigger writes down who typed it (in
+ * the add-on's own store: the edit event is the only trustworthy witness of authorship) so that whoever applies it
+ * later sees, in the confirmation, whose change they are making. Edits outside the Role column are put back from
+ * the row's snapshot, and only from a snapshot the add-on sealed for that very row.
  */
 
 import { BusyError } from '../domain/errors';
-import { COL, HEADER_ROWS, rowFromCells, rowToCells } from '../domain/member-row';
+import { COL, HEADER_ROWS, rowFromCells, rowToCells, sealVerifies, storedSeal } from '../domain/member-row';
 import { parseRole } from '../domain/roles';
 import { statusText } from '../domain/status';
+import { withRecord } from '../domain/typed-by';
 import { resolveNewRows } from './new-rows';
 import { planSheet } from './pending-changes';
 import type { MemberSheet, Ports, RowPatch } from './ports';
@@ -42,13 +45,12 @@ export function handleRoleEdit(edit: RoleEdit, ports: Ports): void {
     if (!(error instanceof BusyError)) throw error;
     // Another operation (a bulk apply, someone else's trigger) kept the lock: the edit is not lost, it waits for
     // Apply pending role changes, and the row says so. Written without the lock: one Status cell per edited row.
-    markBusy(target, top, bottom);
+    markBusy(target, top, bottom, editor);
   }
 
   function applyEdit(): void {
-    if (top <= HEADER_ROWS) {
-      target.writeHeader();
-    }
+    // Someone typed over the header row; when the header row itself was deleted, row 1 is a member: leave it.
+    if (top <= HEADER_ROWS && !target.writeHeader()) return;
     const firstData = Math.max(top, HEADER_ROWS + 1) - HEADER_ROWS - 1;
     const lastData = bottom - HEADER_ROWS - 1;
     if (lastData < firstData) return;
@@ -64,20 +66,26 @@ export function handleRoleEdit(edit: RoleEdit, ports: Ports): void {
       target.patchRows(plan.refusalPatches);
       // The same engine as bulk apply: paced, retried, audited, and continued in the background if it is large.
       const titles = { [target.meta.space]: target.meta.title };
-      startRun(ports, 'apply', plan.changes, titles, started + ports.executionBudgetMs());
+      startRun(ports, 'apply', plan.changes, titles, started + ports.executionBudgetMs(), 'live');
       return;
     }
     if (!touchesRole) return;
     const plan = planSheet(target, owner, inEdit);
-    // Rows typed in by someone else are not looked up with the owner's token either: they wait like any change.
-    const pending = plan.changes.map((c) => statusPatch(c.key, statusText.pendingOtherEditor(editor)));
+    // Rows typed in by someone else are not looked up with the owner's token either: they wait like any change,
+    // and the add-on's own record says who typed them (the Status says it to everyone).
+    let records = target.typedRecords();
+    for (const c of plan.changes) records = withRecord(records, c.key, c.to, editor);
+    if (plan.changes.length > 0) target.saveTypedRecords(records);
+    const who = (editor && plan.nameOf(editor)) || editor;
+    const pending = plan.changes.map((c) => statusPatch(c.key, statusText.pendingOtherEditor(who)));
     target.patchRows([...plan.refusalPatches, ...pending]);
   }
 }
 
-function markBusy(target: MemberSheet, top: number, bottom: number): void {
+function markBusy(target: MemberSheet, top: number, bottom: number, editor: string): void {
   const { values } = target.readRows();
   const patches: RowPatch[] = [];
+  let records = target.typedRecords();
   values.forEach((cells, index) => {
     const row = index + HEADER_ROWS + 1;
     if (row < top || row > bottom) return;
@@ -91,7 +99,10 @@ function markBusy(target: MemberSheet, top: number, bottom: number): void {
       return;
     }
     patches.push(statusPatch(key, statusText.pendingBusy()));
+    // Who typed it is still known here (the event said): the confirmation that applies it later names them.
+    if (typed.ok) records = withRecord(records, key, typed.role, editor);
   });
+  if (patches.length > 0) target.saveTypedRecords(records);
   target.patchRows(patches);
 }
 
@@ -107,13 +118,23 @@ function restoreOtherCells(
   const patches: RowPatch[] = [];
   values.forEach((cells, index) => {
     if (!inEdit(index)) return;
-    let { snapshot } = rowFromCells(cells);
+    const keyCell = String(cells[COL.key - 1] ?? '');
+    // Only a snapshot the add-on sealed for this sheet and load, and for the membership this row's key names (unless
+    // the key cell itself is what was edited): a snapshot pasted from another row must not turn this row into
+    // someone else.
+    const keyEdited = left <= COL.key && right >= COL.key;
+    const sealedFor = (snapshotCell: string) => {
+      const { snapshot } = rowFromCells([...cells.slice(0, COL.snapshot - 1), snapshotCell]);
+      const ownKey = snapshot !== undefined && (snapshot.key === keyCell || keyEdited);
+      return snapshot && ownKey && sealVerifies(snapshot, storedSeal(snapshotCell), target.seal) ? snapshot : undefined;
+    };
+    let snapshot = sealedFor(String(cells[COL.snapshot - 1] ?? ''));
     // A single edited snapshot cell: the event still carries its old value.
     if (!snapshot && left === COL.snapshot && right === COL.snapshot && typeof oldValue === 'string') {
-      snapshot = rowFromCells([...cells.slice(0, COL.snapshot - 1), oldValue]).snapshot;
+      snapshot = sealedFor(oldValue);
     }
     if (!snapshot) return;
-    const original = rowToCells(snapshot);
+    const original = rowToCells(snapshot, target.seal);
     const restored = new Map<number, string>();
     for (let col = left; col <= right; col++) {
       if (col !== COL.role && col !== COL.status) restored.set(col, original[col - 1] as string);

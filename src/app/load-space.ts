@@ -33,21 +33,26 @@ export interface LoadResult {
 }
 
 /** Loads (or reloads) a space: reads Chat first, then merges into the sheet under the lock. */
-function load(ports: Ports, meta: Omit<SheetMeta, 'title'> & { title?: string }): LoadResult {
+type LoadMeta = Pick<SheetMeta, 'space' | 'spaceType' | 'access'> & { title?: string };
+
+function load(ports: Ports, meta: LoadMeta): LoadResult {
   const api = ports.chat();
   // The app's token reads memberships only (chat.app.memberships): read the space itself as the person.
   const space = api.getSpace(meta.space, meta.access === 'app' ? 'user' : meta.access);
   // People Chat lists without a name or email (always with admin access) are looked up: cache, Directory, People.
   const named = api.resolveMissingNames(api.listMembers(meta.space, meta.access), meta.access);
   const fresh = named.memberships.map(rowFromMembership);
-  const full: SheetMeta = {
+  const full: Omit<SheetMeta, 'sheetId' | 'generation'> = {
     space: meta.space,
     spaceType: space.spaceType ?? meta.spaceType,
     title: space.displayName || meta.title || meta.space,
     access: meta.access,
   };
   return ports.withLock(30_000, () => {
-    const existing = ports.sheets.memberSheets().find((s) => s.meta.space === meta.space);
+    // One sheet per space and access: the same space loaded as an admin is another sheet than a person's.
+    const existing = ports.sheets
+      .memberSheets()
+      .find((s) => s.meta.space === meta.space && s.meta.access === meta.access);
     const current = existing ? existing.readRows().values : [];
     const merged = mergeRefresh(current, fresh);
     return {

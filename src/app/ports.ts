@@ -7,10 +7,13 @@
 import type { Access } from '../domain/access';
 import type { AuditEntry } from '../domain/audit';
 import type { ChatMembership, ChatSpace } from '../domain/chat-types';
-import type { Cell, MemberRow } from '../domain/member-row';
+import type { Answer } from '../domain/confirmation';
+import type { Cell, MemberRow, Seal } from '../domain/member-row';
 import type { ApiRole } from '../domain/roles';
 import type { WaveResult } from '../domain/run-engine';
 import type { RunState } from '../domain/run-state';
+import type { TypedRecords } from '../domain/typed-by';
+import type { UndoRecord } from '../domain/undo-record';
 
 export interface Clock {
   now(): number;
@@ -18,12 +21,20 @@ export interface Clock {
   random(): number;
 }
 
+/**
+ * A member sheet's binding: which space, with which access. It lives where only the add-on can write (document
+ * properties, keyed by the sheet's id), never in the sheet's title, cells or DOCUMENT-visibility metadata.
+ */
 export interface SheetMeta {
   space: string;
   spaceType: string;
   title: string;
   /** How the sheet was loaded; every change made from it uses the same access. */
   access: Access;
+  /** The sheet's id: a copy of the sheet has another id, so it is not bound. */
+  sheetId: number;
+  /** Bumped by every load: rows sealed by an earlier load stop verifying. */
+  generation: number;
 }
 
 export interface SheetBlock {
@@ -51,14 +62,19 @@ export interface RowPatch {
 /** One member sheet (a space's members), read and written a whole block at a time. */
 export interface MemberSheet {
   readonly meta: SheetMeta;
+  /** Seals rows of this sheet (HMAC with the document's secret over the row and the binding). */
+  readonly seal: Seal;
+  /** Who typed pending Role cells, as the add-on's edit trigger saw it. */
+  typedRecords(): TypedRecords;
+  saveTypedRecords(records: TypedRecords): void;
   /** All data rows, in one read. */
   readRows(): SheetBlock;
   /** Writes patches to rows found by key (read again first); returns the keys whose rows are gone. */
   patchRows(patches: readonly RowPatch[]): string[];
   /** Writes whole rows by data-row index (one read and one write for the span they cover). */
   writeRowsAt(rows: ReadonlyMap<number, string[]>): void;
-  /** Puts the header row back (someone typed over it). */
-  writeHeader(): void;
+  /** Puts the header row back (someone typed over it); false when row 1 now holds a member (the header was deleted). */
+  writeHeader(): boolean;
 }
 
 export interface Sheets {
@@ -70,7 +86,7 @@ export interface Sheets {
    * down to `previousRows`), and shows it; returns the sheet's name.
    */
   writeSpace(
-    meta: SheetMeta,
+    meta: Omit<SheetMeta, 'sheetId' | 'generation'>,
     rows: readonly MemberRow[],
     existing: MemberSheet | undefined,
     notes: ReadonlyMap<string, string>,
@@ -102,8 +118,9 @@ export interface RunStore {
   load(user: string): RunState | undefined;
   save(run: RunState): void;
   remove(user: string): void;
-  rememberLast(user: string, runId: string): void;
-  lastRunId(user: string): string | undefined;
+  /** The person's last bulk apply in this spreadsheet, for Undo: kept where only the add-on can write. */
+  saveUndo(user: string, record: UndoRecord): void;
+  lastUndo(user: string): UndoRecord | undefined;
 }
 
 export interface Triggers {
@@ -118,6 +135,11 @@ export interface Triggers {
 export interface Ui {
   /** A Yes/No dialog; true for Yes. */
   confirm(title: string, lines: readonly string[]): boolean;
+  /**
+   * The Apply confirmation: Yes applies everything listed; with `mineToo`, No applies only what the person typed
+   * (Yes / No / Cancel); otherwise No applies nothing.
+   */
+  askApply(title: string, lines: readonly string[], mineToo: boolean): Answer;
   /** An OK dialog. */
   tell(message: string): void;
   toast(message: string): void;

@@ -16,6 +16,7 @@ export function startRun(
   changes: readonly RoleChange[],
   titles: Record<string, string>,
   deadline: number,
+  origin: 'bulk' | 'live' = 'bulk',
 ): RunReport {
   const user = ports.user();
   const run: RunState = ports.runs.load(user) ?? {
@@ -37,6 +38,7 @@ export function startRun(
     if (same && same.to === change.to && (isOpen(same) || (same.state === 'applied' && !same.recorded))) continue;
     const job: RunJob = { ...change, attempts: 0, state: 'queued' };
     if (kind === 'undo') job.undo = true;
+    if (origin === 'live') job.live = true;
     run.jobs.push(job);
     latest.set(job.key, job);
   }

@@ -1,8 +1,6 @@
-/** The Audit sheet: one row per attempted change, and the inverse plan that undoes a run from it. */
+/** The Audit sheet: one row per attempted change, written for people to read (never read back as authority). */
 
-import type { RoleChange } from './changes';
-import { isMembershipName, spaceOfMembership } from './resource-names';
-import { type ApiRole, parseRole, uiRole } from './roles';
+import { type ApiRole, uiRole } from './roles';
 
 export const AUDIT_HEADERS = [
   'Time',
@@ -73,51 +71,4 @@ export function auditRecord(cells: readonly unknown[]): AuditRecord {
     result: cell('Result'),
     runId: cell('Run id'),
   };
-}
-
-/**
- * Changes that undo a run: every change the run applied, reversed, newest first. A row whose member has changed
- * again since (the sheet's server role is no longer the run's new role) is left out and reported, so an undo never
- * overwrites someone's later change. Access is `user` here; the caller sets the access of the sheet each member
- * is in now.
- */
-export function inversePlan(
-  rows: readonly (readonly unknown[])[],
-  runId: string,
-  currentRole: (key: string) => ApiRole | '' | undefined,
-): { changes: RoleChange[]; skipped: { key: string; who: string; reason: string }[] } {
-  const changes: RoleChange[] = [];
-  const skipped: { key: string; who: string; reason: string }[] = [];
-  const seen = new Set<string>();
-  for (let i = rows.length - 1; i >= 0; i--) {
-    const r = auditRecord(rows[i] ?? []);
-    if (r.runId !== runId || r.result !== 'applied') continue;
-    const { key, member: who } = r;
-    const from = parseRole(r.from);
-    const to = parseRole(r.to);
-    if (!isMembershipName(key) || !from.ok || !to.ok || seen.has(key)) continue;
-    seen.add(key);
-    const now = currentRole(key);
-    if (now !== to.role) {
-      skipped.push({
-        key,
-        who,
-        reason:
-          now === undefined
-            ? 'the member is not in a loaded sheet'
-            : `changed again since (now ${now ? uiRole(now) : 'no role'})`,
-      });
-      continue;
-    }
-    changes.push({
-      access: 'user',
-      index: -1,
-      key,
-      space: spaceOfMembership(key) as string,
-      who,
-      from: to.role,
-      to: from.role,
-    });
-  }
-  return { changes, skipped };
 }

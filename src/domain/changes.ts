@@ -46,7 +46,8 @@ export function decideRow(row: MemberRow, index: number, intact: boolean, facts:
     if (row.role === serverUi) return { kind: 'unchanged' };
     return {
       kind: 'refuse',
-      reason: "this row's hidden key cells were changed; press Refresh members to reload it",
+      reason:
+        'this row no longer matches the member it was loaded for (its hidden cells were changed or copied); press Refresh members to reload it',
       restore: serverUi,
     };
   }
@@ -93,16 +94,16 @@ export function decideRow(row: MemberRow, index: number, intact: boolean, facts:
  * Orders one space's changes (promotions first, demotions last) and refuses the demotions that would leave the
  * space without an Owner. `owners` is the number of Owners the server has now.
  */
-export function planSpace(
-  changes: readonly RoleChange[],
+export function planSpace<T extends RoleChange>(
+  changes: readonly T[],
   owners: number,
-): { ordered: RoleChange[]; refused: { change: RoleChange; reason: string }[] } {
+): { ordered: T[]; refused: { change: T; reason: string }[] } {
   const sorted = [...changes].sort(
     (a, b) => rank(b.to) - rank(b.from) - (rank(a.to) - rank(a.from)) || a.index - b.index,
   );
   let remaining = owners + sorted.filter((c) => c.to === 'ROLE_MANAGER' && c.from !== 'ROLE_MANAGER').length;
-  const ordered: RoleChange[] = [];
-  const refused: { change: RoleChange; reason: string }[] = [];
+  const ordered: T[] = [];
+  const refused: { change: T; reason: string }[] = [];
   for (const change of sorted) {
     if (change.from === 'ROLE_MANAGER' && change.to !== 'ROLE_MANAGER') {
       if (remaining <= 1) {

@@ -7,6 +7,7 @@
 import type { ChatMembership } from './chat-types';
 import { isMembershipName } from './resource-names';
 import { type ApiRole, isApiRole, uiRole } from './roles';
+import { type SealedFields, sealsMatch } from './row-seal';
 
 export const HEADERS = [
   'Name',
@@ -59,7 +60,15 @@ interface Snapshot {
   s: string;
   k: string;
   r: ApiRole | '';
+  /** The seal (see row-seal.ts): only the add-on can compute it. */
+  m?: string;
 }
+
+/** Computes a row's seal for the sheet it belongs to (the member sheet binds the secret and the sheet's context). */
+export type Seal = (fields: SealedFields) => string;
+
+const sealedFields = (row: Pick<MemberRow, 'name' | 'email' | 'type' | 'state' | 'key' | 'serverRole'>) =>
+  [row.name, row.email, row.type, row.state, row.key, row.serverRole] as const;
 
 const STATE_LABEL: Record<string, string> = { JOINED: 'Joined', INVITED: 'Invited', NOT_A_MEMBER: 'Not a member' };
 
@@ -79,8 +88,10 @@ export function rowFromMembership(m: ChatMembership): MemberRow {
   };
 }
 
-export function rowToCells(row: MemberRow): string[] {
+/** The row's cells; with `seal`, its snapshot carries the seal that makes the row trusted. */
+export function rowToCells(row: MemberRow, seal?: Seal): string[] {
   const snapshot: Snapshot = { n: row.name, e: row.email, t: row.type, s: row.state, k: row.key, r: row.serverRole };
+  if (seal) snapshot.m = seal(sealedFields(row));
   return [
     row.name,
     row.email,
@@ -96,8 +107,15 @@ export function rowToCells(row: MemberRow): string[] {
 
 const text = (cell: Cell | undefined): string => (cell === undefined || cell === null ? '' : String(cell));
 
-/** Reads a row back from the sheet. `intact` is false when the hidden keys disagree with the snapshot (tampering). */
-export function rowFromCells(cells: readonly Cell[]): {
+/**
+ * Reads a row back from the sheet. `intact` is false when the hidden keys disagree with the snapshot (tampering);
+ * with `seal`, also when the snapshot's seal does not verify or the visible Name, Email, Type and State are not the
+ * ones sealed (another member's hidden cells pasted under this name). Anything that decides what to send passes it.
+ */
+export function rowFromCells(
+  cells: readonly Cell[],
+  seal?: Seal,
+): {
   row: MemberRow;
   intact: boolean;
   snapshot: MemberRow | undefined;
@@ -113,26 +131,44 @@ export function rowFromCells(cells: readonly Cell[]): {
     key: text(cells[COL.key - 1]),
     serverRole: isApiRole(serverRole) ? serverRole : '',
   };
-  const snapshot = parseSnapshot(text(cells[COL.snapshot - 1]));
+  const { snapshot, seal: stored } = parseSnapshot(text(cells[COL.snapshot - 1]));
   const intact =
     snapshot !== undefined &&
     isMembershipName(row.key) &&
     snapshot.key === row.key &&
     snapshot.serverRole === row.serverRole &&
-    serverRole === row.serverRole;
+    serverRole === row.serverRole &&
+    (!seal || (sealVerifies(snapshot, stored, seal) && sameIdentity(row, snapshot)));
   return { row, intact, snapshot };
 }
 
-function parseSnapshot(raw: string): MemberRow | undefined {
-  if (!raw) return undefined;
+/** Whether a snapshot was sealed by the add-on for this sheet (and this load). */
+export function sealVerifies(snapshot: MemberRow, stored: string | undefined, seal: Seal): boolean {
+  return stored !== undefined && sealsMatch(seal(sealedFields(snapshot)), stored);
+}
+
+/** The seal stored in a snapshot cell, if any. */
+export function storedSeal(snapshotCell: string): string | undefined {
+  return parseSnapshot(snapshotCell).seal;
+}
+
+const sameIdentity = (row: MemberRow, snapshot: MemberRow) =>
+  row.name === snapshot.name &&
+  row.email === snapshot.email &&
+  row.type === snapshot.type &&
+  row.state === snapshot.state;
+
+function parseSnapshot(raw: string): { snapshot: MemberRow | undefined; seal: string | undefined } {
+  const none = { snapshot: undefined, seal: undefined };
+  if (!raw) return none;
   try {
     const s = JSON.parse(raw) as Partial<Snapshot>;
     if (typeof s.k !== 'string' || typeof s.n !== 'string' || typeof s.e !== 'string' || typeof s.s !== 'string')
-      return undefined;
+      return none;
     const r = s.r === '' || isApiRole(s.r) ? s.r : undefined;
     const t = s.t === 'Person' || s.t === 'Chat app' || s.t === 'Google Group' ? s.t : undefined;
-    if (r === undefined || t === undefined) return undefined;
-    return {
+    if (r === undefined || t === undefined) return none;
+    const snapshot: MemberRow = {
       name: s.n,
       email: s.e,
       type: t,
@@ -142,13 +178,8 @@ function parseSnapshot(raw: string): MemberRow | undefined {
       key: s.k,
       serverRole: r,
     };
+    return { snapshot, seal: typeof s.m === 'string' ? s.m : undefined };
   } catch {
-    return undefined;
+    return none;
   }
-}
-
-/** The cells a snapshot says the row should hold, for every column but Role and Status. */
-export function restoredCells(snapshot: MemberRow, current: readonly Cell[]): string[] {
-  const cells = rowToCells({ ...snapshot, role: text(current[COL.role - 1]), status: text(current[COL.status - 1]) });
-  return cells;
 }

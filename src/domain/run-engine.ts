@@ -9,7 +9,7 @@ import { parseFailure } from './api-errors';
 import { userMessage } from './errors';
 import type { MemberRow } from './member-row';
 import { isRetryable, parseRetryAfter } from './retry';
-import { type ApiRole, isApiRole, parseRole } from './roles';
+import { type ApiRole, isApiRole, parseRole, uiRole } from './roles';
 import type { RunJob } from './run-state';
 import { CHAT_WRITE_LIMITS, type Job, WriteScheduler } from './scheduler';
 
@@ -34,6 +34,9 @@ export const UNKNOWN_OUTCOME =
   'Google Chat did not confirm whether this change was made, even after retrying: press Refresh members to see the role in Chat';
 /** The reason of a queued change not sent because its row was edited after it was planned. */
 export const SUPERSEDED = 'the Role cell was edited again before this change was sent';
+/** The reason of a PATCH that Chat answered with another role than the one asked for. */
+export const notMade = (role: ApiRole) =>
+  `Google Chat answered, but did not make the change: the role in Chat is ${uiRole(role)}`;
 
 export const isOpen = (j: RunJob) => j.state === 'queued' || j.state === 'inflight';
 
@@ -139,9 +142,18 @@ export class RunEngine {
   private settleAnswer(job: Job<RunJob>, wasCheck: boolean, role: ApiRole | undefined, now: number): boolean {
     const item = job.item;
     if (!wasCheck) {
-      item.state = 'applied';
-      if (role) item.to = role;
-      return false;
+      if (role === item.to) {
+        item.state = 'applied';
+        return false;
+      }
+      if (role === undefined) {
+        // A 200 that does not say the role: the outcome is unknown, so it is read back before anything else.
+        item.state = 'inflight';
+        this.scheduler.requeue(job, now);
+        return true;
+      }
+      // Chat answered, but the membership does not carry the requested role: the change was not made.
+      return fail(item, 0, notMade(role));
     }
     if (role === item.to) {
       item.state = 'applied';
@@ -198,12 +210,12 @@ function roleIn(body: string): ApiRole | undefined {
  */
 export function dropSuperseded(
   open: readonly RunJob[],
-  rowsOf: (space: string) => ReadonlyMap<string, MemberRow> | undefined,
+  rowsOf: (space: string, access: string) => ReadonlyMap<string, MemberRow> | undefined,
 ): { dropped: RunJob[]; doubtful: Set<RunJob> } {
   const dropped: RunJob[] = [];
   const doubtful = new Set<RunJob>();
   for (const job of open) {
-    const row = rowsOf(job.space)?.get(job.key);
+    const row = rowsOf(job.space, job.access)?.get(job.key);
     if (!row || (asks(job, row.role) && row.serverRole === job.from)) continue;
     if (job.state === 'inflight') {
       doubtful.add(job);

@@ -26,6 +26,8 @@ export interface RunJob extends RoleChange {
   checks?: number;
   /** Part of an undo: the row's Role cell shows `from` until the job is applied. */
   undo?: boolean;
+  /** Typed with live editing (not part of a bulk apply, so never offered by Undo). */
+  live?: boolean;
 }
 
 export interface RunState {
@@ -65,6 +67,7 @@ export function encodeRun(run: RunState): string {
       j.access === 'user' ? 0 : j.access,
       j.checks ?? 0,
       j.undo ? 1 : 0,
+      j.live ? 1 : 0,
     ]),
   });
 }
@@ -97,6 +100,7 @@ export function decodeRun(text: string): RunState | undefined {
       access,
       checks,
       undo,
+      live,
     ] of raw.j) {
       const f = ROLE_CODES[Number(from)];
       const t = ROLE_CODES[Number(to)];
@@ -119,6 +123,7 @@ export function decodeRun(text: string): RunState | undefined {
       if (recorded) job.recorded = true;
       if (Number(checks) > 0) job.checks = Number(checks);
       if (undo) job.undo = true;
+      if (live) job.live = true;
       jobs.push(job);
     }
     return {

@@ -7,8 +7,11 @@ export const statusText = {
   applied: (role: ApiRole, at: string) => `✓ Now ${uiRole(role)} · ${at}`,
   refused: (reason: string) => `✗ Not changed: ${reason}`,
   failed: (reason: string) => `✗ Failed: ${reason}`,
+  /** Typed by someone whose own live editing is off: it waits for a person who can apply it to review it. */
   pendingOtherEditor: (editor: string) =>
-    `⏳ Pending: changed by ${editor || 'another editor'}, whose change only they can apply (Extensions › Chat space roles › Apply pending role changes)`,
+    `⏳ Pending: typed by ${editor || 'someone unknown'}; not applied until someone reviews it in Apply pending role changes`,
+  pendingNotConfirmed: () =>
+    '⏳ Pending: changed while the Apply confirmation was open, so it was not applied; use Apply pending role changes to review it',
   pendingBusy: () => '⏳ Pending: another operation was running; use Apply pending role changes',
   pendingChangedMeanwhile: () =>
     '⏳ Pending: the Role cell was changed while a bulk apply was waiting; use Apply pending role changes',

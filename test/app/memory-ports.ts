@@ -22,29 +22,50 @@ import {
   type MemberRow,
   rowFromMembership,
   rowToCells,
+  type Seal,
 } from '../../src/domain/member-row';
 import type { ApiRole } from '../../src/domain/roles';
+import type { SealedFields } from '../../src/domain/row-seal';
 import type { WaveResult } from '../../src/domain/run-engine';
 import type { RunState } from '../../src/domain/run-state';
+import type { TypedRecords } from '../../src/domain/typed-by';
+import type { UndoRecord } from '../../src/domain/undo-record';
+
+/** A stand-in seal: deterministic per sheet, so a row copied from another sheet or forged by hand does not verify. */
+const memorySeal =
+  (meta: SheetMeta): Seal =>
+  (fields: SealedFields) =>
+    `seal:${meta.sheetId}:${meta.generation}:${JSON.stringify(fields).length}:${fields[4]}:${fields[5]}`;
 
 export class MemorySheet implements MemberSheet {
   values: Cell[][];
+  readonly seal: Seal;
+  records: TypedRecords = new Map();
   constructor(
     readonly meta: SheetMeta,
     rows: readonly MemberRow[],
   ) {
-    this.values = rows.map(rowToCells);
+    this.seal = memorySeal(meta);
+    this.values = rows.map((row) => rowToCells(row, this.seal));
+  }
+  typedRecords(): TypedRecords {
+    return new Map(this.records);
+  }
+  saveTypedRecords(records: TypedRecords): void {
+    this.records = new Map(records);
   }
   readRows(): SheetBlock {
     return { firstRow: HEADER_ROWS + 1, values: this.values.map((r) => [...r]) };
   }
   patchRows(patches: readonly RowPatch[]): string[] {
-    return applyPatches(this.values, patches).missing;
+    return applyPatches(this.values, patches, this.seal).missing;
   }
   writeRowsAt(rows: ReadonlyMap<number, string[]>): void {
     for (const [index, cells] of rows) this.values[index] = [...cells];
   }
-  writeHeader(): void {}
+  writeHeader(): boolean {
+    return true;
+  }
   /** Types into a cell (1-based column), as a person would. */
   type(key: string, column: number, text: string): void {
     const row = this.values.find((r) => r[COL.key - 1] === key);
@@ -98,9 +119,15 @@ export interface MemoryWorld {
   toasts: string[];
   scheduled: number;
   liveEditors: Set<string>;
+  undo?: UndoRecord;
 }
 
-export function memoryWorld(user: string, meta: SheetMeta, roles: Map<string, ApiRole>): MemoryWorld {
+export function memoryWorld(
+  user: string,
+  loaded: Omit<SheetMeta, 'sheetId' | 'generation'>,
+  roles: Map<string, ApiRole>,
+): MemoryWorld {
+  const meta: SheetMeta = { ...loaded, sheetId: 1, generation: 1 };
   const chat = new MemoryChat(roles);
   const sheet = new MemorySheet(meta, chat.listMembers(meta.space).map(rowFromMembership));
   let now = 1_700_000_000_000;
@@ -130,8 +157,10 @@ export function memoryWorld(user: string, meta: SheetMeta, roles: Map<string, Ap
       load: (u) => world.runs.get(u),
       save: (run) => world.runs.set(run.user, structuredClone(run)),
       remove: (u) => world.runs.delete(u),
-      rememberLast: () => {},
-      lastRunId: () => undefined,
+      saveUndo: (_u: string, record: UndoRecord) => {
+        world.undo = record;
+      },
+      lastUndo: () => world.undo,
     },
     triggers: {
       scheduleContinuation: () => {
@@ -140,7 +169,7 @@ export function memoryWorld(user: string, meta: SheetMeta, roles: Map<string, Ap
       deleteContinuation: () => {},
       hasLiveEditing: (email) => world.liveEditors.has(email),
     },
-    ui: { confirm: () => true, tell: () => {}, toast: (m) => world.toasts.push(m) },
+    ui: { confirm: () => true, askApply: () => 'all', tell: () => {}, toast: (m) => world.toasts.push(m) },
     user: () => user,
     clock: {
       now: () => now,

@@ -58,7 +58,7 @@ describe('decideRow', () => {
       { ...facts, callerRole: 'ROLE_ASSISTANT_MANAGER' as const },
       /change an Owner's role/,
     ],
-    [{ key: 'spaces/OTHER/members/3', role: 'Owner' }, facts, /hidden key cells were changed/],
+    [{ key: 'spaces/OTHER/members/3', role: 'Owner' }, facts, /no longer matches the member it was loaded for/],
   ])('refuses %j and restores the server role', (over: Partial<MemberRow>, f, reason) => {
     const d = decideRow(row(over), 0, true, f);
     expect(d.kind).toBe('refuse');

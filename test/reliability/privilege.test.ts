@@ -109,7 +109,7 @@ describe('privilege scan', () => {
       [OUTSIDER, 'Manager'],
     ] as const) {
       expect(await edit(h, who, title, dan, role)).toEqual([]);
-      expect(status(h, title, dan)).toMatch(/^⏳ Pending: changed by/);
+      expect(status(h, title, dan)).toMatch(/^⏳ Pending: typed by/);
     }
     expect(await edit(h, ALICE, title, dan, 'Member')).toEqual([]);
     // With live editing on, Bob's own trigger applies his edit, as Bob.
@@ -136,7 +136,7 @@ describe('privilege scan', () => {
     const dan = `${space}/members/1004`;
     // Bob is an Owner of Finance, but not an admin: his edit on Ada's admin sheet waits for him.
     expect(await edit(h, BOB, loaded.sheetName, dan, 'Manager')).toEqual([]);
-    expect(status(h, loaded.sheetName, dan)).toMatch(/^⏳ Pending: changed by bob@example.com/);
+    expect(status(h, loaded.sheetName, dan)).toMatch(/^⏳ Pending: typed by (Bob Ortiz|bob@example\.com)/);
     // With his own live editing on, Bob's trigger sends it with his own token (and Chat refuses admin access to him).
     h.env.sim.as(BOB, () => h.bundle.run('setLiveEditing', true));
     const sent = await edit(h, BOB, loaded.sheetName, dan, 'Owner');
@@ -154,7 +154,7 @@ describe('privilege scan', () => {
     const loaded = h.env.sim.as(ALICE, () => h.bundle.run('loadSpace', space, { app: true }) as { sheetName: string });
     const dan = `${space}/members/1004`;
     expect(await edit(h, BOB, loaded.sheetName, dan, 'Manager')).toEqual([]);
-    expect(status(h, loaded.sheetName, dan)).toMatch(/^⏳ Pending: changed by bob@example.com/);
+    expect(status(h, loaded.sheetName, dan)).toMatch(/^⏳ Pending: typed by (Bob Ortiz|bob@example\.com)/);
     expect(await edit(h, CAROL, loaded.sheetName, dan, 'Manager')).toEqual([]);
     // Bob turns live editing on: he has no key of his own, so nothing is sent as the app for him.
     h.env.sim.as(BOB, () => h.bundle.run('setLiveEditing', true));

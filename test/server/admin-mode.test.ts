@@ -62,7 +62,7 @@ describe('Workspace-admin mode', () => {
     const dan = rowOfKey(h, 'Finance', 'spaces/AAAAFinance/members/1004');
     h.env.sim.userEdit(BOB, 'Finance', `E${dan}`, 'Manager');
     expect(String(h.env.spreadsheet.getSheetByName('Finance')?.getRange(`F${dan}`).getValue())).toMatch(
-      /^⏳ Pending: changed by bob@example.com/,
+      /^⏳ Pending: typed by (Bob Ortiz|bob@example\.com)/,
     );
     expect((await h.control.requests()).filter((r) => r.method === 'PATCH')).toEqual([]);
   });
