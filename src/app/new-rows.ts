@@ -76,7 +76,7 @@ export function resolveNewRows(
         known.add(member.key);
         report.found++;
         // The row becomes an ordinary member row whose Role asks for the typed role.
-        updates.set(lookup.index, rowToCells({ ...member, role: lookup.typedRole, status: '' }));
+        updates.set(lookup.index, rowToCells({ ...member, role: lookup.typedRole, status: '' }, target.seal));
       } else if (result?.status === 404) {
         report.notMembers++;
         updates.set(
