@@ -55,6 +55,8 @@ function run(rt: EmulatorRuntime, family: ApiFamily, request: ChatRequest, seen:
       quotas: rt.quotas,
       now: rt.clock.now,
       tokenLifetimeSeconds: rt.config.tokenLifetimeSeconds,
+      setup: { apiEnabled: rt.config.apiEnabled, chatAppConfigured: rt.config.chatAppConfigured },
+      patchKeepsRole: rt.config.responses.patchKeepsRole,
     };
     const payload = handleApiRequest(services, request, seen);
     if (fault?.afterApply) {

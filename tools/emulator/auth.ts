@@ -119,8 +119,17 @@ export function requireChatScope(
   const approvable = held.filter(needsAdminApproval);
   const approved = state.apps.get(principal.user)?.adminApproved ?? false;
   if (!bot && approvable.length > 0 && !approved) {
-    throw permissionDenied(
-      `The Chat app ${principal.user} has not been approved by a Google Workspace administrator for ${approvable.join(', ')}. See https://support.google.com/a?p=chat-app-auth.`,
+    // Google publishes no sample of this refusal: message and ErrorInfo reason are the emulator's (ASSUMPTIONS.md).
+    throw new ApiError(
+      'PERMISSION_DENIED',
+      `The Chat app ${principal.user} has not been approved by a Google Workspace administrator for ${approvable.join(', ')}. An administrator must approve the app's chat.app.* scopes in the Google Admin console. See https://support.google.com/a?p=chat-app-auth.`,
+      [
+        errorInfo('APP_NOT_APPROVED_BY_ADMIN', {
+          service: SERVICE.chat,
+          app: principal.user,
+          scopes: approvable.join(' '),
+        }),
+      ],
     );
   }
   const grant = { bot, manage: approvable.length > 0 && approved };

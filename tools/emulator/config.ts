@@ -12,9 +12,17 @@ export interface EmulatorConfig {
   tokenLifetimeSeconds: number;
   /**
    * Hostile answers, for clients' robustness tests: `malformed` cuts every successful API body in half (invalid
-   * JSON); `extraFields` adds fields the API does not document to every JSON object answered.
+   * JSON); `extraFields` adds fields the API does not document to every JSON object answered; `patchKeepsRole`
+   * answers a valid role PATCH 200 with the membership but leaves its role unchanged (the write is not applied).
    */
-  responses: { malformed: boolean; extraFields: boolean };
+  responses: { malformed: boolean; extraFields: boolean; patchKeepsRole: boolean };
+  /**
+   * Setup faults of the Cloud project, applied to every Chat API call after authentication (see ASSUMPTIONS.md §
+   * Setup errors): `apiEnabled: false` answers 403 SERVICE_DISABLED, `chatAppConfigured: false` 404 "Google Chat app
+   * not found". People, Directory and the token endpoint are unaffected.
+   */
+  apiEnabled: boolean;
+  chatAppConfigured: boolean;
 }
 
 export const DEFAULT_CONFIG: EmulatorConfig = {
@@ -23,7 +31,9 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
   quotas: DOCUMENTED_QUOTAS,
   timeScale: 1,
   tokenLifetimeSeconds: 3599,
-  responses: { malformed: false, extraFields: false },
+  responses: { malformed: false, extraFields: false, patchKeepsRole: false },
+  apiEnabled: true,
+  chatAppConfigured: true,
 };
 
 /** What `configure()` and `startEmulator({config})` accept: any subset, nested groups partial too. */
@@ -34,6 +44,8 @@ export interface EmulatorConfigInput {
   timeScale?: number;
   tokenLifetimeSeconds?: number;
   responses?: Partial<EmulatorConfig['responses']>;
+  apiEnabled?: boolean;
+  chatAppConfigured?: boolean;
 }
 
 export class ConfigError extends Error {
@@ -41,12 +53,22 @@ export class ConfigError extends Error {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const RESPONSE_MODES = new Set(['malformed', 'extraFields', 'patchKeepsRole']);
 const FAULT_STATUSES = new Set([400, 401, 403, 404, 409, 429, 500, 503]);
 
 /** Merges a partial config into the current one; throws ConfigError naming the first bad field and changes nothing. */
 export function mergeConfig(current: EmulatorConfig, input: unknown): EmulatorConfig {
   if (!isObject(input)) throw new ConfigError('config must be a JSON object');
-  const known = new Set(['latencyMs', 'faults', 'quotas', 'timeScale', 'tokenLifetimeSeconds', 'responses']);
+  const known = new Set([
+    'latencyMs',
+    'faults',
+    'quotas',
+    'timeScale',
+    'tokenLifetimeSeconds',
+    'responses',
+    'apiEnabled',
+    'chatAppConfigured',
+  ]);
   for (const key of Object.keys(input)) if (!known.has(key)) throw new ConfigError(`unknown config field "${key}"`);
   const next: EmulatorConfig = {
     ...current,
@@ -57,10 +79,15 @@ export function mergeConfig(current: EmulatorConfig, input: unknown): EmulatorCo
   if (input.responses !== undefined) {
     if (!isObject(input.responses)) throw new ConfigError('responses must be an object');
     for (const [key, value] of Object.entries(input.responses)) {
-      if (key !== 'malformed' && key !== 'extraFields') throw new ConfigError(`unknown responses field "${key}"`);
+      if (!RESPONSE_MODES.has(key)) throw new ConfigError(`unknown responses field "${key}"`);
       if (typeof value !== 'boolean') throw new ConfigError(`responses.${key} must be a boolean`);
-      next.responses[key] = value;
+      next.responses[key as keyof EmulatorConfig['responses']] = value;
     }
+  }
+  for (const key of ['apiEnabled', 'chatAppConfigured'] as const) {
+    if (input[key] === undefined) continue;
+    if (typeof input[key] !== 'boolean') throw new ConfigError(`${key} must be a boolean`);
+    next[key] = input[key];
   }
   const number = (path: string, v: unknown, min: number, max = Number.POSITIVE_INFINITY): number => {
     if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) {

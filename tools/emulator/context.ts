@@ -13,6 +13,8 @@ export interface CallContext {
   encoding: EnumEncoding;
   query: URLSearchParams;
   body: string;
+  /** Hostile-answer mode: a role PATCH passes every check and answers 200 but leaves the role as it was. */
+  keepRoles: boolean;
   /** Counts the call against the quotas it draws on; throws 429 when one is exhausted. */
   charge(kind: QuotaKind, space?: string): void;
 }

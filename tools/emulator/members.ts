@@ -5,6 +5,7 @@ import { MEMBERSHIP_ROLES, type MembershipRole, parseEnum } from './enums';
 import { ApiError, invalidArgument, notFound, permissionDenied } from './errors';
 import { type Comparison, comparisons, conjuncts, type Expr, evaluate, parseFilter } from './filter';
 import { pageSizeOf, paginate } from './pagination';
+import { mayManageMembers } from './permission-settings';
 import { membershipJson } from './serialize';
 import type { Membership, Space } from './state';
 
@@ -97,7 +98,9 @@ export function listMembers(ctx: CallContext, spaceId: string): unknown {
     );
   }
   const showGroups = booleanParam(q, 'showGroups');
-  const showInvited = booleanParam(q, 'showInvited');
+  // Documented as "Currently requires user authentication": an app's showInvited=true is ignored (validated, then
+  // read as false), so an app never sees invited members (ASSUMPTIONS.md § App authentication).
+  const showInvited = booleanParam(q, 'showInvited') && !ctx.app;
   const pageSize = pageSizeOf(q.get('pageSize'));
   const space = visibleSpace(ctx, spaceId);
   ctx.charge('membershipRead', space.name);
@@ -205,6 +208,11 @@ export function patchMember(ctx: CallContext, spaceId: string, memberPart: strin
     if (callerRole !== 'ROLE_MANAGER' && callerRole !== 'ROLE_ASSISTANT_MANAGER') {
       throw permissionDenied('The caller does not have permission to change membership roles in this space.');
     }
+    if (!mayManageMembers(space.permissionSettings, callerRole)) {
+      throw permissionDenied(
+        "The caller does not have permission to manage members in this space: the space's settings let only owners manage members.",
+      );
+    }
     if (callerRole === 'ROLE_ASSISTANT_MANAGER' && role === 'ROLE_MANAGER') {
       throw permissionDenied('A space manager cannot make another member an owner.');
     }
@@ -224,7 +232,8 @@ export function patchMember(ctx: CallContext, spaceId: string, memberPart: strin
       );
     }
   }
-  target.role = role;
+  // Hostile-answer mode: every check passed and the quota was charged, but the write is silently dropped.
+  if (!ctx.keepRoles) target.role = role;
   return membershipJson(ctx.state, target, view(ctx));
 }
 

@@ -9,6 +9,7 @@ import { CHAT_ROUTES } from './routes';
 import type { ChatRoute } from './routes/route';
 import type { MethodId } from './scopes';
 import type { EnumEncoding } from './serialize';
+import { type ProjectSetup, requireProjectSetup } from './setup';
 import type { ChatState, Principal } from './state';
 
 export interface ChatRequest {
@@ -69,12 +70,17 @@ export interface Services {
   now: () => number;
   /** Lifetime of access tokens issued by /token, in emulated seconds. */
   tokenLifetimeSeconds: number;
+  /** Whether the Chat API is enabled and the Chat app configured (config `apiEnabled`, `chatAppConfigured`). */
+  setup: ProjectSetup;
+  /** Hostile-answer mode `responses.patchKeepsRole`: a role PATCH answers 200 but is not applied. */
+  patchKeepsRole: boolean;
 }
 
 /**
  * Runs one Chat API call; returns the JSON body or throws ApiError. `principal` is reported for the request log.
  *
- * Check order (see ASSUMPTIONS.md): unknown URL → 404; then 401 (credentials) → 403 (scope, admin privilege) → 400
+ * Check order (see ASSUMPTIONS.md): unknown URL → 404; then 401 (credentials) → project setup (403 API disabled, 404
+ * Chat app not configured) → 403 (scope, admin privilege) → 400
  * (request syntax: resource names, query parameters; then each method's own argument checks) → 404 (resources the
  * caller cannot see) → 403 (role-based permission), the order Google's front end and then the Chat backend apply.
  */
@@ -88,6 +94,7 @@ export function handleChat(services: Services, req: ChatRequest, seen: { princip
 
   const principal = authenticate(services.state, tokenFrom(req.authorization, req.query), services.now(), 'chat');
   seen.principal = principal;
+  requireProjectSetup(services.setup, principal);
   // Scopes depend on whether admin access is requested; a malformed value is rejected below, with the other 400s.
   const wantsAdmin = route.params.includes('useAdminAccess') && req.query.get('useAdminAccess') === 'true';
   const app = requireChatScope(services.state, principal, route.id, wantsAdmin);
@@ -109,6 +116,7 @@ export function handleChat(services: Services, req: ChatRequest, seen: { princip
     encoding: enumEncoding(req.query),
     query: req.query,
     body: req.body,
+    keepRoles: services.patchKeepsRole,
     charge: (kind: QuotaKind, space?: string) => services.quotas.charge(kind, principal.project, space),
   };
   return route.run(ctx, args);

@@ -5,6 +5,7 @@
 
 import { createPublicKey } from 'node:crypto';
 import { MEMBERSHIP_ROLES, MEMBERSHIP_STATES, SPACE_TYPES, USER_TYPES } from './enums';
+import { PERMISSION_SETTING_FIELDS, PERMISSION_SETTING_KEYS } from './permission-settings';
 
 const USER_NAME = /^users\/[A-Za-z0-9._-]+$/;
 const GROUP_NAME = /^groups\/[A-Za-z0-9._-]+$/;
@@ -173,6 +174,9 @@ export function validateSpace(check: SeedCheck, space: unknown, path: string): v
     (typeof space.createdByApp !== 'string' || !check.appNames.has(space.createdByApp))
   )
     check.fail(`${path}.createdByApp`, `must name an app from "apps" (got ${JSON.stringify(space.createdByApp)})`);
+  if (space.permissionSettings !== undefined) {
+    validatePermissionSettings(check, space.permissionSettings, `${path}.permissionSettings`, spaceType);
+  }
   if (!Array.isArray(space.memberships)) {
     check.fail(`${path}.memberships`, 'must be an array');
     return;
@@ -240,5 +244,27 @@ function isRsaPublicKey(pem: string): boolean {
     return createPublicKey(pem).asymmetricKeyType === 'rsa';
   } catch {
     return false;
+  }
+}
+
+/** Space.permissionSettings as chat.v1.json shapes it: known settings, each with optional booleans; named spaces only. */
+function validatePermissionSettings(check: SeedCheck, settings: unknown, path: string, spaceType: unknown): void {
+  if (spaceType !== 'SPACE') check.fail(path, 'only a SPACE has permission settings');
+  if (!isObject(settings)) {
+    check.fail(path, 'must be an object');
+    return;
+  }
+  for (const [key, setting] of Object.entries(settings)) {
+    if (!(PERMISSION_SETTING_KEYS as readonly string[]).includes(key)) {
+      check.fail(`${path}.${key}`, `unknown permission setting (known: ${PERMISSION_SETTING_KEYS.join(', ')})`);
+    } else if (!isObject(setting)) {
+      check.fail(`${path}.${key}`, 'must be an object');
+    } else {
+      for (const field of Object.keys(setting)) {
+        if (!(PERMISSION_SETTING_FIELDS as readonly string[]).includes(field))
+          check.fail(`${path}.${key}.${field}`, `unknown field (known: ${PERMISSION_SETTING_FIELDS.join(', ')})`);
+        else optionalBoolean(check, setting, field, `${path}.${key}`);
+      }
+    }
   }
 }

@@ -1,6 +1,7 @@
 /** The seed document: the emulator's whole state in one JSON shape (also what GET /_emulator/state returns). */
 
 import type { MembershipRole, MembershipState, SpaceType, UserType } from './enums';
+import type { PermissionSettings } from './permission-settings';
 import {
   type SeedCheck,
   seedCheck,
@@ -65,6 +66,8 @@ export interface SeedSpace {
   externalUserAllowed?: boolean;
   /** The app (`apps[].name`) that created the space: app authentication with `chat.app.*` scopes may manage it. */
   createdByApp?: string;
+  /** Space.permissionSettings (chat.v1.json); only `manageMembersAndGroups` changes what the emulator allows. */
+  permissionSettings?: PermissionSettings;
   memberships: SeedMembership[];
 }
 

@@ -40,7 +40,16 @@ export function membershipJson(state: ChatState, m: Membership, view: Membership
   return out;
 }
 
-export function spaceJson(state: ChatState, space: Space, encoding: EnumEncoding): Record<string, unknown> {
+/**
+ * `showPermissions`: whether the caller may read permissionSettings (users; apps only with `chat.app.spaces` in
+ * spaces they created, as spaces.get documents).
+ */
+export function spaceJson(
+  state: ChatState,
+  space: Space,
+  encoding: EnumEncoding,
+  showPermissions = true,
+): Record<string, unknown> {
   const isSpace = space.spaceType === 'SPACE';
   const dm = space.spaceType === 'DIRECT_MESSAGE';
   const joined = [...space.memberships.values()].filter((m) => m.state === 'JOINED');
@@ -66,6 +75,7 @@ export function spaceJson(state: ChatState, space: Space, encoding: EnumEncoding
     spaceUri: `https://mail.google.com/chat/u/0/#chat/space/${space.name.slice('spaces/'.length)}`,
   });
   if (space.externalUserAllowed) out.externalUserAllowed = true;
+  if (showPermissions && space.permissionSettings) out.permissionSettings = structuredClone(space.permissionSettings);
   return out;
 }
 

@@ -36,15 +36,19 @@ export function listSpaces(ctx: CallContext): unknown {
   const { page, nextPageToken } = paginate(mine, pageSize, ctx.query.get('pageToken'), { filter: filterRaw });
   return withPage(
     'spaces',
-    page.map((s) => spaceJson(ctx.state, s, ctx.encoding)),
+    page.map((s) => spaceJson(ctx.state, s, ctx.encoding, showsPermissions(ctx, s))),
     nextPageToken,
   );
 }
 
+/** Apps read permissionSettings only with an approved `chat.app.spaces` scope, in spaces they created (spaces.get). */
+const showsPermissions = (ctx: CallContext, space: Space) =>
+  !ctx.app || (ctx.app.manage && space.createdByApp === ctx.principal.user);
+
 export function getSpace(ctx: CallContext, spaceId: string): unknown {
   const space = visibleSpace(ctx, spaceId);
   ctx.charge('spaceRead', space.name);
-  return spaceJson(ctx.state, space, ctx.encoding);
+  return spaceJson(ctx.state, space, ctx.encoding, showsPermissions(ctx, space));
 }
 
 const ORDER_FIELDS: Record<string, (s: Space, ctx: CallContext) => number> = {
@@ -143,11 +147,10 @@ export function searchSpaces(ctx: CallContext): unknown {
     query: raw,
     orderBy: orderRaw,
   });
-  const body = withPage(
-    'spaces',
-    page.map((s) => spaceJson(ctx.state, s, ctx.encoding)),
-    nextPageToken,
-  );
+  const spaces = page.map((s) => spaceJson(ctx.state, s, ctx.encoding));
+  // Revision 20260920 answers `results[].space` and still fills the deprecated `spaces`: clients may read either.
+  const body = withPage('spaces', spaces, nextPageToken);
+  if (spaces.length > 0) body.results = spaces.map((space) => ({ space }));
   if (found.length > 0) body.totalSize = found.length;
   return body;
 }

@@ -2,6 +2,7 @@
 
 import { createPublicKey, type KeyObject, randomBytes } from 'node:crypto';
 import type { MembershipRole, MembershipState, SpaceType, UserType } from './enums';
+import type { PermissionSettings } from './permission-settings';
 import { type Seed, type SeedApp, type SeedPrincipal, validateSeed } from './seed';
 
 export interface User {
@@ -44,6 +45,7 @@ export interface Space {
   externalUserAllowed: boolean;
   /** The app that created the space, if an app did. */
   createdByApp?: string;
+  permissionSettings?: PermissionSettings;
   /** Insertion-ordered: the order list calls return (the API calls it unordered, so any order is faithful). */
   memberships: Map<string, Membership>;
 }
@@ -109,6 +111,7 @@ export class ChatState {
       };
       if (space.displayName) stored.displayName = space.displayName;
       if (space.createdByApp) stored.createdByApp = space.createdByApp;
+      if (space.permissionSettings) stored.permissionSettings = structuredClone(space.permissionSettings);
       for (const m of space.memberships) {
         const who = (m.member ?? m.groupMember) as string;
         const id = idOf(who);

@@ -165,6 +165,12 @@ describe('spaces.search (admin only)', () => {
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
   });
 
+  test('answers results[].space (revision 20260920) and the same spaces in the deprecated spaces', async () => {
+    const body = (await search(BASE)) as { spaces?: Space[]; results?: { space: Space }[] };
+    expect(body.results?.map((r) => r.space)).toEqual(body.spaces);
+    expect(body.results?.length).toBeGreaterThan(0);
+  });
+
   test('without useAdminAccess it is 400', async () => {
     const res = await get(emulator(), `/v1/spaces:search?query=${q(BASE)}`, TOKENS.owner);
     expectApiError(res, 400, 'INVALID_ARGUMENT', /useAdminAccess/);

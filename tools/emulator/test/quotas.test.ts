@@ -106,3 +106,41 @@ test('the per-project read limit covers spaces.list too', async () => {
   expect((await get(emulator(), '/v1/spaces', TOKENS.owner)).status).toBe(200);
   expectApiError(await get(emulator(), '/v1/spaces', TOKENS.owner), 429, 'RESOURCE_EXHAUSTED');
 });
+
+describe('quotas are shared by everyone calling through the same Cloud project', () => {
+  /** Olivia (Owner), Mark (Owner of Finance, Manager of Launch) and Ada (admin access) each change one role at once. */
+  const threePeopleAtOnce = (memberships: [string, string, string]) =>
+    Promise.all([
+      patchRole(emulator(), memberships[0], 'ROLE_ASSISTANT_MANAGER', TOKENS.owner),
+      patchRole(emulator(), memberships[1], 'ROLE_ASSISTANT_MANAGER', TOKENS.manager),
+      patchRole(emulator(), memberships[2], 'ROLE_ASSISTANT_MANAGER', TOKENS.admin, '&useAdminAccess=true'),
+    ]);
+
+  test('three people writing to one space at once share its one write a second', async () => {
+    const results = await threePeopleAtOnce([
+      'spaces/Launch/members/102',
+      'spaces/Launch/members/105',
+      'spaces/Launch/members/104',
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 429, 429]);
+    for (const r of results.filter((r) => r.status === 429)) expectApiError(r, 429, 'RESOURCE_EXHAUSTED', /per space/);
+  });
+
+  test('three people writing to three spaces at once share the project membership writes', async () => {
+    // Two writes a second for the project (a bucket of two), and no per-space limit in the way.
+    emulator().configure({ quotas: { projectMembershipWritesPerMinute: 120, perSpaceWritesPerSecond: 100 } });
+    const results = await threePeopleAtOnce([
+      'spaces/Design/members/105',
+      'spaces/Finance/members/105',
+      'spaces/Launch/members/102',
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 200, 429]);
+    const refused = results.find((r) => r.status === 429);
+    if (!refused) throw new Error('expected one 429');
+    const error = expectApiError(refused, 429, 'RESOURCE_EXHAUSTED', /per minute per project/);
+    expect(error.details?.[0]).toMatchObject({ metadata: { consumer: 'projects/default' } });
+    // Another Cloud project has its own quota: the same person through it is not refused.
+    const elsewhere = await patchRole(emulator(), 'spaces/Support/members/102', 'ROLE_ASSISTANT_MANAGER', TOKENS.other);
+    expect(elsewhere.status).toBe(200);
+  });
+});
