@@ -24,15 +24,20 @@ describe('app authentication (service account)', () => {
       token_uri: 'https://oauth2.googleapis.com/token',
     });
 
-  let h: Harness;
-  beforeEach(async () => {
+  const appSeed = (adminApproved = true) => {
     const seed = demoSeed();
     const app = seed.apps?.[0];
     if (!app) throw new Error('the demo seed has no app');
     app.serviceAccount = SERVICE_ACCOUNT;
     app.publicKeyPem = real.publicPem;
+    app.adminApproved = adminApproved;
+    return seed;
+  };
+
+  let h: Harness;
+  beforeEach(async () => {
     // A gentle time scale: the product's clock runs ahead of the wall clock, and JWT times are checked against it.
-    h = await startHarness(seed, { timeScale: 5 });
+    h = await startHarness(appSeed(), { timeScale: 5 });
     h.bundle.simpleTrigger('onOpen');
   });
   afterEach(() => h.stop());
@@ -70,6 +75,14 @@ describe('app authentication (service account)', () => {
     h.env.sim.as(ALICE, () => h.bundle.run('saveAppKey', keyFile(real.privatePem)));
     expect(() => h.env.sim.as(ALICE, () => h.bundle.run('loadSpace', 'spaces/AAAALaunch', { app: true }))).toThrow(
       /Could not list the members: you don't have permission/,
+    );
+  });
+
+  it('says an administrator must approve the Chat app when nobody has yet', async () => {
+    await h.control.reset(appSeed(false));
+    h.env.sim.as(ALICE, () => h.bundle.run('saveAppKey', keyFile(real.privatePem)));
+    expect(() => h.env.sim.as(ALICE, () => h.bundle.run('loadSpace', appSpace, { app: true }))).toThrow(
+      /no Workspace administrator has approved this Chat app's chat.app permissions yet: .*Google Admin console/,
     );
   });
 
