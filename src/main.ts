@@ -126,11 +126,12 @@ export function listSpaces(options?: { admin?: boolean; query?: string }): Space
   );
 }
 
-export function loadSpace(space: string, options?: { admin?: boolean; app?: boolean }): LoadResult {
+export function loadSpace(space: string, options?: { admin?: boolean; app?: boolean; title?: string }): LoadResult {
   return loadSpaceByName(
     appsScriptPorts(),
     space,
     options?.app === true ? 'app' : options?.admin === true ? 'admin' : 'user',
+    options?.title,
   );
 }
 

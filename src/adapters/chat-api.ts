@@ -120,14 +120,17 @@ export class ChatApi {
 
   /**
    * Every membership of a space. With user access, groups and invitations included; with admin access the API
-   * requires a member-type filter and lists people only.
+   * requires a member-type filter and lists people only; as the app, without showGroups/showInvited, which are
+   * documented for user authentication only.
    */
   listMembers(space: string, access: Access): ChatMembership[] {
     if (!isSpaceName(space)) throw new Error(`"${space}" is not a Chat space name`);
     const query: Query =
       access === 'admin'
         ? { pageSize: 1000, filter: 'member.type = "HUMAN"' }
-        : { pageSize: 1000, showGroups: true, showInvited: true };
+        : access === 'app'
+          ? { pageSize: 1000 }
+          : { pageSize: 1000, showGroups: true, showInvited: true };
     return this.listAll<ChatMembership>(access, `${toPath(space)}/members`, query, 'memberships', 'list the members');
   }
 

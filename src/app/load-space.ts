@@ -1,7 +1,7 @@
 /** Loading a space into its member sheet, and refreshing a sheet from Chat without losing pending edits. */
 
 import { type Access, isAccess } from '../domain/access';
-import type { SpaceSummary } from '../domain/chat-types';
+import type { ChatSpace, SpaceSummary } from '../domain/chat-types';
 import { UserError } from '../domain/errors';
 import { rowFromMembership } from '../domain/member-row';
 import { mergeRefresh } from '../domain/refresh-merge';
@@ -35,19 +35,20 @@ export interface LoadResult {
 /** Loads (or reloads) a space: reads Chat first, then merges into the sheet under the lock. */
 function load(ports: Ports, meta: Omit<SheetMeta, 'title'> & { title?: string }): LoadResult {
   const api = ports.chat();
-  // The app's token reads memberships only (chat.app.memberships): read the space itself as the person.
-  const space = api.getSpace(meta.space, meta.access === 'app' ? 'user' : meta.access);
+  // The app's token holds chat.app.memberships only, which cannot read a space, and the person may not be in the
+  // app's space at all (404 with their token): as the app, do without that read (the title comes from the list).
+  const space: ChatSpace = meta.access === 'app' ? {} : api.getSpace(meta.space, meta.access);
   // People Chat lists without a name or email (always with admin access) are looked up: cache, Directory, People.
   const named = api.resolveMissingNames(api.listMembers(meta.space, meta.access), meta.access);
   const fresh = named.memberships.map(rowFromMembership);
-  const full: SheetMeta = {
-    space: meta.space,
-    spaceType: space.spaceType ?? meta.spaceType,
-    title: space.displayName || meta.title || meta.space,
-    access: meta.access,
-  };
   return ports.withLock(30_000, () => {
     const existing = ports.sheets.memberSheets().find((s) => s.meta.space === meta.space);
+    const full: SheetMeta = {
+      space: meta.space,
+      spaceType: space.spaceType ?? meta.spaceType,
+      title: space.displayName || meta.title || existing?.meta.title || meta.space,
+      access: meta.access,
+    };
     const current = existing ? existing.readRows().values : [];
     const merged = mergeRefresh(current, fresh);
     return {
@@ -60,10 +61,11 @@ function load(ports: Ports, meta: Omit<SheetMeta, 'title'> & { title?: string })
   });
 }
 
-export function loadSpaceByName(ports: Ports, space: unknown, access: unknown = 'user'): LoadResult {
+/** `title`: the space's name as the sidebar listed it (used when the space itself is not read: as the app). */
+export function loadSpaceByName(ports: Ports, space: unknown, access: unknown = 'user', title?: unknown): LoadResult {
   if (!isSpaceName(space)) throw new UserError('That is not a Chat space name (expected spaces/…).');
   if (!isAccess(access)) throw new UserError('Load a space as yourself, as a Workspace admin or as the Chat app.');
-  return load(ports, { space, spaceType: 'SPACE', access });
+  return load(ports, { space, spaceType: 'SPACE', access, ...(typeof title === 'string' && title ? { title } : {}) });
 }
 
 export function refreshActive(ports: Ports): LoadResult {

@@ -101,7 +101,11 @@ async function loadMembers(): Promise<void> {
   loadButton.disabled = true;
   say(`Loading members of ${space?.displayName ?? selected}…`);
   try {
-    const result = await callServer('loadSpace', selected, { admin: admin.checked, app: useApp.checked });
+    const result = await callServer('loadSpace', selected, {
+      admin: admin.checked,
+      app: useApp.checked,
+      ...(space ? { title: space.displayName } : {}),
+    });
     say(`Loaded ${result.members} members into the sheet “${result.sheetName}”.`);
   } catch (e) {
     say(`Could not load the members: ${messageOf(e)}`, true);

@@ -86,6 +86,21 @@ describe('app authentication (service account)', () => {
     );
   });
 
+  it('loads the app’s space as the app only: no read with the person’s token, no user-only list options', async () => {
+    // Bob is not in the app's space: any read with his token would answer 404.
+    h.env.sim.as(BOB, () => h.bundle.run('saveAppKey', keyFile(real.privatePem)));
+    await h.control.clearRequests();
+    const result = h.env.sim.as(BOB, () =>
+      h.bundle.run('loadSpace', appSpace, { app: true, title: 'Release bots' }),
+    ) as { sheetName: string; members: number };
+    expect(result.sheetName).toBe('Release bots');
+    expect(result.members).toBeGreaterThanOrEqual(3);
+    const chat = (await h.control.requests()).filter((r) => r.path.startsWith('/v1/spaces'));
+    expect(chat.length).toBeGreaterThan(0);
+    expect(chat.filter((r) => r.principal !== 'users/app-roles')).toEqual([]);
+    expect(chat.filter((r) => 'showInvited' in r.query || 'showGroups' in r.query)).toEqual([]);
+  });
+
   it('says plainly when the key is not the app’s (forged signature)', () => {
     h.env.sim.as(ALICE, () => h.bundle.run('saveAppKey', keyFile(forged.privatePem)));
     expect(() => h.env.sim.as(ALICE, () => h.bundle.run('loadSpace', appSpace, { app: true }))).toThrow(
