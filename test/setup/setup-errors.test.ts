@@ -58,3 +58,56 @@ describe('setup errors, on every Chat call', () => {
     );
   });
 });
+
+describe('Check setup', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+  afterEach(() => h.stop());
+
+  type Line = { id: string; mark: string; detail: string };
+  const check = (who: string, admin = false) =>
+    Object.fromEntries(
+      (h.env.sim.as(who, () => h.bundle.run('checkSetup', { admin })) as Line[]).map((l) => [l.id, l.mark]),
+    );
+
+  it('all set up for Alice: ✓ where checked, – for admin, key and live editing she does not use', () => {
+    expect(check(ALICE)).toEqual({
+      permissions: 'ok',
+      api: 'ok',
+      'chat-app': 'ok',
+      admin: 'skipped',
+      'app-key': 'skipped',
+      'live-editing': 'skipped',
+    });
+  });
+
+  it('shows ✗ on the Chat app line when none is configured, and on the API line when the API is off', async () => {
+    await h.control.config({ chatAppConfigured: false });
+    expect(check(ALICE)).toMatchObject({ api: 'ok', 'chat-app': 'failed' });
+    await h.control.config({ apiEnabled: false });
+    expect(check(ALICE)).toMatchObject({ api: 'failed', 'chat-app': 'skipped' });
+  });
+
+  it('checks the admin privilege only in admin mode', async () => {
+    const seed = demoSeed();
+    const bob = seed.principals?.find((p) => p.token === 'tok-bob');
+    if (!bob) throw new Error('no Bob in the demo seed');
+    bob.scopes = ADMIN_SCOPES;
+    await h.control.reset(seed);
+    expect(check(BOB, true).admin).toBe('failed');
+    expect(check('ada.admin@example.com', true).admin).toBe('ok');
+    expect(check(BOB, false).admin).toBe('skipped');
+  });
+
+  it('is on the menu too, as a dialog with the checklist', () => {
+    h.bundle.simpleTrigger('onOpen');
+    h.env.sim.ui.answerAlert('OK');
+    h.env.sim.as(ALICE, () => h.bundle.clickMenu('Check setup'));
+    const dialog = h.env.sim.ui.dialogs.at(-1);
+    expect(dialog?.title).toBe('Chat space roles');
+    expect(JSON.stringify(dialog)).toMatch(/✓ Google Chat API reachable and turned on/);
+    expect(JSON.stringify(dialog)).toMatch(/Everything checked is set up\./);
+  });
+});
