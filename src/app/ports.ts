@@ -7,6 +7,7 @@
 import type { Access } from '../domain/access';
 import type { AuditEntry } from '../domain/audit';
 import type { ChatMembership, ChatSpace } from '../domain/chat-types';
+import type { EmailLookup } from '../domain/email-lookup';
 import type { Cell, MemberRow } from '../domain/member-row';
 import type { ApiRole } from '../domain/roles';
 import type { WaveResult } from '../domain/run-engine';
@@ -96,6 +97,8 @@ export interface Chat {
     memberships: readonly ChatMembership[],
     access: Access,
   ): { memberships: ChatMembership[]; notes: Map<string, string> };
+  /** People's Chat user ids by email (the Directory), for admin and app sheets; keyed by the emails asked for. */
+  userIdsForEmails(emails: readonly string[], access: Access): Map<string, EmailLookup>;
 }
 
 export interface RunStore {
