@@ -6,7 +6,7 @@
  *
  * The project quota is shared by every person and every run using the add-on at once, and a run cannot see the
  * others. So the project rate adapts (AIMD, as TCP shares a link): a wave with 429s cuts the rate by the share of
- * recent writes that were refused (at least to `cutFactor`, at most to `floorFactor`, once per `cutCooldownMs`), which
+ * recent writes that were refused (by twice the refused share, at least to `cutFactor`, at most to `floorFactor`, once per `cutCooldownMs`), which
  * takes three runs starting together to about a third each in a step or two; without 429s the rate creeps back up,
  * faster the longer it has been calm, to find capacity another run has left. One run alone never sees a project 429
  * and keeps the full rate.
@@ -200,7 +200,7 @@ export class WriteScheduler<T> {
     if (throttled === 0 || now - this.lastCutAt < adaptive.cutCooldownMs) return;
     const total = this.recent.reduce((n, r) => n + r.answered, 0);
     const refused = this.recent.reduce((n, r) => n + r.throttled, 0);
-    const factor = Math.max(adaptive.floorFactor, Math.min(adaptive.cutFactor, 1 - refused / total));
+    const factor = Math.max(adaptive.floorFactor, Math.min(adaptive.cutFactor, 1 - (2 * refused) / total));
     this.lastLimitPerMs = this.ratePerMs;
     this.setRate(Math.max(adaptive.minPerMinute / 60_000, this.ratePerMs * factor));
     this.lastCutAt = now;
