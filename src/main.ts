@@ -6,9 +6,10 @@
 import { keyStatus, removeKey, saveKey } from './adapters/app-auth';
 import { appsScriptClock, executionBudgetMs } from './adapters/clock';
 import { appsScriptPorts } from './adapters/ports';
+import { gatherSetupFacts } from './adapters/setup-probe';
 import { memberSheetOf } from './adapters/sheets';
 import { deleteFiredTrigger, isLiveEditingOn, scheduleContinuation, setLiveEditingFor } from './adapters/triggers';
-import { APP_TITLE, buildMenu, fromMenu, openSidebar } from './adapters/ui';
+import { APP_TITLE, appsScriptUi, buildMenu, fromMenu, openSidebar } from './adapters/ui';
 import { applyPendingInteractive, type BulkResult, previewPending, undoLastInteractive } from './app/bulk-apply';
 import type { RunReport } from './app/bulk-run';
 import { handleRoleEdit } from './app/live-edit';
@@ -17,6 +18,7 @@ import { continueLocked, myProgress } from './app/run-executor';
 import type { SpaceSummary } from './domain/chat-types';
 import { BusyError } from './domain/errors';
 import type { Progress } from './domain/run-state';
+import { type CheckLine, checklistText, setupChecklist } from './domain/setup-checklist';
 
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu();
@@ -63,6 +65,13 @@ export function continueBulkApply(e?: GoogleAppsScript.Events.TimeDriven): void 
     if (error instanceof BusyError) scheduleContinuation();
     else throw error;
   }
+}
+
+/** Menu "Check setup": the checklist in a dialog (admin mode is the sidebar's; the menu checks as yourself). */
+export function checkSetupFromMenu(): CheckLine[] {
+  const lines = checkSetup();
+  appsScriptUi.tell(checklistText(lines).join('\n'));
+  return lines;
 }
 
 export function refreshMembers(): LoadResult | undefined {
@@ -126,11 +135,12 @@ export function listSpaces(options?: { admin?: boolean; query?: string }): Space
   );
 }
 
-export function loadSpace(space: string, options?: { admin?: boolean; app?: boolean }): LoadResult {
+export function loadSpace(space: string, options?: { admin?: boolean; app?: boolean; title?: string }): LoadResult {
   return loadSpaceByName(
     appsScriptPorts(),
     space,
     options?.app === true ? 'app' : options?.admin === true ? 'admin' : 'user',
+    options?.title,
   );
 }
 
@@ -153,6 +163,11 @@ export function removeAppKey(): { configured: boolean; clientEmail: string } {
 export function setLiveEditing(on: boolean): SidebarState {
   setLiveEditingFor(on === true);
   return getSidebarState();
+}
+
+/** "Check setup" in the sidebar: what is set up (✓), what is not (✗, with the fix), and what does not apply. */
+export function checkSetup(options?: { admin?: boolean }): CheckLine[] {
+  return setupChecklist(gatherSetupFacts(options?.admin === true, appsScriptClock));
 }
 
 /** Progress of this person's bulk run (the sidebar polls it while a run is going on). */

@@ -75,12 +75,19 @@ export class ChatApi {
     }
   }
 
-  private listAll<T>(access: Access, path: string, query: Query, key: string, what: string): T[] {
+  /** Every page's items: the array under `key`, or what `key` picks out of a page's body. */
+  private listAll<T>(
+    access: Access,
+    path: string,
+    query: Query,
+    key: string | ((body: Record<string, unknown>) => unknown),
+    what: string,
+  ): T[] {
     const items: T[] = [];
     let pageToken: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
       const body = this.getJson<Record<string, unknown>>(access, path, { ...query, pageToken }, what);
-      const batch = body[key];
+      const batch = typeof key === 'string' ? body[key] : key(body);
       if (Array.isArray(batch)) items.push(...(batch as T[]));
       pageToken = typeof body.nextPageToken === 'string' && body.nextPageToken !== '' ? body.nextPageToken : undefined;
       if (!pageToken) return items;
@@ -108,7 +115,7 @@ export class ChatApi {
       access,
       'spaces:search',
       { query, orderBy: 'membership_count.joined_direct_human_user_count DESC', pageSize: 1000 },
-      'spaces',
+      searchedSpaces,
       "search your organisation's spaces",
     );
   }
@@ -120,14 +127,17 @@ export class ChatApi {
 
   /**
    * Every membership of a space. With user access, groups and invitations included; with admin access the API
-   * requires a member-type filter and lists people only.
+   * requires a member-type filter and lists people only; as the app, without showGroups/showInvited, which are
+   * documented for user authentication only.
    */
   listMembers(space: string, access: Access): ChatMembership[] {
     if (!isSpaceName(space)) throw new Error(`"${space}" is not a Chat space name`);
     const query: Query =
       access === 'admin'
         ? { pageSize: 1000, filter: 'member.type = "HUMAN"' }
-        : { pageSize: 1000, showGroups: true, showInvited: true };
+        : access === 'app'
+          ? { pageSize: 1000 }
+          : { pageSize: 1000, showGroups: true, showInvited: true };
     return this.listAll<ChatMembership>(access, `${toPath(space)}/members`, query, 'memberships', 'list the members');
   }
 
@@ -165,6 +175,19 @@ export class ChatApi {
     });
     return results;
   }
+}
+
+/**
+ * The spaces of a spaces:search page: `results[].space` since revision 20260920, which deprecates the top-level
+ * `spaces` list; an answer without `results` (an older revision) still gives `spaces`.
+ */
+export function searchedSpaces(body: Record<string, unknown>): unknown[] {
+  if (Array.isArray(body.results)) {
+    return (body.results as unknown[])
+      .map((r) => (typeof r === 'object' && r !== null ? (r as { space?: unknown }).space : undefined))
+      .filter((space) => typeof space === 'object' && space !== null);
+  }
+  return Array.isArray(body.spaces) ? body.spaces : [];
 }
 
 export type WriteOrCheck = ({ patch: string; role: ApiRole } | { get: string }) & { access: Access };

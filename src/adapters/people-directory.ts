@@ -13,6 +13,7 @@
 
 import type { Access } from '../domain/access';
 import type { ChatMembership } from '../domain/chat-types';
+import { directoryEmailUrl, type EmailLookup, emailLookupFrom } from '../domain/email-lookup';
 import {
   applyResolutions,
   directoryResolution,
@@ -136,4 +137,35 @@ export function resolveMissingNames(
   cache.store(fresh, clock.now());
   for (const id of ids) resolutions.set(`users/${id}`, hits.get(id) ?? fresh.get(id) ?? unresolved('failed'));
   return applyResolutions(memberships, resolutions);
+}
+
+/**
+ * User ids of people by email (Directory users.get, in parallel waves at the Directory's pace), for adding rows by
+ * email on admin and app sheets, where Chat's email alias is not documented. Uses the person's own token.
+ */
+export function userIdsForEmails(
+  emails: readonly string[],
+  access: Access,
+  clock: Clock = appsScriptClock,
+): Map<string, EmailLookup> {
+  const token = ScriptApp.getOAuthToken();
+  const outcomes = readInWaves(
+    emails.map((email) => ({
+      key: email,
+      request: { url: directoryEmailUrl(email, access === 'admin'), method: 'get', token },
+    })),
+    clock,
+    {
+      wave: DIRECTORY_WAVE,
+      intervalMs: DIRECTORY_WAVE_INTERVAL_MS,
+      deadline: clock.now() + LOOKUP_BUDGET_MS,
+      verdict: (status, body) => (directoryVerdict(status, body) === 'retry' ? 'retry' : 'done'),
+    },
+  );
+  const out = new Map<string, EmailLookup>();
+  for (const email of emails) {
+    const outcome = outcomes.get(email);
+    out.set(email, outcome ? emailLookupFrom(outcome.status, outcome.body ?? '') : emailLookupFrom(undefined, ''));
+  }
+  return out;
 }

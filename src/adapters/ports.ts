@@ -4,7 +4,7 @@ import type { Ports } from '../app/ports';
 import { userChatApi } from './chat-api';
 import { appsScriptClock, executionBudgetMs } from './clock';
 import { withDocumentLock } from './lock';
-import { resolveMissingNames } from './people-directory';
+import { resolveMissingNames, userIdsForEmails } from './people-directory';
 import { deleteRun, lastUndo, loadRun, saveRun, saveUndo } from './run-store';
 import { appsScriptSheets } from './sheets';
 import { deleteFiredTrigger, hasLiveEditing, scheduleContinuation } from './triggers';
@@ -21,6 +21,7 @@ export function appsScriptPorts(clock = appsScriptClock): Ports {
         listMembers: (space, access) => api.listMembers(space, access),
         sendAll: (requests) => api.sendAll(requests),
         resolveMissingNames: (memberships, access) => resolveMissingNames(memberships, access, clock),
+        userIdsForEmails: (emails, access) => userIdsForEmails(emails, access, clock),
       };
     },
     runs: { load: loadRun, save: saveRun, remove: deleteRun, saveUndo, lastUndo },

@@ -5,6 +5,9 @@ import { isExpected, userMessage } from '../domain/errors';
 
 export const APP_TITLE = 'Chat space roles';
 
+/** Menu captions added by issue 12 (kept together for the translation catalogue). */
+export const WORDS = { checkSetup: 'Check setup' };
+
 export function buildMenu(): void {
   SpreadsheetApp.getUi()
     .createAddonMenu()
@@ -14,6 +17,7 @@ export function buildMenu(): void {
     .addItem('Undo last bulk apply', 'undoLastBulkApply')
     .addItem('Resume bulk apply', 'resumeBulkApply')
     .addItem('Refresh members', 'refreshMembers')
+    .addItem(WORDS.checkSetup, 'checkSetupFromMenu')
     .addSeparator()
     .addItem('Turn live editing on/off', 'toggleLiveEditing')
     .addToUi();

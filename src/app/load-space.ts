@@ -1,7 +1,7 @@
 /** Loading a space into its member sheet, and refreshing a sheet from Chat without losing pending edits. */
 
 import { type Access, isAccess } from '../domain/access';
-import type { SpaceSummary } from '../domain/chat-types';
+import type { ChatSpace, SpaceSummary } from '../domain/chat-types';
 import { UserError } from '../domain/errors';
 import { rowFromMembership } from '../domain/member-row';
 import { mergeRefresh } from '../domain/refresh-merge';
@@ -37,22 +37,23 @@ type LoadMeta = Pick<SheetMeta, 'space' | 'spaceType' | 'access'> & { title?: st
 
 function load(ports: Ports, meta: LoadMeta): LoadResult {
   const api = ports.chat();
-  // The app's token reads memberships only (chat.app.memberships): read the space itself as the person.
-  const space = api.getSpace(meta.space, meta.access === 'app' ? 'user' : meta.access);
+  // The app's token holds chat.app.memberships only, which cannot read a space, and the person may not be in the
+  // app's space at all (404 with their token): as the app, do without that read (the title comes from the list).
+  const space: ChatSpace = meta.access === 'app' ? {} : api.getSpace(meta.space, meta.access);
   // People Chat lists without a name or email (always with admin access) are looked up: cache, Directory, People.
   const named = api.resolveMissingNames(api.listMembers(meta.space, meta.access), meta.access);
   const fresh = named.memberships.map(rowFromMembership);
-  const full: Omit<SheetMeta, 'sheetId' | 'generation'> = {
-    space: meta.space,
-    spaceType: space.spaceType ?? meta.spaceType,
-    title: space.displayName || meta.title || meta.space,
-    access: meta.access,
-  };
   return ports.withLock(30_000, () => {
     // One sheet per space and access: the same space loaded as an admin is another sheet than a person's.
     const existing = ports.sheets
       .memberSheets()
       .find((s) => s.meta.space === meta.space && s.meta.access === meta.access);
+    const full: Omit<SheetMeta, 'sheetId' | 'generation'> = {
+      space: meta.space,
+      spaceType: space.spaceType ?? meta.spaceType,
+      title: space.displayName || meta.title || existing?.meta.title || meta.space,
+      access: meta.access,
+    };
     const current = existing ? existing.readRows().values : [];
     const merged = mergeRefresh(current, fresh);
     return {
@@ -65,10 +66,11 @@ function load(ports: Ports, meta: LoadMeta): LoadResult {
   });
 }
 
-export function loadSpaceByName(ports: Ports, space: unknown, access: unknown = 'user'): LoadResult {
+/** `title`: the space's name as the sidebar listed it (used when the space itself is not read: as the app). */
+export function loadSpaceByName(ports: Ports, space: unknown, access: unknown = 'user', title?: unknown): LoadResult {
   if (!isSpaceName(space)) throw new UserError('That is not a Chat space name (expected spaces/…).');
   if (!isAccess(access)) throw new UserError('Load a space as yourself, as a Workspace admin or as the Chat app.');
-  return load(ports, { space, spaceType: 'SPACE', access });
+  return load(ports, { space, spaceType: 'SPACE', access, ...(typeof title === 'string' && title ? { title } : {}) });
 }
 
 export function refreshActive(ports: Ports): LoadResult {

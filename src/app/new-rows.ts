@@ -8,6 +8,7 @@
 import { parseFailure } from '../domain/api-errors';
 import { decideNewRow } from '../domain/changes';
 import type { ChatMembership } from '../domain/chat-types';
+import { EMAIL_LOOKUP_WORDS, emailLookupFrom } from '../domain/email-lookup';
 import { userMessage } from '../domain/errors';
 import { COL, COLUMN_COUNT, rowFromCells, rowFromMembership, rowToCells } from '../domain/member-row';
 import { isMembershipName } from '../domain/resource-names';
@@ -50,6 +51,25 @@ export function resolveNewRows(
     }
     lookups.push({ index, key, typedRole: uiRole(decision.requested) });
   });
+  if (target.meta.access !== 'user' && lookups.length > 0) {
+    // The email alias is documented for user authentication only: admin and app sheets read members/{id}.
+    const emails = lookups.map((l) => l.key.slice(`${target.meta.space}/members/`.length));
+    const ids = api.userIdsForEmails(emails, target.meta.access);
+    const byId = lookups.filter((lookup, i) => {
+      const found = ids.get(emails[i] as string) ?? emailLookupFrom(undefined, '');
+      if ('id' in found) {
+        lookup.key = `${target.meta.space}/members/${found.id}`;
+        return true;
+      }
+      report.refused++;
+      const cells = block.values[lookup.index] ?? [];
+      const status =
+        'notFound' in found ? statusText.refused(EMAIL_LOOKUP_WORDS.notInDirectory) : statusText.failed(found.failed);
+      updates.set(lookup.index, withCells(cells, new Map([[COL.status, status]])));
+      return false;
+    });
+    lookups.splice(0, lookups.length, ...byId);
+  }
   if (lookups.length > 0) {
     const results = api.sendAll(lookups.map((l) => ({ get: l.key, access: target.meta.access })));
     lookups.forEach((lookup, i) => {

@@ -8,6 +8,7 @@ import type { Access } from '../domain/access';
 import type { AuditEntry } from '../domain/audit';
 import type { ChatMembership, ChatSpace } from '../domain/chat-types';
 import type { Answer } from '../domain/confirmation';
+import type { EmailLookup } from '../domain/email-lookup';
 import type { Cell, MemberRow, Seal } from '../domain/member-row';
 import type { ApiRole } from '../domain/roles';
 import type { WaveResult } from '../domain/run-engine';
@@ -112,6 +113,8 @@ export interface Chat {
     memberships: readonly ChatMembership[],
     access: Access,
   ): { memberships: ChatMembership[]; notes: Map<string, string> };
+  /** People's Chat user ids by email (the Directory), for admin and app sheets; keyed by the emails asked for. */
+  userIdsForEmails(emails: readonly string[], access: Access): Map<string, EmailLookup>;
 }
 
 export interface RunStore {

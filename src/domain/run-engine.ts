@@ -97,6 +97,11 @@ export class RunEngine {
   settle(results: readonly (WaveResult | undefined)[], now: number): { retries: number; finished: RunJob[] } {
     let retries = 0;
     const finished: RunJob[] = [];
+    // Every 429 on a write tells of the project quota shared with other runs: the pacing adapts to it.
+    const writes = this.wave
+      .map((_, i) => results[i])
+      .filter((r, i) => r && r.notSent === undefined && !this.checks[i]);
+    this.scheduler.observe(now, writes.length, writes.filter((r) => r?.status === 429).length);
     this.wave.forEach((job, i) => {
       if (this.settleOne(job, this.checks[i] === true, results[i], now)) retries++;
       if (!isOpen(job.item)) {

@@ -3,6 +3,13 @@
  * minute for the whole project (a token bucket holding one second's worth, so no burst can trip the limit). Within a
  * space, jobs run in order and a retried job keeps its place, so a promotion to Owner always lands before the
  * demotion planned after it. Pure: time is passed in, randomness is injected.
+ *
+ * The project quota is shared by every person and every run using the add-on at once, and a run cannot see the
+ * others. So the project rate adapts (AIMD, as TCP shares a link): a wave with 429s cuts the rate by the share of
+ * recent writes that were refused (by twice the refused share, at least to `cutFactor`, at most to `floorFactor`, once per `cutCooldownMs`), which
+ * takes three runs starting together to about a third each in a step or two; without 429s the rate creeps back up,
+ * faster the longer it has been calm, to find capacity another run has left. One run alone never sees a project 429
+ * and keeps the full rate.
  */
 
 import { backoffMs } from './retry';
@@ -12,6 +19,24 @@ export interface SchedulerOptions {
   projectPerMinute: number;
   maxAttempts: number;
   random: () => number;
+  /** Adaptive project pacing (see above); without it the rate stays at `projectPerMinute`. */
+  adaptive?: AdaptivePacing;
+}
+
+export interface AdaptivePacing {
+  /** The rate never goes below this (writes a minute). */
+  minPerMinute: number;
+  /** Right after the cool-down, without 429s, the rate grows by this much (writes a minute) every second. */
+  probePerMinutePerSecond: number;
+  /** Every this long without a 429, the probe grows by another `probePerMinutePerSecond`. */
+  accelerateAfterMs: number;
+  /** The smallest cut of a wave with 429s (rate × cutFactor), and the largest (rate × floorFactor). */
+  cutFactor: number;
+  floorFactor: number;
+  /** After a cut, no further cut and no probing for this long: the answers of writes sent at the old rate. */
+  cutCooldownMs: number;
+  /** The window over which the share of refused writes is measured. */
+  windowMs: number;
 }
 
 export const CHAT_WRITE_LIMITS: Omit<SchedulerOptions, 'random'> = {
@@ -19,6 +44,15 @@ export const CHAT_WRITE_LIMITS: Omit<SchedulerOptions, 'random'> = {
   perSpaceIntervalMs: 1050,
   projectPerMinute: 300,
   maxAttempts: 7,
+  adaptive: {
+    minPerMinute: 12,
+    probePerMinutePerSecond: 1.5,
+    accelerateAfterMs: 3000,
+    cutFactor: 0.8,
+    floorFactor: 0.2,
+    cutCooldownMs: 2000,
+    windowMs: 2000,
+  },
 };
 
 export interface Job<T> {
@@ -33,8 +67,14 @@ export class WriteScheduler<T> {
   private readonly spaceFreeAt = new Map<string, number>();
   private tokens: number;
   private tokensAt: number;
-  private readonly ratePerMs: number;
-  private readonly capacity: number;
+  private ratePerMs: number;
+  private capacity: number;
+  private readonly maxRatePerMs: number;
+  private lastCutAt = Number.NEGATIVE_INFINITY;
+  /** The rate at which the last 429s came: probing slows down near it (where the other runs are likely to be). */
+  private lastLimitPerMs = Number.POSITIVE_INFINITY;
+  /** Recent waves' answers: when, how many writes were answered, how many of them were 429. */
+  private recent: { at: number; answered: number; throttled: number }[] = [];
 
   constructor(
     items: readonly { item: T; space: string; attempts?: number }[],
@@ -46,7 +86,8 @@ export class WriteScheduler<T> {
       queue.push({ item, space, attempts, readyAt: now });
       this.queues.set(space, queue);
     }
-    this.ratePerMs = options.projectPerMinute / 60_000;
+    this.maxRatePerMs = options.projectPerMinute / 60_000;
+    this.ratePerMs = this.maxRatePerMs;
     this.capacity = Math.max(1, Math.floor(options.projectPerMinute / 60));
     this.tokens = this.capacity;
     this.tokensAt = now;
@@ -141,8 +182,53 @@ export class WriteScheduler<T> {
     return [...this.queues.values()].flat();
   }
 
+  /** The project rate this run paces itself to now, in writes a minute. */
+  get projectPerMinute(): number {
+    return this.ratePerMs * 60_000;
+  }
+
+  /**
+   * What a wave's answers said about the shared project quota: `answered` writes got an HTTP answer, `throttled` of
+   * them a 429. Cuts the rate when some were refused (see the file comment).
+   */
+  observe(now: number, answered: number, throttled: number): void {
+    const adaptive = this.options.adaptive;
+    if (!adaptive || answered === 0) return;
+    this.refill(now);
+    this.recent = this.recent.filter((r) => r.at > now - adaptive.windowMs);
+    this.recent.push({ at: now, answered, throttled });
+    if (throttled === 0 || now - this.lastCutAt < adaptive.cutCooldownMs) return;
+    const total = this.recent.reduce((n, r) => n + r.answered, 0);
+    const refused = this.recent.reduce((n, r) => n + r.throttled, 0);
+    const factor = Math.max(adaptive.floorFactor, Math.min(adaptive.cutFactor, 1 - (2 * refused) / total));
+    this.lastLimitPerMs = this.ratePerMs;
+    this.setRate(Math.max(adaptive.minPerMinute / 60_000, this.ratePerMs * factor));
+    this.lastCutAt = now;
+    this.recent = [];
+    // The bucket may still hold a second's worth at the old rate: spending it would only earn more 429s.
+    this.tokens = Math.min(this.tokens, 0);
+  }
+
+  private setRate(perMs: number): void {
+    this.ratePerMs = perMs;
+    this.capacity = Math.max(1, Math.floor(perMs * 1000));
+  }
+
   private refill(now: number): void {
-    this.tokens = Math.min(this.capacity, this.tokens + (now - this.tokensAt) * this.ratePerMs);
+    const adaptive = this.options.adaptive;
+    const elapsed = Math.max(0, now - this.tokensAt);
+    if (adaptive && this.ratePerMs < this.maxRatePerMs) {
+      // Probe back up, but not while the answers of writes sent before the last cut may still be arriving; the
+      // longer without a 429, the faster (capacity another run left is found in seconds, while right after a cut the
+      // rate creeps, so runs sharing the project stay near its limit with few 429s).
+      const calmMs = now - (this.lastCutAt + adaptive.cutCooldownMs);
+      const probing = Math.max(0, Math.min(elapsed, calmMs));
+      const nearLimit = this.ratePerMs > 0.9 * this.lastLimitPerMs && this.ratePerMs < 1.1 * this.lastLimitPerMs;
+      const speedUp = nearLimit ? 1 : 1 + Math.max(0, calmMs) / adaptive.accelerateAfterMs;
+      const grown = this.ratePerMs + (probing / 1000) * speedUp * (adaptive.probePerMinutePerSecond / 60_000);
+      this.setRate(Math.min(this.maxRatePerMs, grown));
+    }
+    this.tokens = Math.min(this.capacity, this.tokens + elapsed * this.ratePerMs);
     this.tokensAt = now;
   }
 }

@@ -6,6 +6,7 @@
 import type { SpaceSummary } from '../domain/chat-types';
 import { userMessage } from '../domain/errors';
 import { callServer } from './server-client';
+import { wireSetupCheck } from './setup-check';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const list = $<HTMLUListElement>('spaces');
@@ -101,7 +102,11 @@ async function loadMembers(): Promise<void> {
   loadButton.disabled = true;
   say(`Loading members of ${space?.displayName ?? selected}…`);
   try {
-    const result = await callServer('loadSpace', selected, { admin: admin.checked, app: useApp.checked });
+    const result = await callServer('loadSpace', selected, {
+      admin: admin.checked,
+      app: useApp.checked,
+      ...(space ? { title: space.displayName } : {}),
+    });
     say(`Loaded ${result.members} members into the sheet “${result.sheetName}”.`);
   } catch (e) {
     say(`Could not load the members: ${messageOf(e)}`, true);
@@ -224,6 +229,12 @@ async function start(): Promise<void> {
   filter.addEventListener('input', () => {
     if (!admin.checked) render();
   });
+  wireSetupCheck(
+    $<HTMLButtonElement>('check-setup'),
+    $<HTMLUListElement>('setup-checks'),
+    () => admin.checked,
+    messageOf,
+  );
   loadButton.addEventListener('click', () => void loadMembers());
   reloadButton.addEventListener('click', () => void loadSpaces());
   live.addEventListener('change', async () => {

@@ -108,6 +108,9 @@ export class MemoryChat implements Chat {
   resolveMissingNames(memberships: readonly Parameters<typeof rowFromMembership>[0][]) {
     return { memberships: [...memberships], notes: new Map<string, string>() };
   }
+  userIdsForEmails(emails: readonly string[]) {
+    return new Map(emails.map((email) => [email, { notFound: true as const }]));
+  }
 }
 
 export interface MemoryWorld {

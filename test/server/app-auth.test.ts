@@ -24,15 +24,20 @@ describe('app authentication (service account)', () => {
       token_uri: 'https://oauth2.googleapis.com/token',
     });
 
-  let h: Harness;
-  beforeEach(async () => {
+  const appSeed = (adminApproved = true) => {
     const seed = demoSeed();
     const app = seed.apps?.[0];
     if (!app) throw new Error('the demo seed has no app');
     app.serviceAccount = SERVICE_ACCOUNT;
     app.publicKeyPem = real.publicPem;
+    app.adminApproved = adminApproved;
+    return seed;
+  };
+
+  let h: Harness;
+  beforeEach(async () => {
     // A gentle time scale: the product's clock runs ahead of the wall clock, and JWT times are checked against it.
-    h = await startHarness(seed, { timeScale: 5 });
+    h = await startHarness(appSeed(), { timeScale: 5 });
     h.bundle.simpleTrigger('onOpen');
   });
   afterEach(() => h.stop());
@@ -71,6 +76,29 @@ describe('app authentication (service account)', () => {
     expect(() => h.env.sim.as(ALICE, () => h.bundle.run('loadSpace', 'spaces/AAAALaunch', { app: true }))).toThrow(
       /Could not list the members: you don't have permission/,
     );
+  });
+
+  it('says an administrator must approve the Chat app when nobody has yet', async () => {
+    await h.control.reset(appSeed(false));
+    h.env.sim.as(ALICE, () => h.bundle.run('saveAppKey', keyFile(real.privatePem)));
+    expect(() => h.env.sim.as(ALICE, () => h.bundle.run('loadSpace', appSpace, { app: true }))).toThrow(
+      /no Workspace administrator has approved this Chat app's chat.app permissions yet: .*Google Admin console/,
+    );
+  });
+
+  it('loads the app’s space as the app only: no read with the person’s token, no user-only list options', async () => {
+    // Bob is not in the app's space: any read with his token would answer 404.
+    h.env.sim.as(BOB, () => h.bundle.run('saveAppKey', keyFile(real.privatePem)));
+    await h.control.clearRequests();
+    const result = h.env.sim.as(BOB, () =>
+      h.bundle.run('loadSpace', appSpace, { app: true, title: 'Release bots' }),
+    ) as { sheetName: string; members: number };
+    expect(result.sheetName).toBe('Release bots');
+    expect(result.members).toBeGreaterThanOrEqual(3);
+    const chat = (await h.control.requests()).filter((r) => r.path.startsWith('/v1/spaces'));
+    expect(chat.length).toBeGreaterThan(0);
+    expect(chat.filter((r) => r.principal !== 'users/app-roles')).toEqual([]);
+    expect(chat.filter((r) => 'showInvited' in r.query || 'showGroups' in r.query)).toEqual([]);
   });
 
   it('says plainly when the key is not the app’s (forged signature)', () => {

@@ -18,6 +18,7 @@ describe('add-on menu', () => {
         'Undo last bulk apply',
         'Resume bulk apply',
         'Refresh members',
+        'Check setup',
         'Turn live editing on/off',
       ]);
       expect(h.env.calls['UrlFetchApp.fetch'] ?? 0).toBe(0);
@@ -26,7 +27,7 @@ describe('add-on menu', () => {
 
   it('is built by onInstall too', () => {
     h.bundle.simpleTrigger('onInstall');
-    expect(h.env.sim.ui.menuItems()).toHaveLength(7);
+    expect(h.env.sim.ui.menuItems()).toHaveLength(8);
   });
 
   it('opens the built sidebar, titled, from the menu', () => {

@@ -9,6 +9,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { type BenchReport, checksFor, type RowProbe, toMarkdown, toText, writeReadmeSection } from './report';
 import { type Bench, ROOT, runBulkScenario, runLoadScenario, type ScenarioResult, startBench } from './scenarios';
+import { runSharedProjectScenario } from './shared-project';
 
 export const DEFAULT_SCALE = 20;
 export const DEFAULT_LATENCY_MS = 150;
@@ -93,6 +94,14 @@ export async function runAll(
       perSpace: 1000,
       membersPerSpace: 1010,
       baseline: 'limited',
+      log,
+    }),
+  );
+  await step('8', () =>
+    runSharedProjectScenario(bench, {
+      name: '8. 3 people × 300 changes at once, one project',
+      spacesPerPerson: 10,
+      perSpace: 30,
       log,
     }),
   );

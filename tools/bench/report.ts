@@ -47,6 +47,16 @@ export function checksFor(scenarios: readonly ScenarioResult[], rowProbe: RowPro
       measured: `${dash(first.speedupVsBaseline, 2)}× (baseline ${dash(first.baselineSeconds)} s)`,
     });
   }
+  const shared = scenarios.find((s) => s.name.startsWith('8'));
+  if (shared) {
+    const share = shared.http429 / Math.max(1, shared.requests);
+    checks.push({
+      target:
+        'Scenario 8 (3 people at once, one project): efficiency ≥ 0.85, HTTP 429 ≤ 5 % of requests, 0 lost, 0 duplicates',
+      met: shared.efficiency >= 0.85 && share <= 0.05 && shared.lost === 0 && shared.duplicates === 0,
+      measured: `${shared.efficiency.toFixed(3)} (${shared.seconds} s against ${shared.quotaFloorSeconds} s), ${shared.http429} × 429 in ${shared.requests} requests (${(share * 100).toFixed(1)} %), ${shared.lost} lost, ${shared.duplicates} duplicates`,
+    });
+  }
   const lost = scenarios.reduce((n, s) => n + s.lost, 0);
   const duplicates = scenarios.reduce((n, s) => n + s.duplicates, 0);
   checks.push({

@@ -119,7 +119,7 @@ export function bulkSeed(spaceCount: number, membersPerSpace: number): Seed {
   };
 }
 
-interface Intent {
+export interface Intent {
   space: string;
   key: string;
   email: string;
@@ -151,7 +151,10 @@ export interface ServerMeasure {
   applied: number;
 }
 
-async function measureServer(bench: Bench, intents: readonly Intent[]): Promise<ServerMeasure & { log: LogEntry[] }> {
+export async function measureServer(
+  bench: Bench,
+  intents: readonly Intent[],
+): Promise<ServerMeasure & { log: LogEntry[] }> {
   const [log, state] = await Promise.all([bench.requests(), bench.state()]);
   const roles = new Map<string, string | undefined>();
   for (const space of state.spaces) {
