@@ -5,18 +5,27 @@
 
 import { keyStatus, removeKey, saveKey } from './adapters/app-auth';
 import { appsScriptClock, executionBudgetMs } from './adapters/clock';
+import {
+  deleteContinuation,
+  pauseContinuation,
+  pauseWithoutDocument,
+  scheduleContinuation,
+  WORDS,
+} from './adapters/continuation';
 import { appsScriptPorts } from './adapters/ports';
 import { memberSheetOf } from './adapters/sheets';
-import { deleteFiredTrigger, isLiveEditingOn, scheduleContinuation, setLiveEditingFor } from './adapters/triggers';
+import { isLiveEditingOn, setLiveEditingFor } from './adapters/triggers';
 import { APP_TITLE, buildMenu, fromMenu, openSidebar } from './adapters/ui';
 import { applyPendingInteractive, type BulkResult, previewPending, undoLastInteractive } from './app/bulk-apply';
 import type { RunReport } from './app/bulk-run';
 import { handleRoleEdit } from './app/live-edit';
 import { type LoadResult, listSpaceSummaries, loadSpaceByName, refreshActive } from './app/load-space';
-import { continueLocked, myProgress } from './app/run-executor';
+import { continueLocked, myProgress, type RunProgress } from './app/run-executor';
 import type { SpaceSummary } from './domain/chat-types';
-import { BusyError } from './domain/errors';
-import type { Progress } from './domain/run-state';
+import { BusyError, isExpected, userMessage } from './domain/errors';
+
+/** How long one sidebar call works on a run: short enough that the sidebar shows each step's outcome soon. */
+const SIDEBAR_STEP_MS = 60_000;
 
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu();
@@ -30,7 +39,15 @@ export function showSidebar(): void {
   openSidebar();
 }
 
+/** Menu "Apply pending role changes": confirms, starts the run, and opens the sidebar to drive what is left. */
 export function applyPendingChanges(): BulkResult | undefined {
+  const result = fromMenu(() => applyPendingInteractive(appsScriptPorts()));
+  if (result?.report && !result.report.finished) openSidebar();
+  return result;
+}
+
+/** The sidebar's "Apply pending changes": the same, the sidebar itself then drives the run. */
+export function applyPendingChangesFromSidebar(): BulkResult | undefined {
   return fromMenu(() => applyPendingInteractive(appsScriptPorts()));
 }
 
@@ -46,22 +63,39 @@ export function undoLastBulkApply(): BulkResult | undefined {
 export function resumeBulkApply(): RunReport | undefined {
   return fromMenu(() => {
     const started = appsScriptClock.now();
-    const report = continueLocked(appsScriptPorts(), started + executionBudgetMs());
-    if (!report) SpreadsheetApp.getActive().toast('There is no unfinished bulk apply.', APP_TITLE);
+    const ports = appsScriptPorts();
+    const report = continueLocked(ports, started + executionBudgetMs());
+    if (!report) ports.ui.toast(WORDS.noRun);
+    else if (report.paused) ports.ui.tell(report.paused);
+    else if (report.finished) ports.ui.toast(WORDS.finished(report.applied, report.failed));
+    else ports.ui.toast(WORDS.stillGoing(report.applied, report.failed, report.pending));
     return report;
   });
 }
 
-/** One-off time trigger that continues a run past the 6-minute limit; runs as the person who started it. */
+/**
+ * One-off time trigger that continues a run past the 6-minute limit; runs as the person who started it. It never
+ * throws an expected failure into a loop of retries: whatever stops it leaves the run saved and paused, with a note
+ * the sidebar and "Resume bulk apply" show.
+ */
 export function continueBulkApply(e?: GoogleAppsScript.Events.TimeDriven): void {
   const started = appsScriptClock.now();
-  deleteFiredTrigger(e?.triggerUid);
+  // Whether a time trigger has a document is undocumented: without one, the run's store is out of reach.
+  if (!SpreadsheetApp.getActive()) {
+    pauseWithoutDocument(e?.triggerUid);
+    return;
+  }
+  deleteContinuation(e?.triggerUid);
   try {
     continueLocked(appsScriptPorts(), started + executionBudgetMs());
   } catch (error) {
     // Busy (someone else holds the lock): try again shortly rather than dropping the run.
-    if (error instanceof BusyError) scheduleContinuation();
-    else throw error;
+    if (error instanceof BusyError) {
+      scheduleContinuation();
+      return;
+    }
+    pauseContinuation(WORDS.failed(userMessage(error)));
+    if (!isExpected(error)) throw error;
   }
 }
 
@@ -156,6 +190,42 @@ export function setLiveEditing(on: boolean): SidebarState {
 }
 
 /** Progress of this person's bulk run (the sidebar polls it while a run is going on). */
-export function getBulkProgress(): Progress | null {
+export function getBulkProgress(): RunProgress | null {
   return myProgress(appsScriptPorts());
+}
+
+/** One sidebar-driven step of a run: what it did, and where the run stands after it. */
+export interface RunStep {
+  /** Another execution (a background continuation, someone's edit) held the lock: nothing was done, ask again. */
+  busy: boolean;
+  /** Changes applied and failed in this step. */
+  applied: number;
+  failed: number;
+  /** The run after this step; null when it is finished (or there was none). */
+  progress: RunProgress | null;
+}
+
+/**
+ * Continues this person's open run for one execution (the sidebar calls it again and again while a run is open,
+ * and shows each step): needs no trigger, so it works in test deployments and never waits for a late one. Closing
+ * the sidebar leaves the background continuation, scheduled as always, to carry on.
+ */
+export function continueMyBulkApply(): RunStep {
+  const started = appsScriptClock.now();
+  const ports = appsScriptPorts();
+  const before = myProgress(ports);
+  if (!before) return { busy: false, applied: 0, failed: 0, progress: null };
+  try {
+    const report = continueLocked(ports, started + Math.min(SIDEBAR_STEP_MS, executionBudgetMs()));
+    const after = report && !report.finished ? myProgress(ports) : null;
+    return {
+      busy: false,
+      applied: (report?.applied ?? before.done) - before.done,
+      failed: (report?.failed ?? before.failed) - before.failed,
+      progress: after,
+    };
+  } catch (error) {
+    if (error instanceof BusyError) return { busy: true, applied: 0, failed: 0, progress: before };
+    throw error;
+  }
 }

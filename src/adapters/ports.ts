@@ -3,11 +3,12 @@
 import type { Ports } from '../app/ports';
 import { userChatApi } from './chat-api';
 import { appsScriptClock, executionBudgetMs } from './clock';
+import { deleteContinuation, pausedNote, scheduleContinuation } from './continuation';
 import { withDocumentLock } from './lock';
 import { resolveMissingNames } from './people-directory';
 import { deleteRun, lastRunId, loadRun, rememberLastRun, saveRun } from './run-store';
 import { appsScriptSheets } from './sheets';
-import { deleteFiredTrigger, hasLiveEditing, scheduleContinuation } from './triggers';
+import { hasLiveEditing } from './triggers';
 import { appsScriptUi } from './ui';
 
 export function appsScriptPorts(clock = appsScriptClock): Ports {
@@ -24,7 +25,7 @@ export function appsScriptPorts(clock = appsScriptClock): Ports {
       };
     },
     runs: { load: loadRun, save: saveRun, remove: deleteRun, rememberLast: rememberLastRun, lastRunId },
-    triggers: { scheduleContinuation, deleteContinuation: deleteFiredTrigger, hasLiveEditing },
+    triggers: { scheduleContinuation, deleteContinuation, pausedNote, hasLiveEditing },
     ui: appsScriptUi,
     user: () => Session.getEffectiveUser().getEmail().toLowerCase(),
     clock,

@@ -22,7 +22,9 @@ const titlesOf = (plans: readonly SheetPlan[]) =>
   Object.fromEntries(plans.map((p) => [p.target.meta.space, p.target.meta.title]));
 
 function finishToast(ports: Ports, report: RunReport): void {
-  const rest = report.finished ? '' : ` ${report.pending} still to go: continuing in the background.`;
+  const rest = report.finished
+    ? ''
+    : ` ${report.paused ?? `${report.pending} still to go: continuing in the background.`}`;
   ports.ui.toast(`Applied ${report.applied}, failed ${report.failed}.${rest}`);
 }
 

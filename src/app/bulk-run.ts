@@ -26,6 +26,8 @@ export interface RunReport {
   finished: boolean;
   /** Outcomes whose row was no longer in the sheet (deleted meanwhile); they are still in the Audit log. */
   rowsGone: number;
+  /** Unfinished, and no background continuation will come: why (the sidebar or "Resume bulk apply" carries on). */
+  paused?: string;
 }
 
 /**

@@ -107,10 +107,15 @@ export interface RunStore {
 }
 
 export interface Triggers {
-  /** Schedules the one-off continuation of a run, unless one is already waiting. */
-  scheduleContinuation(): void;
-  /** Removes the continuation trigger that fired (any, when `triggerUid` is undefined). */
+  /**
+   * Schedules the one-off continuation of a run, unless one is already waiting; returns why the run is paused
+   * instead when it cannot be scheduled (trigger limit, authorisation).
+   */
+  scheduleContinuation(): string | undefined;
+  /** Removes this person's continuation trigger here (and the one that fired), and any pause note. */
   deleteContinuation(triggerUid: string | undefined): void;
+  /** Why this person's run here is paused (no background continuation will come), if it is. */
+  pausedNote(): string | undefined;
   /** Whether this person has live editing on in this spreadsheet. */
   hasLiveEditing(email: string): boolean;
 }

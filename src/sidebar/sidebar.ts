@@ -110,9 +110,61 @@ async function loadMembers(): Promise<void> {
   }
 }
 
-/** While a bulk apply runs (in this or a background execution), show done / failed / remaining and time left. */
-let polling: ReturnType<typeof setTimeout> | undefined;
+export const WORDS = {
+  progress: (kind: 'apply' | 'undo', done: number, failed: number, remaining: number, eta: string) =>
+    `${kind === 'undo' ? 'Undo' : 'Bulk apply'}: ${done} done, ${failed} failed, ${remaining} remaining (about ${eta} left)`,
+  step: (applied: number, failed: number) => `Last step: ${applied} applied, ${failed} failed.`,
+  busy: 'Another execution is working on the run; trying again shortly.',
+  finished: 'Bulk apply finished.',
+  unavailable: (message: string) => `Progress unavailable: ${message}`,
+  stopped: (message: string) =>
+    `The sidebar stopped driving the bulk apply (${message}); it continues in the background, or use “Resume bulk apply”.`,
+} as const;
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function showProgress(p: {
+  kind: 'apply' | 'undo';
+  done: number;
+  failed: number;
+  remaining: number;
+  etaSeconds: number;
+  paused?: string;
+}): string {
+  const minutes = Math.floor(p.etaSeconds / 60);
+  const eta = minutes > 0 ? `${minutes} min ${p.etaSeconds % 60} s` : `${p.etaSeconds} s`;
+  return WORDS.progress(p.kind, p.done, p.failed, p.remaining, eta);
+}
+
+/**
+ * While a run of this person's is open, the sidebar drives it: each call continues it for one execution and
+ * reports what that step did. No trigger is needed (test deployments run none, and one-off triggers fire late);
+ * closing the sidebar leaves the background continuation to carry on.
+ */
+let driving = false;
+async function driveRun(): Promise<void> {
+  if (driving) return;
+  driving = true;
+  try {
+    for (;;) {
+      const step = await callServer('continueMyBulkApply');
+      if (!step.progress) {
+        progress.textContent = `${WORDS.finished} ${WORDS.step(step.applied, step.failed)}`;
+        return;
+      }
+      const note = step.busy ? WORDS.busy : WORDS.step(step.applied, step.failed);
+      progress.textContent = `${showProgress(step.progress)}. ${note}`;
+      if (step.busy) await wait(5000);
+    }
+  } catch (e) {
+    progress.textContent = WORDS.stopped(messageOf(e));
+  } finally {
+    driving = false;
+  }
+}
+
 /** Actions in flight: while one is (the person may still be reading its confirmation), keep asking for progress. */
+let polling: ReturnType<typeof setTimeout> | undefined;
 let actionsRunning = 0;
 function pollAgain(ms: number): void {
   if (polling) clearTimeout(polling);
@@ -120,6 +172,7 @@ function pollAgain(ms: number): void {
 }
 async function pollProgress(): Promise<void> {
   polling = undefined;
+  if (driving) return;
   try {
     const p = await callServer('getBulkProgress');
     if (!p) {
@@ -127,12 +180,12 @@ async function pollProgress(): Promise<void> {
       if (actionsRunning > 0) pollAgain(2000);
       return;
     }
-    const minutes = Math.floor(p.etaSeconds / 60);
-    const eta = minutes > 0 ? `${minutes} min ${p.etaSeconds % 60} s` : `${p.etaSeconds} s`;
-    progress.textContent = `${p.kind === 'undo' ? 'Undo' : 'Bulk apply'}: ${p.done} done, ${p.failed} failed, ${p.remaining} remaining (about ${eta} left)`;
-    pollAgain(2000);
+    progress.textContent = p.paused ? `${showProgress(p)}. ${p.paused}` : showProgress(p);
+    // An action of this sidebar still holds the run (its first execution): keep showing progress until it returns.
+    if (actionsRunning > 0) pollAgain(2000);
+    else void driveRun();
   } catch (e) {
-    progress.textContent = `Progress unavailable: ${messageOf(e)}`;
+    progress.textContent = WORDS.unavailable(messageOf(e));
   }
 }
 
@@ -213,11 +266,11 @@ async function start(): Promise<void> {
     'click',
     () =>
       void runAction(applyButton, async () => {
-        const r = await callServer('applyPendingChanges');
+        const r = await callServer('applyPendingChangesFromSidebar');
         if (!r?.confirmed) return 'Nothing applied.';
         const rep = r.report;
         return rep
-          ? `Applied ${rep.applied}, failed ${rep.failed}, refused ${r.refused}${rep.finished ? '.' : `, ${rep.pending} continuing in the background.`}`
+          ? `Applied ${rep.applied}, failed ${rep.failed}, refused ${r.refused}${rep.finished ? '.' : `, ${rep.pending} to go.`}`
           : '';
       }),
   );

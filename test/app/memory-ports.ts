@@ -136,8 +136,10 @@ export function memoryWorld(user: string, meta: SheetMeta, roles: Map<string, Ap
     triggers: {
       scheduleContinuation: () => {
         world.scheduled++;
+        return undefined;
       },
       deleteContinuation: () => {},
+      pausedNote: () => undefined,
       hasLiveEditing: (email) => world.liveEditors.has(email),
     },
     ui: { confirm: () => true, tell: () => {}, toast: (m) => world.toasts.push(m) },
