@@ -39,16 +39,16 @@ export function showSidebar(): void {
   openSidebar();
 }
 
-/** Menu "Apply pending role changes": confirms, starts the run, and opens the sidebar to drive what is left. */
+/** The sidebar's "Apply pending changes": confirms and starts the run; the sidebar itself then drives the rest. */
 export function applyPendingChanges(): BulkResult | undefined {
-  const result = fromMenu(() => applyPendingInteractive(appsScriptPorts()));
-  if (result?.report && !result.report.finished) openSidebar();
-  return result;
+  return fromMenu(() => applyPendingInteractive(appsScriptPorts()));
 }
 
-/** The sidebar's "Apply pending changes": the same, the sidebar itself then drives the run. */
-export function applyPendingChangesFromSidebar(): BulkResult | undefined {
-  return fromMenu(() => applyPendingInteractive(appsScriptPorts()));
+/** Menu "Apply pending role changes": the same, then opens the sidebar to drive what is left. */
+export function applyPendingChangesFromMenu(): BulkResult | undefined {
+  const result = applyPendingChanges();
+  if (result?.report && !result.report.finished) openSidebar();
+  return result;
 }
 
 export function previewPendingChanges(): ReturnType<typeof previewPending> | undefined {

@@ -12,7 +12,7 @@ import { type AuditEntry, auditRecord } from '../domain/audit';
 import { COL, type MemberRow, rowFromCells } from '../domain/member-row';
 import { uiRole } from '../domain/roles';
 import { asks, dropSuperseded, isOpen, isPending, RunEngine, SUPERSEDED, UNKNOWN_OUTCOME } from '../domain/run-engine';
-import type { RunJob, RunState } from '../domain/run-state';
+import { outcomeCounts, type RunJob, type RunState } from '../domain/run-state';
 import { stamp, statusText } from '../domain/status';
 import type { Chat, MemberSheet, Ports, RowPatch } from './ports';
 
@@ -94,11 +94,10 @@ export function executeRun(
   }
   recorder.flush(run.jobs.filter((j) => !isOpen(j) && !j.recorded));
   report.rowsGone = recorder.rowsGone;
-  for (const job of run.jobs) {
-    if (job.state === 'applied') report.applied++;
-    else if (job.state === 'failed' || job.state === 'refused') report.failed++;
-    else report.pending++;
-  }
+  const counts = outcomeCounts(run);
+  report.applied = counts.applied;
+  report.failed = counts.failed;
+  report.pending = run.jobs.filter(isOpen).length;
   report.finished = report.pending === 0;
   if (report.finished) {
     runs.remove(run.user);

@@ -5,6 +5,7 @@
 
 import type { SpaceSummary } from '../domain/chat-types';
 import { userMessage } from '../domain/errors';
+import { driveRun, isDriving, showProgress, WORDS } from './run-driver';
 import { callServer } from './server-client';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -110,59 +111,6 @@ async function loadMembers(): Promise<void> {
   }
 }
 
-export const WORDS = {
-  progress: (kind: 'apply' | 'undo', done: number, failed: number, remaining: number, eta: string) =>
-    `${kind === 'undo' ? 'Undo' : 'Bulk apply'}: ${done} done, ${failed} failed, ${remaining} remaining (about ${eta} left)`,
-  step: (applied: number, failed: number) => `Last step: ${applied} applied, ${failed} failed.`,
-  busy: 'Another execution is working on the run; trying again shortly.',
-  finished: 'Bulk apply finished.',
-  unavailable: (message: string) => `Progress unavailable: ${message}`,
-  stopped: (message: string) =>
-    `The sidebar stopped driving the bulk apply (${message}); it continues in the background, or use “Resume bulk apply”.`,
-} as const;
-
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function showProgress(p: {
-  kind: 'apply' | 'undo';
-  done: number;
-  failed: number;
-  remaining: number;
-  etaSeconds: number;
-  paused?: string;
-}): string {
-  const minutes = Math.floor(p.etaSeconds / 60);
-  const eta = minutes > 0 ? `${minutes} min ${p.etaSeconds % 60} s` : `${p.etaSeconds} s`;
-  return WORDS.progress(p.kind, p.done, p.failed, p.remaining, eta);
-}
-
-/**
- * While a run of this person's is open, the sidebar drives it: each call continues it for one execution and
- * reports what that step did. No trigger is needed (test deployments run none, and one-off triggers fire late);
- * closing the sidebar leaves the background continuation to carry on.
- */
-let driving = false;
-async function driveRun(): Promise<void> {
-  if (driving) return;
-  driving = true;
-  try {
-    for (;;) {
-      const step = await callServer('continueMyBulkApply');
-      if (!step.progress) {
-        progress.textContent = `${WORDS.finished} ${WORDS.step(step.applied, step.failed)}`;
-        return;
-      }
-      const note = step.busy ? WORDS.busy : WORDS.step(step.applied, step.failed);
-      progress.textContent = `${showProgress(step.progress)}. ${note}`;
-      if (step.busy) await wait(5000);
-    }
-  } catch (e) {
-    progress.textContent = WORDS.stopped(messageOf(e));
-  } finally {
-    driving = false;
-  }
-}
-
 /** Actions in flight: while one is (the person may still be reading its confirmation), keep asking for progress. */
 let polling: ReturnType<typeof setTimeout> | undefined;
 let actionsRunning = 0;
@@ -172,7 +120,7 @@ function pollAgain(ms: number): void {
 }
 async function pollProgress(): Promise<void> {
   polling = undefined;
-  if (driving) return;
+  if (isDriving()) return;
   try {
     const p = await callServer('getBulkProgress');
     if (!p) {
@@ -183,7 +131,7 @@ async function pollProgress(): Promise<void> {
     progress.textContent = p.paused ? `${showProgress(p)}. ${p.paused}` : showProgress(p);
     // An action of this sidebar still holds the run (its first execution): keep showing progress until it returns.
     if (actionsRunning > 0) pollAgain(2000);
-    else void driveRun();
+    else void driveRun(progress);
   } catch (e) {
     progress.textContent = WORDS.unavailable(messageOf(e));
   }
@@ -266,7 +214,7 @@ async function start(): Promise<void> {
     'click',
     () =>
       void runAction(applyButton, async () => {
-        const r = await callServer('applyPendingChangesFromSidebar');
+        const r = await callServer('applyPendingChanges');
         if (!r?.confirmed) return 'Nothing applied.';
         const rep = r.report;
         return rep

@@ -146,7 +146,7 @@ describe('sidebar-driven runs', () => {
     const h = await prepare({ ...STRICT, testDeployment: true });
     try {
       h.env.sim.ui.answerAlert('YES');
-      const started = h.env.sim.as(ALICE, () => h.bundle.run('applyPendingChangesFromSidebar')) as {
+      const started = h.env.sim.as(ALICE, () => h.bundle.run('applyPendingChanges')) as {
         report: { applied: number; finished: boolean };
       };
       expect(started.report.finished).toBe(false);
