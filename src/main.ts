@@ -4,6 +4,12 @@
  */
 
 import { keyStatus, removeKey, saveKey } from './adapters/app-auth';
+import {
+  type AuthorizationState,
+  authorizationState,
+  liveEditingBlocker,
+  triggerFailureMessage,
+} from './adapters/authorization';
 import { appsScriptClock, executionBudgetMs } from './adapters/clock';
 import {
   deleteContinuation,
@@ -22,7 +28,7 @@ import { handleRoleEdit } from './app/live-edit';
 import { type LoadResult, listSpaceSummaries, loadSpaceByName, refreshActive } from './app/load-space';
 import { continueLocked, myProgress, type RunProgress } from './app/run-executor';
 import type { SpaceSummary } from './domain/chat-types';
-import { BusyError, isExpected, userMessage } from './domain/errors';
+import { BusyError, isExpected, UserError, userMessage } from './domain/errors';
 
 /** How long one sidebar call works on a run: short enough that the sidebar shows each step's outcome soon. */
 const SIDEBAR_STEP_MS = 60_000;
@@ -110,8 +116,25 @@ export function refreshMembers(): LoadResult | undefined {
   });
 }
 
-export function toggleLiveEditing(): boolean {
-  const on = setLiveEditingFor(!isLiveEditingOn());
+/**
+ * Turns live editing on or off; before turning it on, checks it can work (authorised, trigger scope granted, a
+ * trigger slot left) and says plainly when it cannot, instead of showing it on while nothing fires.
+ */
+function switchLiveEditing(on: boolean): boolean {
+  if (!on) return setLiveEditingFor(false);
+  const blocker = liveEditingBlocker();
+  if (blocker) throw new UserError(blocker);
+  try {
+    return setLiveEditingFor(true);
+  } catch (error) {
+    const limit = triggerFailureMessage(error);
+    throw limit ? new UserError(limit) : error;
+  }
+}
+
+export function toggleLiveEditing(): boolean | undefined {
+  const on = fromMenu(() => switchLiveEditing(!isLiveEditingOn()));
+  if (on === undefined) return undefined;
   SpreadsheetApp.getActive().toast(
     on ? 'Live editing is on: role edits apply as you type.' : 'Live editing is off.',
     APP_TITLE,
@@ -145,10 +168,18 @@ export function onRoleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 export interface SidebarState {
   email: string;
   liveEditing: boolean;
+  /** Checked each time the sidebar opens: re-authorisation needed, scopes not granted (with what to say). */
+  authorization: AuthorizationState;
 }
 
 export function getSidebarState(): SidebarState {
-  return { email: Session.getEffectiveUser().getEmail(), liveEditing: isLiveEditingOn() };
+  const authorization = authorizationState();
+  return {
+    email: Session.getEffectiveUser().getEmail(),
+    // Without the trigger scope its triggers cannot even be listed (and would not fire): live editing is off.
+    liveEditing: !authorization.missing.includes('liveEditing') && isLiveEditingOn(),
+    authorization,
+  };
 }
 
 /** The spaces to pick from: your own, or (admin) every named space of the organisation, searched by name. */
@@ -185,7 +216,7 @@ export function removeAppKey(): { configured: boolean; clientEmail: string } {
 }
 
 export function setLiveEditing(on: boolean): SidebarState {
-  setLiveEditingFor(on === true);
+  switchLiveEditing(on === true);
   return getSidebarState();
 }
 

@@ -16,6 +16,7 @@ const reloadButton = $<HTMLButtonElement>('reload');
 const live = $<HTMLInputElement>('live');
 const status = $<HTMLDivElement>('status');
 const who = $<HTMLParagraphElement>('who');
+const authNotes = $<HTMLParagraphElement>('auth-notes');
 const previewButton = $<HTMLButtonElement>('preview');
 const applyButton = $<HTMLButtonElement>('apply');
 const progress = $<HTMLDivElement>('progress');
@@ -246,6 +247,9 @@ async function start(): Promise<void> {
     who.textContent = `Signed in as ${state.email}`;
     live.checked = state.liveEditing;
     live.disabled = false;
+    // Said plainly and kept on screen: live editing that looks on but cannot fire is worse than none.
+    authNotes.textContent = state.authorization.notes.join(' ');
+    authNotes.hidden = state.authorization.notes.length === 0;
   } catch (e) {
     say(messageOf(e), true);
   }

@@ -41,6 +41,11 @@ const SERVICES: Need[] = [
   { what: "the person's email", pattern: /Session\.(getEffectiveUser|getActiveUser)\b/, scope: 'userinfo.email' },
   { what: 'the OAuth token (no scope of its own)', pattern: /ScriptApp\.getOAuthToken\b/, scope: null },
   {
+    what: 'authorisation checks (no scope of their own)',
+    pattern: /ScriptApp\.(getAuthorizationInfo|AuthMode|AuthorizationStatus)\b/,
+    scope: null,
+  },
+  {
     what: 'properties, cache, locks, utilities, logging (no scope)',
     pattern:
       /(PropertiesService\.get(Document|User|Script)Properties|CacheService\.get(User|Document|Script)Cache|LockService\.get(Document|User|Script)Lock|Utilities\.\w+|Logger\.log|console\.\w+)\b/,
