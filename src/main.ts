@@ -4,21 +4,36 @@
  */
 
 import { keyStatus, removeKey, saveKey } from './adapters/app-auth';
+import {
+  type AuthorizationState,
+  authorizationState,
+  liveEditingBlocker,
+  triggerFailureMessage,
+} from './adapters/authorization';
 import { appsScriptClock, executionBudgetMs } from './adapters/clock';
+import {
+  deleteContinuation,
+  pauseContinuation,
+  pauseWithoutDocument,
+  scheduleContinuation,
+  WORDS,
+} from './adapters/continuation';
 import { appsScriptPorts } from './adapters/ports';
 import { gatherSetupFacts } from './adapters/setup-probe';
 import { memberSheetOf } from './adapters/sheets';
-import { deleteFiredTrigger, isLiveEditingOn, scheduleContinuation, setLiveEditingFor } from './adapters/triggers';
+import { isLiveEditingOn, setLiveEditingFor } from './adapters/triggers';
 import { APP_TITLE, appsScriptUi, buildMenu, fromMenu, openSidebar } from './adapters/ui';
 import { applyPendingInteractive, type BulkResult, previewPending, undoLastInteractive } from './app/bulk-apply';
 import type { RunReport } from './app/bulk-run';
 import { handleRoleEdit } from './app/live-edit';
 import { type LoadResult, listSpaceSummaries, loadSpaceByName, refreshActive } from './app/load-space';
-import { continueLocked, myProgress } from './app/run-executor';
+import { continueLocked, myProgress, type RunProgress } from './app/run-executor';
 import type { SpaceSummary } from './domain/chat-types';
-import { BusyError } from './domain/errors';
-import type { Progress } from './domain/run-state';
+import { BusyError, isExpected, UserError, userMessage } from './domain/errors';
 import { type CheckLine, checklistText, setupChecklist } from './domain/setup-checklist';
+
+/** How long one sidebar call works on a run: short enough that the sidebar shows each step's outcome soon. */
+const SIDEBAR_STEP_MS = 60_000;
 
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu();
@@ -32,8 +47,16 @@ export function showSidebar(): void {
   openSidebar();
 }
 
+/** The sidebar's "Apply pending changes": confirms and starts the run; the sidebar itself then drives the rest. */
 export function applyPendingChanges(): BulkResult | undefined {
   return fromMenu(() => applyPendingInteractive(appsScriptPorts()));
+}
+
+/** Menu "Apply pending role changes": the same, then opens the sidebar to drive what is left. */
+export function applyPendingChangesFromMenu(): BulkResult | undefined {
+  const result = applyPendingChanges();
+  if (result?.report && !result.report.finished) openSidebar();
+  return result;
 }
 
 export function previewPendingChanges(): ReturnType<typeof previewPending> | undefined {
@@ -48,22 +71,39 @@ export function undoLastBulkApply(): BulkResult | undefined {
 export function resumeBulkApply(): RunReport | undefined {
   return fromMenu(() => {
     const started = appsScriptClock.now();
-    const report = continueLocked(appsScriptPorts(), started + executionBudgetMs());
-    if (!report) SpreadsheetApp.getActive().toast('There is no unfinished bulk apply.', APP_TITLE);
+    const ports = appsScriptPorts();
+    const report = continueLocked(ports, started + executionBudgetMs());
+    if (!report) ports.ui.toast(WORDS.noRun);
+    else if (report.paused) ports.ui.tell(report.paused);
+    else if (report.finished) ports.ui.toast(WORDS.finished(report.applied, report.failed));
+    else ports.ui.toast(WORDS.stillGoing(report.applied, report.failed, report.pending));
     return report;
   });
 }
 
-/** One-off time trigger that continues a run past the 6-minute limit; runs as the person who started it. */
+/**
+ * One-off time trigger that continues a run past the 6-minute limit; runs as the person who started it. It never
+ * throws an expected failure into a loop of retries: whatever stops it leaves the run saved and paused, with a note
+ * the sidebar and "Resume bulk apply" show.
+ */
 export function continueBulkApply(e?: GoogleAppsScript.Events.TimeDriven): void {
   const started = appsScriptClock.now();
-  deleteFiredTrigger(e?.triggerUid);
+  // Whether a time trigger has a document is undocumented: without one, the run's store is out of reach.
+  if (!SpreadsheetApp.getActive()) {
+    pauseWithoutDocument(e?.triggerUid);
+    return;
+  }
+  deleteContinuation(e?.triggerUid);
   try {
     continueLocked(appsScriptPorts(), started + executionBudgetMs());
   } catch (error) {
     // Busy (someone else holds the lock): try again shortly rather than dropping the run.
-    if (error instanceof BusyError) scheduleContinuation();
-    else throw error;
+    if (error instanceof BusyError) {
+      scheduleContinuation();
+      return;
+    }
+    pauseContinuation(WORDS.failed(userMessage(error)));
+    if (!isExpected(error)) throw error;
   }
 }
 
@@ -85,8 +125,25 @@ export function refreshMembers(): LoadResult | undefined {
   });
 }
 
-export function toggleLiveEditing(): boolean {
-  const on = setLiveEditingFor(!isLiveEditingOn());
+/**
+ * Turns live editing on or off; before turning it on, checks it can work (authorised, trigger scope granted, a
+ * trigger slot left) and says plainly when it cannot, instead of showing it on while nothing fires.
+ */
+function switchLiveEditing(on: boolean): boolean {
+  if (!on) return setLiveEditingFor(false);
+  const blocker = liveEditingBlocker();
+  if (blocker) throw new UserError(blocker);
+  try {
+    return setLiveEditingFor(true);
+  } catch (error) {
+    const limit = triggerFailureMessage(error);
+    throw limit ? new UserError(limit) : error;
+  }
+}
+
+export function toggleLiveEditing(): boolean | undefined {
+  const on = fromMenu(() => switchLiveEditing(!isLiveEditingOn()));
+  if (on === undefined) return undefined;
   SpreadsheetApp.getActive().toast(
     on ? 'Live editing is on: role edits apply as you type.' : 'Live editing is off.',
     APP_TITLE,
@@ -120,10 +177,18 @@ export function onRoleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 export interface SidebarState {
   email: string;
   liveEditing: boolean;
+  /** Checked each time the sidebar opens: re-authorisation needed, scopes not granted (with what to say). */
+  authorization: AuthorizationState;
 }
 
 export function getSidebarState(): SidebarState {
-  return { email: Session.getEffectiveUser().getEmail(), liveEditing: isLiveEditingOn() };
+  const authorization = authorizationState();
+  return {
+    email: Session.getEffectiveUser().getEmail(),
+    // Without the trigger scope its triggers cannot even be listed (and would not fire): live editing is off.
+    liveEditing: !authorization.missing.includes('liveEditing') && isLiveEditingOn(),
+    authorization,
+  };
 }
 
 /** The spaces to pick from: your own, or (admin) every named space of the organisation, searched by name. */
@@ -161,7 +226,7 @@ export function removeAppKey(): { configured: boolean; clientEmail: string } {
 }
 
 export function setLiveEditing(on: boolean): SidebarState {
-  setLiveEditingFor(on === true);
+  switchLiveEditing(on === true);
   return getSidebarState();
 }
 
@@ -171,6 +236,42 @@ export function checkSetup(options?: { admin?: boolean }): CheckLine[] {
 }
 
 /** Progress of this person's bulk run (the sidebar polls it while a run is going on). */
-export function getBulkProgress(): Progress | null {
+export function getBulkProgress(): RunProgress | null {
   return myProgress(appsScriptPorts());
+}
+
+/** One sidebar-driven step of a run: what it did, and where the run stands after it. */
+export interface RunStep {
+  /** Another execution (a background continuation, someone's edit) held the lock: nothing was done, ask again. */
+  busy: boolean;
+  /** Changes applied and failed in this step. */
+  applied: number;
+  failed: number;
+  /** The run after this step; null when it is finished (or there was none). */
+  progress: RunProgress | null;
+}
+
+/**
+ * Continues this person's open run for one execution (the sidebar calls it again and again while a run is open,
+ * and shows each step): needs no trigger, so it works in test deployments and never waits for a late one. Closing
+ * the sidebar leaves the background continuation, scheduled as always, to carry on.
+ */
+export function continueMyBulkApply(): RunStep {
+  const started = appsScriptClock.now();
+  const ports = appsScriptPorts();
+  const before = myProgress(ports);
+  if (!before) return { busy: false, applied: 0, failed: 0, progress: null };
+  try {
+    const report = continueLocked(ports, started + Math.min(SIDEBAR_STEP_MS, executionBudgetMs()));
+    const after = report && !report.finished ? myProgress(ports) : null;
+    return {
+      busy: false,
+      applied: (report?.applied ?? before.done) - before.done,
+      failed: (report?.failed ?? before.failed) - before.failed,
+      progress: after,
+    };
+  } catch (error) {
+    if (error instanceof BusyError) return { busy: true, applied: 0, failed: 0, progress: before };
+    throw error;
+  }
 }

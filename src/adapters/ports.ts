@@ -3,11 +3,12 @@
 import type { Ports } from '../app/ports';
 import { userChatApi } from './chat-api';
 import { appsScriptClock, executionBudgetMs } from './clock';
+import { deleteContinuation, pausedNote, scheduleContinuation } from './continuation';
 import { withDocumentLock } from './lock';
 import { resolveMissingNames, userIdsForEmails } from './people-directory';
-import { deleteRun, lastUndo, loadRun, saveRun, saveUndo } from './run-store';
+import { appendUndo, deleteRun, lastUndo, loadRun, saveRun, saveUndo } from './run-store';
 import { appsScriptSheets } from './sheets';
-import { deleteFiredTrigger, hasLiveEditing, scheduleContinuation } from './triggers';
+import { hasLiveEditing } from './triggers';
 import { appsScriptUi } from './ui';
 
 export function appsScriptPorts(clock = appsScriptClock): Ports {
@@ -24,8 +25,8 @@ export function appsScriptPorts(clock = appsScriptClock): Ports {
         userIdsForEmails: (emails, access) => userIdsForEmails(emails, access, clock),
       };
     },
-    runs: { load: loadRun, save: saveRun, remove: deleteRun, saveUndo, lastUndo },
-    triggers: { scheduleContinuation, deleteContinuation: deleteFiredTrigger, hasLiveEditing },
+    runs: { load: loadRun, save: saveRun, remove: deleteRun, saveUndo, lastUndo, appendUndo },
+    triggers: { scheduleContinuation, deleteContinuation, pausedNote, hasLiveEditing },
     ui: appsScriptUi,
     user: () => Session.getEffectiveUser().getEmail().toLowerCase(),
     clock,

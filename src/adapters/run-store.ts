@@ -70,6 +70,13 @@ export function saveUndo(_user: string, record: UndoRecord): void {
   for (let i = pieces.length; i < before; i++) props.deleteProperty(`${base}.${i}`);
 }
 
+export function appendUndo(user: string, runId: string, changes: UndoRecord['changes']): void {
+  if (changes.length === 0) return;
+  const last = lastUndo(user);
+  const kept = last?.runId === runId ? last.changes : [];
+  saveUndo(user, { runId, changes: [...kept, ...changes] });
+}
+
 export function lastUndo(_user: string): UndoRecord | undefined {
   const props = PropertiesService.getUserProperties();
   const base = undoKey();

@@ -2,7 +2,6 @@
  * Live editing = one installable edit trigger per user per spreadsheet. The list of people who turned it on is kept
  * in document properties, so each trigger knows whether an edit by someone else will be handled by that person's own
  * trigger (and must be left alone) or has to wait, pending, for them.
- * The one-off continuation trigger of a long bulk run is kept here too.
  */
 
 export const EDIT_HANDLER = 'onRoleEdit';
@@ -43,22 +42,4 @@ export function setLiveEditingFor(on: boolean): boolean {
   const others = editors().filter((e) => e !== me);
   saveEditors(on ? [...others, me] : others);
   return on;
-}
-
-/** The handler of the one-off trigger that continues a bulk run (an export of src/main.ts). */
-export const CONTINUE_HANDLER = 'continueBulkApply';
-const CONTINUE_AFTER_MS = 1000;
-
-export function scheduleContinuation(): void {
-  const ss = SpreadsheetApp.getActive();
-  const waiting = ScriptApp.getUserTriggers(ss).some((t) => t.getHandlerFunction() === CONTINUE_HANDLER);
-  if (!waiting) ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(CONTINUE_AFTER_MS).create();
-}
-
-/** Removes the one-off trigger that just fired (add-ons may hold only a few triggers per person). */
-export function deleteFiredTrigger(triggerUid: string | undefined): void {
-  for (const t of ScriptApp.getUserTriggers(SpreadsheetApp.getActive())) {
-    if (t.getHandlerFunction() === CONTINUE_HANDLER && (!triggerUid || t.getUniqueId() === triggerUid))
-      ScriptApp.deleteTrigger(t);
-  }
 }

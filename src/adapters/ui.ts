@@ -12,7 +12,7 @@ export function buildMenu(): void {
   SpreadsheetApp.getUi()
     .createAddonMenu()
     .addItem('Open sidebar', 'showSidebar')
-    .addItem('Apply pending role changes', 'applyPendingChanges')
+    .addItem('Apply pending role changes', 'applyPendingChangesFromMenu')
     .addItem('Preview pending changes (dry run)', 'previewPendingChanges')
     .addItem('Undo last bulk apply', 'undoLastBulkApply')
     .addItem('Resume bulk apply', 'resumeBulkApply')

@@ -55,7 +55,9 @@ export const WORDS = {
     `${plural(n, 'row', 'rows')} can't be applied and will be put back, with the reason in Status.`,
   applying: (n: number) => `Applying ${plural(n, 'role change', 'role changes')}…`,
   finished: (r: RunReport) =>
-    `Applied ${r.applied}, failed ${r.failed}.${r.finished ? '' : ` ${r.pending} still to go: continuing in the background.`}`,
+    `Applied ${r.applied}, failed ${r.failed}.${
+      r.finished ? '' : ` ${r.paused ?? `${r.pending} still to go: continuing in the background.`}`
+    }`,
   noUndo: 'You have no bulk apply to undo in this spreadsheet.',
   nothingToUndo: (skipped: number) =>
     `Nothing to undo for the last bulk apply.${skipped > 0 ? ` ${plural(skipped, 'change was', 'changes were')} changed again since.` : ''}`,

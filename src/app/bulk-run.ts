@@ -12,8 +12,9 @@ import { type AuditEntry, auditRecord } from '../domain/audit';
 import { COL, type MemberRow, rowFromCells } from '../domain/member-row';
 import { uiRole } from '../domain/roles';
 import { asks, dropSuperseded, isOpen, isPending, RunEngine, SUPERSEDED, UNKNOWN_OUTCOME } from '../domain/run-engine';
-import type { RunJob, RunState } from '../domain/run-state';
+import { outcomeCounts, type RunJob, type RunState } from '../domain/run-state';
 import { stamp, statusText } from '../domain/status';
+import type { UndoChange } from '../domain/undo-record';
 import type { Chat, MemberSheet, Ports, RowPatch } from './ports';
 
 export interface RunReport {
@@ -26,6 +27,8 @@ export interface RunReport {
   finished: boolean;
   /** Outcomes whose row was no longer in the sheet (deleted meanwhile); they are still in the Audit log. */
   rowsGone: number;
+  /** Unfinished, and no background continuation will come: why (the sidebar or "Resume bulk apply" carries on). */
+  paused?: string;
 }
 
 /**
@@ -92,11 +95,10 @@ export function executeRun(
   }
   recorder.flush(run.jobs.filter((j) => !isOpen(j) && !j.recorded));
   report.rowsGone = recorder.rowsGone;
-  for (const job of run.jobs) {
-    if (job.state === 'applied') report.applied++;
-    else if (job.state === 'failed' || job.state === 'refused') report.failed++;
-    else report.pending++;
-  }
+  const counts = outcomeCounts(run);
+  report.applied = counts.applied;
+  report.failed = counts.failed;
+  report.pending = run.jobs.filter(isOpen).length;
   report.finished = report.pending === 0;
   if (report.finished) {
     runs.remove(run.user);
@@ -108,18 +110,18 @@ export function executeRun(
 }
 
 /**
- * Keeps what a bulk apply changed, for Undo, in the add-on's own store (never the Audit sheet). Live edits are not
- * part of it; a finished undo leaves nothing to undo again.
+ * What a bulk apply changed, for Undo, in the add-on's own store (never the Audit sheet): added as outcomes are
+ * written, because a long run keeps only counts of its finished jobs. Live edits are not part of it.
  */
-function rememberForUndo(ports: Ports, run: RunState): void {
-  if (run.kind === 'undo') {
-    ports.runs.saveUndo(run.user, { runId: run.runId, changes: [] });
-    return;
-  }
-  const changes = run.jobs
+function undoChanges(jobs: readonly RunJob[]): UndoChange[] {
+  return jobs
     .filter((j) => j.state === 'applied' && !j.live && !j.undo)
     .map(({ key, who, from, to, access }) => ({ key, who, from, to, access }));
-  if (changes.length > 0) ports.runs.saveUndo(run.user, { runId: run.runId, changes });
+}
+
+/** A finished undo leaves nothing to undo again. */
+function rememberForUndo(ports: Ports, run: RunState): void {
+  if (run.kind === 'undo') ports.runs.saveUndo(run.user, { runId: run.runId, changes: [] });
 }
 
 /** Sheets are found by space and access: a space loaded as the person and as an admin has two sheets. */
@@ -168,6 +170,7 @@ class OutcomeRecorder {
       const sheet = this.sheets$().get(key);
       this.rowsGone += sheet ? sheet.patchRows(patches).length : patches.length;
     }
+    if (this.run.kind === 'apply') this.ports.runs.appendUndo(this.run.user, this.run.runId, undoChanges(unrecorded));
     for (const job of unrecorded) job.recorded = true;
     this.ports.runs.save(this.run);
   }

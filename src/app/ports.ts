@@ -123,14 +123,21 @@ export interface RunStore {
   remove(user: string): void;
   /** The person's last bulk apply in this spreadsheet, for Undo: kept where only the add-on can write. */
   saveUndo(user: string, record: UndoRecord): void;
+  /** Adds a run's applied changes to the record as they are written (a new run id starts a new record). */
+  appendUndo(user: string, runId: string, changes: UndoRecord['changes']): void;
   lastUndo(user: string): UndoRecord | undefined;
 }
 
 export interface Triggers {
-  /** Schedules the one-off continuation of a run, unless one is already waiting. */
-  scheduleContinuation(): void;
-  /** Removes the continuation trigger that fired (any, when `triggerUid` is undefined). */
+  /**
+   * Schedules the one-off continuation of a run, unless one is already waiting; returns why the run is paused
+   * instead when it cannot be scheduled (trigger limit, authorisation).
+   */
+  scheduleContinuation(): string | undefined;
+  /** Removes this person's continuation trigger here (and the one that fired), and any pause note. */
   deleteContinuation(triggerUid: string | undefined): void;
+  /** Why this person's run here is paused (no background continuation will come), if it is. */
+  pausedNote(): string | undefined;
   /** Whether this person has live editing on in this spreadsheet. */
   hasLiveEditing(email: string): boolean;
 }

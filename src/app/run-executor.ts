@@ -60,14 +60,25 @@ function work(ports: Ports, run: RunState, deadline: number, carried: number): R
   const scheduledFirst = open > SCHEDULE_FIRST_ABOVE;
   if (scheduledFirst) ports.triggers.scheduleContinuation();
   const report = executeRun(run, ports, ports.chat(), deadline, new Set(run.jobs.slice(0, carried)));
-  if (!report.finished) ports.triggers.scheduleContinuation();
-  else if (scheduledFirst) ports.triggers.deleteContinuation(undefined);
+  if (report.finished) {
+    // Also removes a continuation still waiting from an earlier execution (the sidebar may have finished the run),
+    // and any pause note.
+    ports.triggers.deleteContinuation(undefined);
+  } else {
+    const paused = ports.triggers.scheduleContinuation();
+    if (paused) report.paused = paused;
+  }
   return report;
 }
 
-export function myProgress(ports: Ports): Progress | null {
+/** A run's progress, with the reason it is paused when no background continuation will come. */
+export type RunProgress = Progress & { paused?: string };
+
+export function myProgress(ports: Ports): RunProgress | null {
   const run = ports.runs.load(ports.user());
-  return run ? progressOf(run) : null;
+  if (!run) return null;
+  const paused = ports.triggers.pausedNote();
+  return paused ? { ...progressOf(run), paused } : progressOf(run);
 }
 
 export function continueLocked(ports: Ports, deadline: number): RunReport | undefined {

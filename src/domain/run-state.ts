@@ -39,6 +39,32 @@ export interface RunState {
   /** Space name → sheet title, for messages and the audit log. */
   titles: Record<string, string>;
   jobs: RunJob[];
+  /**
+   * Finished jobs already written to the sheet and the Audit log, kept only as counts: a run of 10,000 changes must
+   * fit in document properties (500 kB shared by everyone in the spreadsheet) at every save.
+   */
+  settled?: { applied: number; failed: number };
+}
+
+/** A finished job whose outcome is in the sheet and the Audit log: nothing will read it again but the counts. */
+const isSettled = (j: RunJob) => j.recorded === true && j.state !== 'queued' && j.state !== 'inflight';
+
+/** Applied and failed jobs of a run, settled ones included. */
+export function outcomeCounts(run: RunState): { applied: number; failed: number } {
+  let applied = run.settled?.applied ?? 0;
+  let failed = run.settled?.failed ?? 0;
+  for (const j of run.jobs) {
+    if (j.state === 'applied') applied++;
+    else if (j.state === 'failed' || j.state === 'refused') failed++;
+  }
+  return { applied, failed };
+}
+
+/** Drops trailing default values (0, '') from a job tuple: most jobs are queued, never tried, without a reason. */
+function trimDefaults(values: unknown[]): unknown[] {
+  let end = values.length;
+  while (end > 0 && (values[end - 1] === 0 || values[end - 1] === '')) end--;
+  return values.slice(0, end);
 }
 
 const ROLE_CODES: ApiRole[] = ['ROLE_MEMBER', 'ROLE_ASSISTANT_MANAGER', 'ROLE_MANAGER'];
@@ -46,6 +72,8 @@ const STATES: JobState[] = ['queued', 'inflight', 'applied', 'failed', 'refused'
 
 /** Compact JSON: property values are capped at 9 KB, so a 1,000-change run has to be small per job. */
 export function encodeRun(run: RunState): string {
+  const settled = run.jobs.filter(isSettled);
+  const counts = outcomeCounts({ ...run, jobs: settled });
   return JSON.stringify({
     v: 1,
     id: run.runId,
@@ -53,22 +81,27 @@ export function encodeRun(run: RunState): string {
     u: run.user,
     at: run.startedAt,
     t: run.titles,
-    j: run.jobs.map((j) => [
-      j.key,
-      ROLE_CODES.indexOf(j.from),
-      ROLE_CODES.indexOf(j.to),
-      j.attempts,
-      STATES.indexOf(j.state),
-      j.who,
-      j.index,
-      j.reason ?? '',
-      j.errorStatus ?? 0,
-      j.recorded ? 1 : 0,
-      j.access === 'user' ? 0 : j.access,
-      j.checks ?? 0,
-      j.undo ? 1 : 0,
-      j.live ? 1 : 0,
-    ]),
+    ...(counts.applied + counts.failed > 0 ? { s: [counts.applied, counts.failed] } : {}),
+    j: run.jobs
+      .filter((j) => !isSettled(j))
+      .map((j) =>
+        trimDefaults([
+          j.key,
+          ROLE_CODES.indexOf(j.from),
+          ROLE_CODES.indexOf(j.to),
+          j.attempts,
+          STATES.indexOf(j.state),
+          j.who,
+          j.index,
+          j.reason ?? '',
+          j.errorStatus ?? 0,
+          j.recorded ? 1 : 0,
+          j.access === 'user' ? 0 : j.access,
+          j.checks ?? 0,
+          j.undo ? 1 : 0,
+          j.live ? 1 : 0,
+        ]),
+      ),
   });
 }
 
@@ -81,6 +114,7 @@ export function decodeRun(text: string): RunState | undefined {
       u?: string;
       at?: string;
       t?: Record<string, string>;
+      s?: unknown[];
       j?: unknown[][];
     };
     if (raw.v !== 1 || typeof raw.id !== 'string' || typeof raw.u !== 'string' || !Array.isArray(raw.j))
@@ -126,7 +160,7 @@ export function decodeRun(text: string): RunState | undefined {
       if (live) job.live = true;
       jobs.push(job);
     }
-    return {
+    const decoded: RunState = {
       runId: raw.id,
       kind: raw.kind === 'undo' ? 'undo' : 'apply',
       user: raw.u,
@@ -134,6 +168,8 @@ export function decodeRun(text: string): RunState | undefined {
       titles: raw.t ?? {},
       jobs,
     };
+    if (Array.isArray(raw.s)) decoded.settled = { applied: Number(raw.s[0]) || 0, failed: Number(raw.s[1]) || 0 };
+    return decoded;
   } catch {
     return undefined;
   }
@@ -173,11 +209,12 @@ export function progressOf(run: RunState, perSpaceSeconds = 1.05, projectPerSeco
   const perSpace = new Map<string, number>();
   for (const j of open) perSpace.set(j.space, (perSpace.get(j.space) ?? 0) + 1);
   const busiest = Math.max(0, ...perSpace.values());
+  const { applied, failed } = outcomeCounts(run);
   return {
     runId: run.runId,
     kind: run.kind,
-    done: run.jobs.filter((j) => j.state === 'applied').length,
-    failed: run.jobs.filter((j) => j.state === 'failed' || j.state === 'refused').length,
+    done: applied,
+    failed,
     remaining: open.length,
     etaSeconds: Math.ceil(Math.max(open.length / projectPerSecond, busiest * perSpaceSeconds)),
   };

@@ -5,6 +5,7 @@
 
 import type { SpaceSummary } from '../domain/chat-types';
 import { userMessage } from '../domain/errors';
+import { driveRun, isDriving, showProgress, WORDS } from './run-driver';
 import { callServer } from './server-client';
 import { wireSetupCheck } from './setup-check';
 
@@ -16,6 +17,7 @@ const reloadButton = $<HTMLButtonElement>('reload');
 const live = $<HTMLInputElement>('live');
 const status = $<HTMLDivElement>('status');
 const who = $<HTMLParagraphElement>('who');
+const authNotes = $<HTMLParagraphElement>('auth-notes');
 const previewButton = $<HTMLButtonElement>('preview');
 const applyButton = $<HTMLButtonElement>('apply');
 const progress = $<HTMLDivElement>('progress');
@@ -115,9 +117,8 @@ async function loadMembers(): Promise<void> {
   }
 }
 
-/** While a bulk apply runs (in this or a background execution), show done / failed / remaining and time left. */
-let polling: ReturnType<typeof setTimeout> | undefined;
 /** Actions in flight: while one is (the person may still be reading its confirmation), keep asking for progress. */
+let polling: ReturnType<typeof setTimeout> | undefined;
 let actionsRunning = 0;
 function pollAgain(ms: number): void {
   if (polling) clearTimeout(polling);
@@ -125,6 +126,7 @@ function pollAgain(ms: number): void {
 }
 async function pollProgress(): Promise<void> {
   polling = undefined;
+  if (isDriving()) return;
   try {
     const p = await callServer('getBulkProgress');
     if (!p) {
@@ -132,12 +134,12 @@ async function pollProgress(): Promise<void> {
       if (actionsRunning > 0) pollAgain(2000);
       return;
     }
-    const minutes = Math.floor(p.etaSeconds / 60);
-    const eta = minutes > 0 ? `${minutes} min ${p.etaSeconds % 60} s` : `${p.etaSeconds} s`;
-    progress.textContent = `${p.kind === 'undo' ? 'Undo' : 'Bulk apply'}: ${p.done} done, ${p.failed} failed, ${p.remaining} remaining (about ${eta} left)`;
-    pollAgain(2000);
+    progress.textContent = p.paused ? `${showProgress(p)}. ${p.paused}` : showProgress(p);
+    // An action of this sidebar still holds the run (its first execution): keep showing progress until it returns.
+    if (actionsRunning > 0) pollAgain(2000);
+    else void driveRun(progress);
   } catch (e) {
-    progress.textContent = `Progress unavailable: ${messageOf(e)}`;
+    progress.textContent = WORDS.unavailable(messageOf(e));
   }
 }
 
@@ -222,7 +224,7 @@ async function start(): Promise<void> {
         if (!r?.confirmed) return 'Nothing applied.';
         const rep = r.report;
         return rep
-          ? `Applied ${rep.applied}, failed ${rep.failed}, refused ${r.refused}${rep.finished ? '.' : `, ${rep.pending} continuing in the background.`}`
+          ? `Applied ${rep.applied}, failed ${rep.failed}, refused ${r.refused}${rep.finished ? '.' : `, ${rep.pending} to go.`}`
           : '';
       }),
   );
@@ -256,6 +258,9 @@ async function start(): Promise<void> {
     who.textContent = `Signed in as ${state.email}`;
     live.checked = state.liveEditing;
     live.disabled = false;
+    // Said plainly and kept on screen: live editing that looks on but cannot fire is worse than none.
+    authNotes.textContent = state.authorization.notes.join(' ');
+    authNotes.hidden = state.authorization.notes.length === 0;
   } catch (e) {
     say(messageOf(e), true);
   }

@@ -164,12 +164,18 @@ export function memoryWorld(
         world.undo = record;
       },
       lastUndo: () => world.undo,
+      appendUndo: (_u: string, runId: string, changes: UndoRecord['changes']) => {
+        const kept = world.undo?.runId === runId ? world.undo.changes : [];
+        world.undo = { runId, changes: [...kept, ...changes] };
+      },
     },
     triggers: {
       scheduleContinuation: () => {
         world.scheduled++;
+        return undefined;
       },
       deleteContinuation: () => {},
+      pausedNote: () => undefined,
       hasLiveEditing: (email) => world.liveEditors.has(email),
     },
     ui: { confirm: () => true, askApply: () => 'all', tell: () => {}, toast: (m) => world.toasts.push(m) },

@@ -80,7 +80,7 @@ describe('the bundle clasp pushes', () => {
     expect(items).toEqual(
       expect.arrayContaining([
         'Open sidebar -> showSidebar',
-        'Apply pending role changes -> applyPendingChanges',
+        'Apply pending role changes -> applyPendingChangesFromMenu',
         'Refresh members -> refreshMembers',
         'Turn live editing on/off -> toggleLiveEditing',
       ]),

@@ -49,6 +49,20 @@ describe('run state', () => {
     expect(pieces.length).toBeLessThan(20);
   });
 
+  it('keeps finished, recorded jobs only as counts, so a big run shrinks as it goes', () => {
+    const big = run(2000, 20);
+    const full = Buffer.byteLength(encodeRun(big), 'utf8');
+    big.jobs.forEach((job, i) => {
+      if (i < 1500) Object.assign(job, { state: i % 100 === 0 ? 'failed' : 'applied', recorded: true });
+    });
+    const saved = encodeRun(big);
+    expect(Buffer.byteLength(saved, 'utf8')).toBeLessThan(full / 3);
+    const back = decodeRun(saved);
+    expect(back?.jobs).toHaveLength(500);
+    expect(back && progressOf(back)).toMatchObject({ done: 1500 - 15 + 250, failed: 15, remaining: 250 });
+    expect(back && progressOf(back)).toEqual(progressOf(big));
+  });
+
   it('never splits a multi-byte character', () => {
     const pieces = chunk('é'.repeat(10_001), 1001);
     expect(pieces.join('')).toBe('é'.repeat(10_001));

@@ -41,7 +41,7 @@ const SERVICES: Need[] = [
   { what: "the person's email", pattern: /Session\.(getEffectiveUser|getActiveUser)\b/, scope: 'userinfo.email' },
   { what: 'the OAuth token (no scope of its own)', pattern: /ScriptApp\.getOAuthToken\b/, scope: null },
   {
-    what: 'Check setup: whether the person must authorise again, and its enums (no scope of their own)',
+    what: 'authorisation checks and Check setup (no scope of their own)',
     pattern: /ScriptApp\.(getAuthorizationInfo|AuthMode|AuthorizationStatus)\b/,
     scope: null,
   },

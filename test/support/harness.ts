@@ -15,6 +15,7 @@ import {
   type LoadedBundle,
   loadBundle,
   ScaledClock,
+  type StrictOptions,
 } from '../../tools/gas-fakes';
 
 export const ROOT = join(__dirname, '../..');
@@ -35,7 +36,13 @@ export interface Harness {
 
 export type { EmulatorControl, LoggedRequest as EmulatorRequest } from '../../tools/emulator/control-client';
 
-export async function startHarness(seed: Seed = demoSeed(), options: { timeScale?: number } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  timeScale?: number;
+  /** The Apps Script fakes' strict behaviours (tools/gas-fakes/README.md "Strict mode"). */
+  strict?: StrictOptions;
+}
+
+export async function startHarness(seed: Seed = demoSeed(), options: HarnessOptions = {}): Promise<Harness> {
   const timeScale = options.timeScale ?? TIME_SCALE;
   const emulator = await startEmulatorThread({ seed, config: { timeScale } });
   const env = createGasEnvironment({
@@ -57,6 +64,7 @@ export async function startHarness(seed: Seed = demoSeed(), options: { timeScale
     },
     // Starts at the wall clock: Google's token endpoint (and the emulator's) checks a JWT's iat/exp against real time.
     clock: new ScaledClock(timeScale, Date.now()),
+    ...(options.strict ? { strict: options.strict } : {}),
   });
   const bundle = loadBundle(join(DIST, 'Code.js'), env);
   return {
