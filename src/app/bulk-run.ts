@@ -170,9 +170,10 @@ class OutcomeRecorder {
       const sheet = this.sheets$().get(key);
       this.rowsGone += sheet ? sheet.patchRows(patches).length : patches.length;
     }
-    if (this.run.kind === 'apply') this.ports.runs.appendUndo(this.run.user, this.run.runId, undoChanges(unrecorded));
     for (const job of unrecorded) job.recorded = true;
     this.ports.runs.save(this.run);
+    // After the save: the Undo record is the person's own convenience, the run's state is what must never be lost.
+    if (this.run.kind === 'apply') this.ports.runs.appendUndo(this.run.user, this.run.runId, undoChanges(unrecorded));
   }
 
   /** The rows of a space's sheet for this access, by key, read once (undefined when the sheet is gone). */
