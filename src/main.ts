@@ -8,7 +8,7 @@ import { appsScriptClock, executionBudgetMs } from './adapters/clock';
 import { appsScriptPorts } from './adapters/ports';
 import { memberSheetOf } from './adapters/sheets';
 import { deleteFiredTrigger, isLiveEditingOn, scheduleContinuation, setLiveEditingFor } from './adapters/triggers';
-import { APP_TITLE, buildMenu, fromMenu, openSidebar } from './adapters/ui';
+import { appsScriptUi, buildMenu, fromMenu, openSidebar, speakTheUsersLanguage } from './adapters/ui';
 import { applyPendingInteractive, type BulkResult, previewPending, undoLastInteractive } from './app/bulk-apply';
 import type { RunReport } from './app/bulk-run';
 import { handleRoleEdit } from './app/live-edit';
@@ -16,10 +16,20 @@ import { type LoadResult, listSpaceSummaries, loadSpaceByName, refreshActive } f
 import { continueLocked, myProgress } from './app/run-executor';
 import type { SpaceSummary } from './domain/chat-types';
 import { BusyError } from './domain/errors';
+import { type Language, language, words } from './domain/messages';
 import type { Progress } from './domain/run-state';
 
-export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  buildMenu();
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  // Triggers can be read only once the add-on is authorised; before that the toggle item names both ways.
+  let liveEditing: boolean | undefined;
+  if (e?.authMode !== undefined && String(e.authMode) === 'FULL') {
+    try {
+      liveEditing = isLiveEditingOn();
+    } catch {
+      // Not readable here (e.g. the spreadsheet is not available yet): the item names both ways.
+    }
+  }
+  buildMenu(liveEditing);
 }
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
@@ -47,7 +57,7 @@ export function resumeBulkApply(): RunReport | undefined {
   return fromMenu(() => {
     const started = appsScriptClock.now();
     const report = continueLocked(appsScriptPorts(), started + executionBudgetMs());
-    if (!report) SpreadsheetApp.getActive().toast('There is no unfinished bulk apply.', APP_TITLE);
+    if (!report) appsScriptUi.toast(words().toast.noUnfinishedRun);
     return report;
   });
 }
@@ -68,20 +78,17 @@ export function continueBulkApply(e?: GoogleAppsScript.Events.TimeDriven): void 
 export function refreshMembers(): LoadResult | undefined {
   return fromMenu(() => {
     const result = refreshActive(appsScriptPorts());
-    SpreadsheetApp.getActive().toast(
-      `${result.members} members; ${result.drifted} changed in Chat, ${result.added} new, ${result.gone} left.`,
-      APP_TITLE,
-    );
+    appsScriptUi.toast(words().toast.refreshed(result.members, result.drifted, result.added, result.gone));
     return result;
   });
 }
 
 export function toggleLiveEditing(): boolean {
+  speakTheUsersLanguage();
   const on = setLiveEditingFor(!isLiveEditingOn());
-  SpreadsheetApp.getActive().toast(
-    on ? 'Live editing is on: role edits apply as you type.' : 'Live editing is off.',
-    APP_TITLE,
-  );
+  appsScriptUi.toast(on ? words().toast.liveOn : words().toast.liveOff);
+  // The menu item now says the other way.
+  buildMenu(on);
   return on;
 }
 
@@ -111,10 +118,13 @@ export function onRoleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 export interface SidebarState {
   email: string;
   liveEditing: boolean;
+  /** The person's language: the sidebar carries both catalogues (functions cannot cross google.script.run). */
+  language: Language;
 }
 
 export function getSidebarState(): SidebarState {
-  return { email: Session.getEffectiveUser().getEmail(), liveEditing: isLiveEditingOn() };
+  speakTheUsersLanguage();
+  return { email: Session.getEffectiveUser().getEmail(), liveEditing: isLiveEditingOn(), language: language() };
 }
 
 /** The spaces to pick from: your own, or (admin) every named space of the organisation, searched by name. */

@@ -1,6 +1,6 @@
 /** The Audit sheet: appended in batches, one row per attempted change; never rewritten. */
 
-import { AUDIT_HEADERS, type AuditEntry, auditCells } from '../domain/audit';
+import { AUDIT_HEADERS, AUDIT_MEMBERSHIP_COLUMN, type AuditEntry, auditCells, auditHeaders } from '../domain/audit';
 
 const AUDIT_TITLE = 'Audit';
 
@@ -13,9 +13,11 @@ function auditSheet(create: boolean): GoogleAppsScript.Spreadsheet.Sheet | undef
   const sheet = ss.insertSheet(AUDIT_TITLE, ss.getNumSheets());
   active.activate();
   const header = sheet.getRange(1, 1, 1, AUDIT_HEADERS.length);
-  header.setValues([[...AUDIT_HEADERS]]);
+  header.setValues([auditHeaders()]);
   header.setFontWeight('bold');
   sheet.setFrozenRows(1);
+  // People and space names are what a reader scans; the resource name stays for tools, out of the way.
+  sheet.hideColumns(AUDIT_MEMBERSHIP_COLUMN);
   return sheet;
 }
 
@@ -26,7 +28,7 @@ export function appendAudit(entries: readonly AuditEntry[]): void {
   if (start === 1) {
     // An Audit sheet left empty (an execution stopped right after creating it): the header goes first, or the
     // first entry would take its place and be skipped by every reader.
-    sheet.getRange(1, 1, 1, AUDIT_HEADERS.length).setValues([[...AUDIT_HEADERS]]);
+    sheet.getRange(1, 1, 1, AUDIT_HEADERS.length).setValues([auditHeaders()]);
     start = 2;
   }
   const maxRows = sheet.getMaxRows();

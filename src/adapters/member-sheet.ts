@@ -11,13 +11,14 @@ import {
   COLUMN_COUNT,
   FIRST_HIDDEN_COL,
   HEADER_ROWS,
-  HEADERS,
   HIDDEN_COLUMN_COUNT,
   type MemberRow,
+  memberHeaders,
   rowToCells,
 } from '../domain/member-row';
+import { words } from '../domain/messages';
 import { isSpaceName } from '../domain/resource-names';
-import { UI_ROLES } from '../domain/roles';
+import { uiRoles } from '../domain/roles';
 
 const METADATA_KEY = 'chatSpaceRoles.memberSheet';
 
@@ -51,7 +52,7 @@ export class AppsScriptMemberSheet implements MemberSheet {
   }
 
   writeHeader(): void {
-    this.sheet.getRange(1, 1, 1, COLUMN_COUNT).setValues([[...HEADERS]]);
+    this.sheet.getRange(1, 1, 1, COLUMN_COUNT).setValues([memberHeaders()]);
   }
 }
 
@@ -92,7 +93,7 @@ export function memberSheetMeta(sheet: GoogleAppsScript.Spreadsheet.Sheet): Shee
 
 /** A sheet title from a space name: Sheets forbids some characters and caps titles at 100 characters. */
 function sheetTitle(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, displayName: string): string {
-  const base = (displayName.replace(/[[\]*?:/\\']/g, ' ').trim() || 'Chat space').slice(0, 90);
+  const base = (displayName.replace(/[[\]*?:/\\']/g, ' ').trim() || words().appTitle).slice(0, 90);
   let title = base;
   for (let n = 2; ss.getSheetByName(title); n++) title = `${base} (${n})`;
   return title;
@@ -119,15 +120,15 @@ export function writeMemberSheet(
   const block = sheet.getRange(1, 1, total, COLUMN_COUNT);
   // Plain-text format first: a name like "=HYPERLINK(...)" or "+1 555" must stay text, never become a formula.
   block.setNumberFormat('@');
-  block.setValues([[...HEADERS], ...rows.map(rowToCells)]);
+  block.setValues([memberHeaders(), ...rows.map(rowToCells)]);
   sheet.getRange(1, 1, 1, COLUMN_COUNT).setFontWeight('bold');
   sheet.setFrozenRows(HEADER_ROWS);
   sheet.hideColumns(FIRST_HIDDEN_COL, HIDDEN_COLUMN_COUNT);
   if (rows.length > 0) {
     const rule = SpreadsheetApp.newDataValidation()
-      .requireValueInList([...UI_ROLES], true)
+      .requireValueInList(uiRoles(), true)
       .setAllowInvalid(true)
-      .setHelpText('Member, Manager or Owner')
+      .setHelpText(words().roleChoices)
       .build();
     sheet.getRange(HEADER_ROWS + 1, COL.role, rows.length, 1).setDataValidation(rule);
   }

@@ -8,9 +8,10 @@ import { resolveMissingNames } from './people-directory';
 import { deleteRun, lastRunId, loadRun, rememberLastRun, saveRun } from './run-store';
 import { appsScriptSheets } from './sheets';
 import { deleteFiredTrigger, hasLiveEditing, scheduleContinuation } from './triggers';
-import { appsScriptUi } from './ui';
+import { appsScriptUi, speakTheUsersLanguage } from './ui';
 
 export function appsScriptPorts(clock = appsScriptClock): Ports {
+  speakTheUsersLanguage();
   return {
     sheets: appsScriptSheets(),
     chat: () => {

@@ -5,6 +5,7 @@
 
 import { inversePlan } from '../domain/audit';
 import { planSpace, type RoleChange, summarize } from '../domain/changes';
+import { words } from '../domain/messages';
 import { uiRole } from '../domain/roles';
 import type { RunReport } from './bulk-run';
 import { resolveNewRows } from './new-rows';
@@ -22,8 +23,9 @@ const titlesOf = (plans: readonly SheetPlan[]) =>
   Object.fromEntries(plans.map((p) => [p.target.meta.space, p.target.meta.title]));
 
 function finishToast(ports: Ports, report: RunReport): void {
-  const rest = report.finished ? '' : ` ${report.pending} still to go: continuing in the background.`;
-  ports.ui.toast(`Applied ${report.applied}, failed ${report.failed}.${rest}`);
+  const w = words().toast;
+  const rest = report.finished ? '' : ` ${w.continuing(report.pending)}`;
+  ports.ui.toast(`${w.finished(report.applied, report.failed)}${rest}`);
 }
 
 export function applyPendingInteractive(ports: Ports): BulkResult {
@@ -34,16 +36,16 @@ export function applyPendingInteractive(ports: Ports): BulkResult {
   const refusals = preview.reduce((n, p) => n + p.refusals.length, 0);
   const lookups = preview.reduce((n, p) => n + p.lookups.length, 0);
   if (changes.length === 0 && refusals === 0 && lookups === 0) {
-    ui.tell('There are no pending role changes.');
+    ui.tell(words().dialog.nothingPending);
     return { confirmed: false, refused: 0 };
   }
   const lines = summarize(changes, new Map(preview.map((p) => [p.target.meta.space, p.target.meta.title])));
-  if (lookups > 0)
-    lines.push(`${lookups} row(s) added by email will be looked up and applied if the person is a member.`);
-  if (refusals > 0) lines.push(`${refusals} row(s) can't be applied and will be put back, with the reason in Status.`);
-  if (!ui.confirm(`Apply ${changes.length + lookups} role change(s)?`, lines)) return { confirmed: false, refused: 0 };
+  const w = words();
+  if (lookups > 0) lines.push(w.dialog.lookups(lookups));
+  if (refusals > 0) lines.push(w.dialog.refusals(refusals));
+  if (!ui.confirm(w.dialog.applyTitle(changes.length + lookups), lines)) return { confirmed: false, refused: 0 };
 
-  ui.toast(`Applying ${changes.length} role change(s)…`);
+  ui.toast(w.toast.applying(changes.length + lookups));
   const outcome = ports.withLock(30_000, () => {
     const api = ports.chat();
     for (const target of sheets.memberSheets()) resolveNewRows(target, api);
@@ -68,22 +70,14 @@ export function applyPendingInteractive(ports: Ports): BulkResult {
 /** Dry run: the plan, in a Preview sheet, without sending anything to Chat. */
 export function previewPending(ports: Ports): { changes: number; refused: number; sheetName: string } {
   const plans = planAllSheets(ports.sheets, ports.user());
+  const w = words().preview;
+  // Columns as words().headers.preview; the Membership column (resource names) is hidden in the sheet.
   const rows: string[][] = [];
   for (const plan of plans) {
-    for (const c of plan.changes)
-      rows.push([plan.target.meta.title, c.who, c.key, uiRole(c.from), uiRole(c.to), 'Will apply']);
-    for (const l of plan.lookups) {
-      rows.push([
-        plan.target.meta.title,
-        l.email,
-        '',
-        '',
-        uiRole(l.requested),
-        'Will be looked up by email, then applied if the person is a member',
-      ]);
-    }
-    for (const r of plan.refusals)
-      rows.push([plan.target.meta.title, r.who, r.key, r.current, r.requested, `Will be refused: ${r.reason}`]);
+    const space = plan.target.meta.title;
+    for (const c of plan.changes) rows.push([space, c.who, c.key, uiRole(c.from), uiRole(c.to), w.willApply]);
+    for (const l of plan.lookups) rows.push([space, l.email, '', '', uiRole(l.requested), w.willLookUp]);
+    for (const r of plan.refusals) rows.push([space, r.who, r.key, r.current, r.requested, w.willRefuse(r.reason)]);
   }
   const sheetName = ports.sheets.writePreview(rows);
   return {
@@ -98,7 +92,7 @@ export function undoLastInteractive(ports: Ports): BulkResult {
   const started = ports.clock.now();
   const runId = ports.runs.lastRunId(ports.user());
   if (!runId) {
-    ui.tell('You have no finished bulk apply to undo in this spreadsheet.');
+    ui.tell(words().dialog.noUndo);
     return { confirmed: false, refused: 0 };
   }
   const build = () => {
@@ -124,15 +118,14 @@ export function undoLastInteractive(ports: Ports): BulkResult {
   };
   const first = build();
   if (first.ordered.length === 0) {
-    ui.tell(
-      `Nothing to undo for the last bulk apply.${first.skipped.length > 0 ? ` ${first.skipped.length} change(s) were changed again since.` : ''}`,
-    );
+    const d = words().dialog;
+    ui.tell(`${d.nothingToUndo}${first.skipped.length > 0 ? ` ${d.changedSince(first.skipped.length)}` : ''}`);
     return { confirmed: false, refused: first.skipped.length };
   }
   const lines = summarize(first.ordered, new Map(first.plans.map((p) => [p.target.meta.space, p.target.meta.title])));
-  for (const s of first.skipped.slice(0, 10)) lines.push(`Skipped ${s.who}: ${s.reason}`);
-  if (!ui.confirm(`Undo ${first.ordered.length} change(s) from the last bulk apply?`, lines))
-    return { confirmed: false, refused: 0 };
+  for (const s of first.skipped.slice(0, 10)) lines.push(words().dialog.skipped(s.who, s.reason));
+  if (!ui.confirm(words().dialog.undoTitle(first.ordered.length), lines)) return { confirmed: false, refused: 0 };
+  ui.toast(words().toast.undoing(first.ordered.length));
   const outcome = ports.withLock(30_000, () => {
     const again = build();
     return {

@@ -4,6 +4,7 @@ import { type Access, isAccess } from '../domain/access';
 import type { SpaceSummary } from '../domain/chat-types';
 import { UserError } from '../domain/errors';
 import { rowFromMembership } from '../domain/member-row';
+import { words } from '../domain/messages';
 import { mergeRefresh } from '../domain/refresh-merge';
 import { isSpaceName } from '../domain/resource-names';
 import type { Ports, SheetMeta } from './ports';
@@ -61,13 +62,13 @@ function load(ports: Ports, meta: Omit<SheetMeta, 'title'> & { title?: string })
 }
 
 export function loadSpaceByName(ports: Ports, space: unknown, access: unknown = 'user'): LoadResult {
-  if (!isSpaceName(space)) throw new UserError('That is not a Chat space name (expected spaces/…).');
-  if (!isAccess(access)) throw new UserError('Load a space as yourself, as a Workspace admin or as the Chat app.');
+  if (!isSpaceName(space)) throw new UserError(words().error.notASpace);
+  if (!isAccess(access)) throw new UserError(words().error.badAccess);
   return load(ports, { space, spaceType: 'SPACE', access });
 }
 
 export function refreshActive(ports: Ports): LoadResult {
   const meta = ports.sheets.activeMemberSheet()?.meta;
-  if (!meta) throw new UserError('Open a member sheet (one loaded from the sidebar) and choose Refresh members again.');
+  if (!meta) throw new UserError(words().error.openMemberSheet);
   return load(ports, meta);
 }

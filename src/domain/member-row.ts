@@ -5,21 +5,13 @@
  */
 
 import type { ChatMembership } from './chat-types';
+import { words } from './messages';
 import { isMembershipName } from './resource-names';
 import { type ApiRole, isApiRole, uiRole } from './roles';
 
-export const HEADERS = [
-  'Name',
-  'Email',
-  'Type',
-  'State',
-  'Role',
-  'Status',
-  'Membership (key)',
-  'Server role (key)',
-  'Snapshot (key)',
-] as const;
-export const COLUMN_COUNT = HEADERS.length;
+/** The header row in the person's language (nothing reads headers back: columns are found by position). */
+export const memberHeaders = (): string[] => [...words().headers.member];
+export const COLUMN_COUNT = 9;
 /** 1-based column numbers, as SpreadsheetApp counts. */
 export const COL = {
   name: 1,

@@ -4,6 +4,7 @@
  */
 
 import { type Cell, type MemberRow, rowFromCells } from './member-row';
+import { words } from './messages';
 import { parseRole, uiRole } from './roles';
 import { statusText } from './status';
 
@@ -28,13 +29,12 @@ export function mergeRefresh(
     const pending = knownRole !== '' && intent.ok && intent.role !== knownRole;
     if (!base) {
       gone++;
-      const note = pending && intent.ok ? ` (the change to ${uiRole(intent.role)} was not applied)` : '';
       rows.push({
         ...(snapshot ?? row),
         role: '',
         serverRole: '',
-        state: 'Left',
-        status: `${statusText.gone()}${note}`,
+        state: words().status.left,
+        status: pending && intent.ok ? statusText.goneWithChange(intent.role) : statusText.gone(),
       });
       continue;
     }

@@ -30,10 +30,14 @@ export interface WaveRequest {
 
 /** GETs that may be sent to learn the outcome of one PATCH whose answer was lost, before it is reported unknown. */
 export const MAX_CHECKS = 12;
+// The three reasons below are markers kept in the saved run (compared, never shown): bulk-run's reasonText turns
+// them into the person's language when a Status is written.
 export const UNKNOWN_OUTCOME =
   'Google Chat did not confirm whether this change was made, even after retrying: press Refresh members to see the role in Chat';
 /** The reason of a queued change not sent because its row was edited after it was planned. */
 export const SUPERSEDED = 'the Role cell was edited again before this change was sent';
+
+export const GAVE_UP = 'gave up after several attempts';
 
 export const isOpen = (j: RunJob) => j.state === 'queued' || j.state === 'inflight';
 
@@ -155,7 +159,7 @@ export class RunEngine {
     }
     if (role === item.from) {
       item.state = 'queued';
-      return this.scheduler.retry(job, now, 0) || fail(item, 0, 'gave up after several attempts');
+      return this.scheduler.retry(job, now, 0) || fail(item, 0, GAVE_UP);
     }
     return fail(item, 0, `changed in Chat by someone else meanwhile (now ${role ?? 'unknown'})`);
   }

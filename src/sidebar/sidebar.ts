@@ -5,7 +5,27 @@
 
 import type { SpaceSummary } from '../domain/chat-types';
 import { userMessage } from '../domain/errors';
+import { CATALOGUES, languageOf, type Messages } from '../domain/messages';
 import { callServer } from './server-client';
+
+/** Until the server says the person's language, the browser's is the best guess. */
+let t: Messages['sidebar'] = CATALOGUES[languageOf(navigator.language.replace('-', '_'))].sidebar;
+
+/** Fills every element marked with a catalogue key (text, placeholder, accessible name). */
+function translatePage(language: keyof typeof CATALOGUES): void {
+  t = CATALOGUES[language].sidebar;
+  document.documentElement.lang = language;
+  type TextKey = {
+    [K in keyof Messages['sidebar']]: Messages['sidebar'][K] extends string ? K : never;
+  }[keyof Messages['sidebar']];
+  const text = (key: string | undefined) => (key && typeof t[key as TextKey] === 'string' ? t[key as TextKey] : '');
+  for (const el of document.querySelectorAll<HTMLElement>('[data-msg]')) el.textContent = text(el.dataset.msg);
+  for (const el of document.querySelectorAll<HTMLInputElement>('[data-msg-placeholder]'))
+    el.placeholder = text(el.dataset.msgPlaceholder);
+  for (const el of document.querySelectorAll<HTMLElement>('[data-msg-label]'))
+    el.setAttribute('aria-label', text(el.dataset.msgLabel));
+}
+translatePage(languageOf(navigator.language.replace('-', '_')));
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const list = $<HTMLUListElement>('spaces');
@@ -30,7 +50,7 @@ const appSwitch = $<HTMLLabelElement>('app-switch');
 const useApp = $<HTMLInputElement>('use-app');
 
 function showAppStatus(status: { configured: boolean; clientEmail: string }): void {
-  appStatus.textContent = status.configured ? `Key stored for ${status.clientEmail}.` : 'No key stored.';
+  appStatus.textContent = status.configured ? t.keyStored(status.clientEmail) : t.noKey;
   appRemove.hidden = !status.configured;
   appSwitch.hidden = !status.configured;
   if (!status.configured) useApp.checked = false;
@@ -60,7 +80,7 @@ function render(): void {
       name.textContent = space.displayName;
       const count = document.createElement('span');
       count.className = 'count';
-      count.textContent = ` · ${space.memberCount} member${space.memberCount === 1 ? '' : 's'}`;
+      count.textContent = t.memberCount(space.memberCount);
       button.append(name, count);
       button.addEventListener('click', () => {
         selected = space.name;
@@ -71,25 +91,21 @@ function render(): void {
       return item;
     }),
   );
-  if (spaces.length > 0 && shown.length === 0) say('No space matches the filter.');
+  if (spaces.length > 0 && shown.length === 0) say(t.noMatch);
 }
 
 async function loadSpaces(): Promise<void> {
   list.setAttribute('aria-busy', 'true');
-  say(admin.checked ? 'Searching your organisation’s spaces…' : 'Loading your spaces…');
+  say(admin.checked ? t.searchingOrg : t.loadingSpaces);
   selected = undefined;
   loadButton.disabled = true;
   try {
     spaces = await callServer('listSpaces', { admin: admin.checked, query: admin.checked ? filter.value.trim() : '' });
     filter.disabled = false;
     render();
-    say(
-      spaces.length === 0
-        ? 'You are not in any named space.'
-        : `${spaces.length} space${spaces.length === 1 ? '' : 's'}.`,
-    );
+    say(spaces.length === 0 ? t.noSpaces : t.spaceCount(spaces.length));
   } catch (e) {
-    say(`Could not list your spaces: ${messageOf(e)}`, true);
+    say(t.couldNotList(messageOf(e)), true);
   } finally {
     list.setAttribute('aria-busy', 'false');
   }
@@ -99,12 +115,12 @@ async function loadMembers(): Promise<void> {
   if (!selected) return;
   const space = spaces.find((s) => s.name === selected);
   loadButton.disabled = true;
-  say(`Loading members of ${space?.displayName ?? selected}…`);
+  say(t.loadingMembers(space?.displayName ?? selected));
   try {
     const result = await callServer('loadSpace', selected, { admin: admin.checked, app: useApp.checked });
-    say(`Loaded ${result.members} members into the sheet “${result.sheetName}”.`);
+    say(t.loaded(result.members, result.sheetName));
   } catch (e) {
-    say(`Could not load the members: ${messageOf(e)}`, true);
+    say(t.couldNotLoad(messageOf(e)), true);
   } finally {
     loadButton.disabled = false;
   }
@@ -127,12 +143,11 @@ async function pollProgress(): Promise<void> {
       if (actionsRunning > 0) pollAgain(2000);
       return;
     }
-    const minutes = Math.floor(p.etaSeconds / 60);
-    const eta = minutes > 0 ? `${minutes} min ${p.etaSeconds % 60} s` : `${p.etaSeconds} s`;
-    progress.textContent = `${p.kind === 'undo' ? 'Undo' : 'Bulk apply'}: ${p.done} done, ${p.failed} failed, ${p.remaining} remaining (about ${eta} left)`;
+    const eta = t.eta(Math.floor(p.etaSeconds / 60), p.etaSeconds % 60);
+    progress.textContent = t.progress(p.kind === 'undo', p.done, p.failed, p.remaining, eta);
     pollAgain(2000);
   } catch (e) {
-    progress.textContent = `Progress unavailable: ${messageOf(e)}`;
+    progress.textContent = t.progressUnavailable(messageOf(e));
   }
 }
 
@@ -158,7 +173,7 @@ async function start(): Promise<void> {
     appSave.disabled = true;
     try {
       showAppStatus(await callServer('saveAppKey', appKey.value));
-      say('The Chat app key is stored.');
+      say(t.keySaved);
     } catch (e) {
       say(messageOf(e), true);
     } finally {
@@ -170,7 +185,7 @@ async function start(): Promise<void> {
   appRemove.addEventListener('click', async () => {
     try {
       showAppStatus(await callServer('removeAppKey'));
-      say('The Chat app key is removed.');
+      say(t.keyRemoved);
     } catch (e) {
       say(messageOf(e), true);
     }
@@ -190,8 +205,8 @@ async function start(): Promise<void> {
   });
   admin.addEventListener('change', () => {
     if (admin.checked) useApp.checked = false;
-    listLabel.textContent = admin.checked ? 'Your organisation’s spaces (busiest first)' : 'Your spaces';
-    filter.placeholder = admin.checked ? 'Search by name' : 'Filter by name';
+    listLabel.textContent = admin.checked ? t.orgSpaces : t.yourSpaces;
+    filter.placeholder = admin.checked ? t.searchPlaceholder : t.filterPlaceholder;
     void loadSpaces();
   });
   filter.addEventListener('input', () => {
@@ -204,9 +219,7 @@ async function start(): Promise<void> {
     () =>
       void runAction(previewButton, async () => {
         const r = await callServer('previewPendingChanges');
-        return r
-          ? `Preview: ${r.changes} change(s) would apply, ${r.refused} would be refused (sheet “${r.sheetName}”).`
-          : '';
+        return r ? t.previewDone(r.changes, r.refused, r.sheetName) : '';
       }),
   );
   applyButton.addEventListener(
@@ -214,11 +227,12 @@ async function start(): Promise<void> {
     () =>
       void runAction(applyButton, async () => {
         const r = await callServer('applyPendingChanges');
-        if (!r?.confirmed) return 'Nothing applied.';
+        if (!r?.confirmed) return t.nothingApplied;
         const rep = r.report;
-        return rep
-          ? `Applied ${rep.applied}, failed ${rep.failed}, refused ${r.refused}${rep.finished ? '.' : `, ${rep.pending} continuing in the background.`}`
-          : '';
+        if (!rep) return '';
+        return rep.finished
+          ? t.applied(rep.applied, rep.failed, r.refused)
+          : t.appliedContinuing(rep.applied, rep.failed, r.refused, rep.pending);
       }),
   );
   filter.addEventListener('input', () => {
@@ -231,18 +245,19 @@ async function start(): Promise<void> {
     try {
       const state = await callServer('setLiveEditing', live.checked);
       live.checked = state.liveEditing;
-      say(state.liveEditing ? 'Live editing is on.' : 'Live editing is off.');
+      say(state.liveEditing ? t.liveOn : t.liveOff);
     } catch (e) {
       live.checked = !live.checked;
-      say(`Could not change live editing: ${messageOf(e)}`, true);
+      say(t.couldNotToggle(messageOf(e)), true);
     } finally {
       live.disabled = false;
     }
   });
   try {
-    showAppStatus(await callServer('getAppKeyStatus'));
     const state = await callServer('getSidebarState');
-    who.textContent = `Signed in as ${state.email}`;
+    translatePage(state.language);
+    showAppStatus(await callServer('getAppKeyStatus'));
+    who.textContent = t.signedInAs(state.email);
     live.checked = state.liveEditing;
     live.disabled = false;
   } catch (e) {

@@ -83,7 +83,7 @@ describe('Workspace-admin mode', () => {
 
   it('tells a non-admin who turns the switch on what Chat answered', () => {
     expect(() => h.env.sim.as(BOB, () => h.bundle.run('listSpaces', { admin: true }))).toThrow(
-      /Could not search your organisation's spaces: you don't have permission/,
+      /Could not search your organisation's spaces: Google Chat did not allow this with the access used/,
     );
   });
 });

@@ -84,7 +84,7 @@ it('bulk-applies rows of three spaces through injected faults, showing progress,
   await journey.page.getByRole('status', { name: 'Emulator settings status' }).filter({ hasText: 'applied' }).waitFor();
 
   await sidebar().getByRole('button', { name: 'Apply pending changes' }).click();
-  const dialog = journey.page.getByRole('dialog', { name: 'Apply 5 role change(s)?' });
+  const dialog = journey.page.getByRole('dialog', { name: 'Apply 5 role changes?' });
   await dialog.waitFor();
   expect(await dialog.textContent()).toMatch(/Launch team: 2 \(Member → Manager ×2\)/);
   await journey.page
