@@ -8,8 +8,9 @@
 import { parseFailure } from './api-errors';
 import { userMessage } from './errors';
 import type { MemberRow } from './member-row';
+import { words } from './messages';
 import { isRetryable, parseRetryAfter } from './retry';
-import { type ApiRole, isApiRole, parseRole } from './roles';
+import { type ApiRole, isApiRole, parseRole, uiRole } from './roles';
 import type { RunJob } from './run-state';
 import { CHAT_WRITE_LIMITS, type Job, WriteScheduler } from './scheduler';
 
@@ -161,7 +162,7 @@ export class RunEngine {
       item.state = 'queued';
       return this.scheduler.retry(job, now, 0) || fail(item, 0, GAVE_UP);
     }
-    return fail(item, 0, `changed in Chat by someone else meanwhile (now ${role ?? 'unknown'})`);
+    return fail(item, 0, words().reason.changedMeanwhile(role ? uiRole(role) : words().noRole));
   }
 
   /** Checks an unknown outcome again later, until MAX_CHECKS reads have gone unanswered. */

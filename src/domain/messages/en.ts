@@ -88,6 +88,7 @@ export const en = {
     superseded: 'the Role cell was edited again before this change was sent',
     gaveUp: 'gave up after several attempts',
     notInLoadedSheet: 'the member is not in a loaded sheet',
+    changedMeanwhile: (now: string) => `changed in Chat by someone else meanwhile (now ${now})`,
     changedAgain: (now: string) => `changed again since (now ${now})`,
   },
   api: {

@@ -82,6 +82,7 @@ export const zhTW: Messages = {
     superseded: '這項變更送出前，「角色」儲存格又被修改了',
     gaveUp: '嘗試多次後放棄',
     notInLoadedSheet: '這位成員不在任何已載入的工作表中',
+    changedMeanwhile: (now: string) => `這段期間已有其他人在 Chat 中變更 (現為${now})`,
     changedAgain: (now: string) => `之後又變更過 (現為${now})`,
   },
   api: {
