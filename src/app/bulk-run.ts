@@ -110,7 +110,8 @@ export function executeRun(
   report.finished = report.pending === 0;
   if (report.finished) {
     runs.remove(run.user);
-    runs.rememberLast(run.user, run.runId);
+    // Undo last bulk apply undoes bulk applies: a live edit's run is never offered to it.
+    if (run.kind !== 'live') runs.rememberLast(run.user, run.runId);
   } else {
     runs.save(run);
   }

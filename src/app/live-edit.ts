@@ -64,7 +64,7 @@ export function handleRoleEdit(edit: RoleEdit, ports: Ports): void {
       target.patchRows(plan.refusalPatches);
       // The same engine as bulk apply: paced, retried, audited, and continued in the background if it is large.
       const titles = { [target.meta.space]: target.meta.title };
-      startRun(ports, 'apply', plan.changes, titles, started + ports.executionBudgetMs());
+      startRun(ports, 'live', plan.changes, titles, started + ports.executionBudgetMs());
       return;
     }
     if (!touchesRole) return;

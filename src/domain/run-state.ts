@@ -28,9 +28,12 @@ export interface RunJob extends RoleChange {
   undo?: boolean;
 }
 
+/** 'live': a live edit's run, which Undo last bulk apply leaves out (it undoes bulk applies only). */
+export type RunKind = 'apply' | 'undo' | 'live';
+
 export interface RunState {
   runId: string;
-  kind: 'apply' | 'undo';
+  kind: RunKind;
   /** Email of the person who started the run; only they can continue it. */
   user: string;
   startedAt: string;
@@ -123,7 +126,7 @@ export function decodeRun(text: string): RunState | undefined {
     }
     return {
       runId: raw.id,
-      kind: raw.kind === 'undo' ? 'undo' : 'apply',
+      kind: raw.kind === 'undo' || raw.kind === 'live' ? raw.kind : 'apply',
       user: raw.u,
       startedAt: String(raw.at ?? ''),
       titles: raw.t ?? {},
@@ -155,7 +158,7 @@ export function chunk(text: string, maxBytes = 8000): string[] {
 
 export interface Progress {
   runId: string;
-  kind: 'apply' | 'undo';
+  kind: RunKind;
   done: number;
   failed: number;
   remaining: number;

@@ -225,3 +225,22 @@ describe('live editing while another operation holds the lock', () => {
     expect(await patches(h)).toEqual([]);
   });
 });
+
+describe('live editing and Undo last bulk apply', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+  afterEach(() => h.stop());
+
+  it('does not offer to undo a live edit: Undo undoes bulk applies only', async () => {
+    h.bundle.simpleTrigger('onOpen');
+    loadWithLiveEditing(h, ALICE);
+    const r = rowOf(h, LAUNCH, CAROL);
+    h.env.sim.userEdit(ALICE, LAUNCH, `E${r}`, 'Manager');
+    expect(await serverRole(h, 'spaces/AAAALaunch', 'users/1003')).toBe('ROLE_ASSISTANT_MANAGER');
+    h.env.sim.as(ALICE, () => h.bundle.clickMenu('Undo last bulk apply'));
+    expect(h.env.sim.ui.dialogs.at(-1)?.prompt).toBe('You have no finished bulk apply to undo in this spreadsheet.');
+    expect(await serverRole(h, 'spaces/AAAALaunch', 'users/1003')).toBe('ROLE_ASSISTANT_MANAGER');
+  });
+});
