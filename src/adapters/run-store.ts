@@ -54,7 +54,9 @@ export function deleteRun(user: string): void {
  * The person's last bulk apply in this spreadsheet, for Undo: in their user properties (only the add-on running as
  * them can write there), keyed by the spreadsheet, in pieces of one property value each.
  */
-const undoKey = () => `undo.${SpreadsheetApp.getActive().getId()}`;
+let spreadsheetId: string | undefined;
+/** Keyed by the spreadsheet (user properties are shared by every spreadsheet); its id read once per execution. */
+const undoKey = () => `undo.${(spreadsheetId ??= SpreadsheetApp.getActive().getId())}`;
 
 export function saveUndo(_user: string, record: UndoRecord): void {
   const props = PropertiesService.getUserProperties();

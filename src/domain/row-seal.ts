@@ -55,8 +55,15 @@ export function utf8(text: string): Uint8Array {
 }
 
 export function sealer(secret: string, context: SealContext): (fields: SealedFields) => string {
-  const key = utf8(secret);
-  return (fields) => bytesToHex(hmac(sha256, key, utf8(sealPayload(context, fields)))).slice(0, 32);
+  // The keyed state is computed once; each row's seal continues from a copy of it.
+  const keyed = hmac.create(sha256, utf8(secret));
+  return (fields) =>
+    bytesToHex(
+      keyed
+        .clone()
+        .update(utf8(sealPayload(context, fields)))
+        .digest(),
+    ).slice(0, 32);
 }
 
 /** Constant-shape comparison: the seal is checked in full, never by prefix. */
