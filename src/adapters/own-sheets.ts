@@ -8,7 +8,8 @@ export function ownSheet(
 ): GoogleAppsScript.Spreadsheet.Sheet | undefined {
   const id = ownSheetId(which);
   if (id === undefined) return undefined;
-  return ss.getSheets().find((sheet) => sheet.getSheetId() === id);
+  // One round trip, however many sheets the spreadsheet has (the Audit sheet is looked up on every recorded space).
+  return ss.getSheetById(id) ?? undefined;
 }
 
 /** "Audit", or "Audit (2)" when an editor (or a space) already has a sheet by that name. */
