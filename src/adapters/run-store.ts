@@ -56,7 +56,10 @@ export function deleteRun(user: string): void {
  */
 let spreadsheetId: string | undefined;
 /** Keyed by the spreadsheet (user properties are shared by every spreadsheet); its id read once per execution. */
-const undoKey = () => `undo.${(spreadsheetId ??= SpreadsheetApp.getActive().getId())}`;
+function undoKey(): string {
+  if (spreadsheetId === undefined) spreadsheetId = SpreadsheetApp.getActive().getId();
+  return `undo.${spreadsheetId}`;
+}
 
 export function saveUndo(_user: string, record: UndoRecord): void {
   const props = PropertiesService.getUserProperties();
