@@ -16,13 +16,12 @@ import {
   pauseContinuation,
   pauseWithoutDocument,
   scheduleContinuation,
-  WORDS,
 } from './adapters/continuation';
 import { appsScriptPorts } from './adapters/ports';
 import { gatherSetupFacts } from './adapters/setup-probe';
 import { memberSheetOf } from './adapters/sheets';
 import { isLiveEditingOn, setLiveEditingFor } from './adapters/triggers';
-import { APP_TITLE, appsScriptUi, buildMenu, fromMenu, openSidebar } from './adapters/ui';
+import { appsScriptUi, buildMenu, fromMenu, openSidebar, speakTheUsersLanguage } from './adapters/ui';
 import { applyPendingInteractive, type BulkResult, previewPending, undoLastInteractive } from './app/bulk-apply';
 import type { RunReport } from './app/bulk-run';
 import { handleRoleEdit } from './app/live-edit';
@@ -30,13 +29,23 @@ import { type LoadResult, listSpaceSummaries, loadSpaceByName, refreshActive } f
 import { continueLocked, myProgress, type RunProgress } from './app/run-executor';
 import type { SpaceSummary } from './domain/chat-types';
 import { BusyError, isExpected, UserError, userMessage } from './domain/errors';
+import { type Language, language, words } from './domain/messages';
 import { type CheckLine, checklistText, setupChecklist } from './domain/setup-checklist';
 
 /** How long one sidebar call works on a run: short enough that the sidebar shows each step's outcome soon. */
 const SIDEBAR_STEP_MS = 60_000;
 
-export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  buildMenu();
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  // Triggers can be read only once the add-on is authorised; before that the toggle item names both ways.
+  let liveEditing: boolean | undefined;
+  if (e?.authMode !== undefined && String(e.authMode) === 'FULL') {
+    try {
+      liveEditing = isLiveEditingOn();
+    } catch {
+      // Not readable here (e.g. the spreadsheet is not available yet): the item names both ways.
+    }
+  }
+  buildMenu(liveEditing);
 }
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
@@ -73,10 +82,11 @@ export function resumeBulkApply(): RunReport | undefined {
     const started = appsScriptClock.now();
     const ports = appsScriptPorts();
     const report = continueLocked(ports, started + executionBudgetMs());
-    if (!report) ports.ui.toast(WORDS.noRun);
+    const w = words().toast;
+    if (!report) ports.ui.toast(w.noUnfinishedRun);
     else if (report.paused) ports.ui.tell(report.paused);
-    else if (report.finished) ports.ui.toast(WORDS.finished(report.applied, report.failed));
-    else ports.ui.toast(WORDS.stillGoing(report.applied, report.failed, report.pending));
+    else if (report.finished) ports.ui.toast(w.runFinished(report.applied, report.failed));
+    else ports.ui.toast(w.stillGoing(report.applied, report.failed, report.pending));
     return report;
   });
 }
@@ -102,7 +112,7 @@ export function continueBulkApply(e?: GoogleAppsScript.Events.TimeDriven): void 
       scheduleContinuation();
       return;
     }
-    pauseContinuation(WORDS.failed(userMessage(error)));
+    pauseContinuation(userMessage(error));
     if (!isExpected(error)) throw error;
   }
 }
@@ -117,10 +127,7 @@ export function checkSetupFromMenu(): CheckLine[] {
 export function refreshMembers(): LoadResult | undefined {
   return fromMenu(() => {
     const result = refreshActive(appsScriptPorts());
-    SpreadsheetApp.getActive().toast(
-      `${result.members} members; ${result.drifted} changed in Chat, ${result.added} new, ${result.gone} left.`,
-      APP_TITLE,
-    );
+    appsScriptUi.toast(words().toast.refreshed(result.members, result.drifted, result.added, result.gone));
     return result;
   });
 }
@@ -142,12 +149,12 @@ function switchLiveEditing(on: boolean): boolean {
 }
 
 export function toggleLiveEditing(): boolean | undefined {
+  speakTheUsersLanguage();
   const on = fromMenu(() => switchLiveEditing(!isLiveEditingOn()));
   if (on === undefined) return undefined;
-  SpreadsheetApp.getActive().toast(
-    on ? 'Live editing is on: role edits apply as you type.' : 'Live editing is off.',
-    APP_TITLE,
-  );
+  appsScriptUi.toast(on ? words().toast.liveOn : words().toast.liveOff);
+  // The menu item now says the other way.
+  buildMenu(on);
   return on;
 }
 
@@ -179,15 +186,19 @@ export interface SidebarState {
   liveEditing: boolean;
   /** Checked each time the sidebar opens: re-authorisation needed, scopes not granted (with what to say). */
   authorization: AuthorizationState;
+  /** The person's language: the sidebar carries both catalogues (functions cannot cross google.script.run). */
+  language: Language;
 }
 
 export function getSidebarState(): SidebarState {
+  speakTheUsersLanguage();
   const authorization = authorizationState();
   return {
     email: Session.getEffectiveUser().getEmail(),
     // Without the trigger scope its triggers cannot even be listed (and would not fire): live editing is off.
     liveEditing: !authorization.missing.includes('liveEditing') && isLiveEditingOn(),
     authorization,
+    language: language(),
   };
 }
 
@@ -216,6 +227,7 @@ export function getAppKeyStatus(): { configured: boolean; clientEmail: string } 
 
 /** Stores the Chat app's service-account key (the JSON file's text) for you, after checking it. */
 export function saveAppKey(text: string): { configured: boolean; clientEmail: string } {
+  speakTheUsersLanguage();
   saveKey(text);
   return keyStatus();
 }
@@ -226,6 +238,7 @@ export function removeAppKey(): { configured: boolean; clientEmail: string } {
 }
 
 export function setLiveEditing(on: boolean): SidebarState {
+  speakTheUsersLanguage();
   switchLiveEditing(on === true);
   return getSidebarState();
 }

@@ -8,6 +8,7 @@
  */
 
 import { AppAuthError } from '../domain/errors';
+import { words } from '../domain/messages';
 import {
   base64UrlFromBytes,
   GOOGLE_TOKEN_URL,
@@ -55,7 +56,7 @@ export function appAccessToken(clock: Clock): string {
   const cached = cache?.get(TOKEN_CACHE_KEY);
   if (cached) return cached;
   const key = storedKey();
-  if (!key) throw new AppAuthError('No service-account key is stored: add the Chat app’s key in the sidebar first.');
+  if (!key) throw new AppAuthError(words().error.noAppKey);
   const unsigned = unsignedAssertion(key.clientEmail, Math.floor(clock.now() / 1000));
   const signature = base64UrlFromBytes(Utilities.computeRsaSha256Signature(unsigned, key.privateKey));
   const response = fetchOne({
@@ -73,9 +74,9 @@ export function appAccessToken(clock: Clock): string {
   }
   if (status !== 200 || typeof body.access_token !== 'string') {
     // Google's OAuth errors are safe to show (they never contain the assertion); keep them short.
-    const fallback = response ? `HTTP ${status}` : 'no answer from Google';
+    const fallback = response ? `HTTP ${status}` : words().error.noGoogleAnswer;
     const reason = typeof body.error_description === 'string' ? body.error_description.slice(0, 200) : fallback;
-    throw new AppAuthError(`The Chat app could not sign in: ${reason}`);
+    throw new AppAuthError(words().error.appSignIn(reason));
   }
   const lifetime = typeof body.expires_in === 'number' ? body.expires_in : 3600;
   if (lifetime > RENEW_BEFORE_SECONDS + 60)

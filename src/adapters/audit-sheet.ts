@@ -1,10 +1,9 @@
 /** The Audit sheet: appended in batches, one row per attempted change; never rewritten. */
 
-import { AUDIT_HEADERS, type AuditEntry, auditCells } from '../domain/audit';
+import { AUDIT_HEADERS, AUDIT_MEMBERSHIP_COLUMN, type AuditEntry, auditCells, auditHeaders } from '../domain/audit';
+import { words } from '../domain/messages';
 import { setOwnSheetId } from './bindings';
 import { ownSheet, ownSheetTitle } from './own-sheets';
-
-const AUDIT_TITLE = 'Audit';
 
 /** The add-on's Audit sheet, found by the id it stored (a sheet someone named "Audit" is not it). */
 function auditSheet(create: boolean): GoogleAppsScript.Spreadsheet.Sheet | undefined {
@@ -13,13 +12,15 @@ function auditSheet(create: boolean): GoogleAppsScript.Spreadsheet.Sheet | undef
   if (existing || !create) return existing;
   // insertSheet makes the new sheet active; the person stays where they were (a member sheet, usually).
   const active = ss.getActiveSheet();
-  const sheet = ss.insertSheet(ownSheetTitle(ss, AUDIT_TITLE), ss.getNumSheets());
+  const sheet = ss.insertSheet(ownSheetTitle(ss, words().sheetTitles.audit), ss.getNumSheets());
   setOwnSheetId('audit', sheet.getSheetId());
   active.activate();
   const header = sheet.getRange(1, 1, 1, AUDIT_HEADERS.length);
-  header.setValues([[...AUDIT_HEADERS]]);
+  header.setValues([auditHeaders()]);
   header.setFontWeight('bold');
   sheet.setFrozenRows(1);
+  // People and space names are what a reader scans; the resource name stays for tools, out of the way.
+  sheet.hideColumns(AUDIT_MEMBERSHIP_COLUMN);
   return sheet;
 }
 
@@ -30,7 +31,7 @@ export function appendAudit(entries: readonly AuditEntry[]): void {
   if (start === 1) {
     // An Audit sheet left empty (an execution stopped right after creating it): the header goes first, or the
     // first entry would take its place and be skipped by every reader.
-    sheet.getRange(1, 1, 1, AUDIT_HEADERS.length).setValues([[...AUDIT_HEADERS]]);
+    sheet.getRange(1, 1, 1, AUDIT_HEADERS.length).setValues([auditHeaders()]);
     start = 2;
   }
   const maxRows = sheet.getMaxRows();

@@ -4,6 +4,8 @@
  * consent lets a person grant only some). Checked when the sidebar opens and before live editing is turned on.
  */
 
+import { words } from '../domain/messages';
+
 const AUTH = 'https://www.googleapis.com/auth/';
 
 /** The scopes each optional feature needs (appsscript.json declares them all). */
@@ -14,26 +16,6 @@ const FEATURE_SCOPES = {
 } as const;
 
 export type Feature = keyof typeof FEATURE_SCOPES;
-
-export const WORDS = {
-  needsAuthorization: (url: string | null) =>
-    `The add-on needs you to authorise it again (a new version asks for more access). Until you do, live editing ` +
-    `and background continuations stop.${url ? ` Authorise here: ${url}` : ' Open the add-on menu to authorise.'}`,
-  scopeMissing: {
-    liveEditing:
-      'You have not allowed the add-on to manage its triggers, so live editing and background continuations are off. ' +
-      'Authorise the add-on again and allow every access it asks for.',
-    admin:
-      'You have not allowed the add-on the Chat admin access, so “Act as Workspace admin” cannot work. Authorise ' +
-      'the add-on again and allow it.',
-    names:
-      'You have not allowed the add-on to look people up in your directory, so members Chat shows without a name ' +
-      'stay shown by id. Authorise the add-on again and allow it to fill them in.',
-  },
-  triggerLimit:
-    'Live editing could not be turned on: you have reached Apps Script’s trigger limit for this add-on (20 per ' +
-    'person, across every spreadsheet you use it in). Turn live editing off in a spreadsheet you no longer edit.',
-} as const;
 
 export interface AuthorizationState {
   /** The person must authorise again before triggers run. */
@@ -64,21 +46,21 @@ export function authorizationState(): AuthorizationState {
   const needsAuthorization = required(all) && missing.length === 0;
   const authorizationUrl = required(all) ? all.getAuthorizationUrl() : null;
   const notes = [
-    ...(needsAuthorization ? [WORDS.needsAuthorization(authorizationUrl)] : []),
-    ...missing.map((feature) => WORDS.scopeMissing[feature]),
+    ...(needsAuthorization ? [words().auth.needsAuthorization(authorizationUrl)] : []),
+    ...missing.map((feature) => words().auth.scopeMissing[feature]),
   ];
   return { needsAuthorization, authorizationUrl, missing, notes };
 }
 
 /** Why live editing cannot be turned on now, if it cannot. */
 export function liveEditingBlocker(state = authorizationState()): string | undefined {
-  if (state.needsAuthorization) return WORDS.needsAuthorization(state.authorizationUrl);
-  if (state.missing.includes('liveEditing')) return WORDS.scopeMissing.liveEditing;
+  if (state.needsAuthorization) return words().auth.needsAuthorization(state.authorizationUrl);
+  if (state.missing.includes('liveEditing')) return words().auth.scopeMissing.liveEditing;
   return undefined;
 }
 
 /** A trigger-creation failure in words a person can act on (the 20-per-person limit, one per document). */
 export function triggerFailureMessage(error: unknown): string | undefined {
   const text = error instanceof Error ? error.message : String(error);
-  return /too many/i.test(text) ? WORDS.triggerLimit : undefined;
+  return /too many/i.test(text) ? words().auth.triggerLimit : undefined;
 }

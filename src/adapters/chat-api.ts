@@ -7,6 +7,7 @@ import type { Access } from '../domain/access';
 import { parseFailure } from '../domain/api-errors';
 import type { ChatMembership, ChatSpace } from '../domain/chat-types';
 import { AddonError, AppAuthError, ChatApiError } from '../domain/errors';
+import { words as messages } from '../domain/messages';
 import { isMembershipName, isSpaceName, toPath } from '../domain/resource-names';
 import { isRetryable } from '../domain/retry';
 import type { ApiRole } from '../domain/roles';
@@ -63,7 +64,7 @@ export class ChatApi {
       maxAttempts: READ_ATTEMPTS,
     }).get(path) ?? { lost: 'unreachable' };
     if ('lost' in outcome && outcome.status === undefined) {
-      throw new AddonError('NETWORK', `Could not ${what}: no answer from Google Chat. Try again in a moment.`);
+      throw new AddonError('NETWORK', messages().error.noAnswer(what));
     }
     const status = outcome.status ?? 0;
     const body = outcome.body ?? '';
@@ -71,7 +72,7 @@ export class ChatApi {
     try {
       return JSON.parse(body) as T;
     } catch {
-      throw new ChatApiError({ status, rpcStatus: '', message: 'the response was not valid JSON' }, what);
+      throw new AddonError('CHAT_API', messages().error.couldNot(what, messages().error.notJson));
     }
   }
 
@@ -92,7 +93,7 @@ export class ChatApi {
       pageToken = typeof body.nextPageToken === 'string' && body.nextPageToken !== '' ? body.nextPageToken : undefined;
       if (!pageToken) return items;
     }
-    throw new ChatApiError({ status: 200, rpcStatus: '', message: `more than ${MAX_PAGES} pages` }, what);
+    throw new AddonError('CHAT_API', messages().error.couldNot(what, messages().error.tooManyPages(MAX_PAGES)));
   }
 
   /**
@@ -106,7 +107,7 @@ export class ChatApi {
         'spaces',
         { filter: 'space_type = "SPACE"', pageSize: 1000 },
         'spaces',
-        'list your spaces',
+        messages().error.listSpaces,
       );
     }
     const words = nameQuery.replace(/["\\]/g, ' ').trim();
@@ -116,13 +117,13 @@ export class ChatApi {
       'spaces:search',
       { query, orderBy: 'membership_count.joined_direct_human_user_count DESC', pageSize: 1000 },
       searchedSpaces,
-      "search your organisation's spaces",
+      messages().error.searchSpaces,
     );
   }
 
   getSpace(space: string, access: Access): ChatSpace {
     if (!isSpaceName(space)) throw new Error(`"${space}" is not a Chat space name`);
-    return this.getJson<ChatSpace>(access, toPath(space), {}, 'read the space');
+    return this.getJson<ChatSpace>(access, toPath(space), {}, messages().error.readSpace);
   }
 
   /**
@@ -138,7 +139,13 @@ export class ChatApi {
         : access === 'app'
           ? { pageSize: 1000 }
           : { pageSize: 1000, showGroups: true, showInvited: true };
-    return this.listAll<ChatMembership>(access, `${toPath(space)}/members`, query, 'memberships', 'list the members');
+    return this.listAll<ChatMembership>(
+      access,
+      `${toPath(space)}/members`,
+      query,
+      'memberships',
+      messages().error.listMembers,
+    );
   }
 
   /**

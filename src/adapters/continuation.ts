@@ -9,35 +9,33 @@
  * the sidebar and the "Resume bulk apply" menu item show it and carry on.
  */
 
+import { words } from '../domain/messages';
+
 /** The handler of the one-off trigger (an export of src/main.ts). */
 export const CONTINUE_HANDLER = 'continueBulkApply';
 const CONTINUE_AFTER_MS = 1000;
 const KEY_PREFIX = 'continuation.';
 
-export const WORDS = {
-  limitReached:
-    'The bulk apply is paused: its background continuation could not be scheduled because you have reached the ' +
-    'add-on’s trigger limit (live editing in many spreadsheets uses it up). Keep the sidebar open to carry on, or ' +
-    'use “Resume bulk apply” in the add-on menu.',
-  needsAuthorization:
-    'The bulk apply is paused: the add-on needs you to authorise it again before it can continue in the background. ' +
-    'Open the add-on menu to authorise, then keep the sidebar open or use “Resume bulk apply”.',
-  noDocument:
-    'The bulk apply is paused: its background continuation ran without access to this spreadsheet. Keep the ' +
-    'sidebar open to carry on, or use “Resume bulk apply” in the add-on menu.',
-  failed: (reason: string) =>
-    `The bulk apply is paused: its background continuation stopped (${reason}). Keep the sidebar open to carry on, ` +
-    'or use “Resume bulk apply” in the add-on menu.',
-  noRun: 'There is no unfinished bulk apply.',
-  stillGoing: (applied: number, failed: number, pending: number) =>
-    `Applied ${applied}, failed ${failed}. ${pending} still to go: continuing in the background.`,
-  finished: (applied: number, failed: number) => `Bulk apply finished: applied ${applied}, failed ${failed}.`,
-} as const;
+/**
+ * Why a run is paused, stored as a code (and the failure's own words): the note is shown later, perhaps to a person
+ * whose language the trigger that paused it did not know.
+ */
+type PauseCode = 'limitReached' | 'needsAuthorization' | 'noDocument' | 'failed';
+const PAUSE_CODES: readonly string[] = ['limitReached', 'needsAuthorization', 'noDocument', 'failed'];
 
 /** What is stored per spreadsheet: the waiting trigger's id, or why the run is paused. */
 interface Continuation {
   trigger?: string;
-  paused?: string;
+  paused?: PauseCode;
+  detail?: string;
+}
+
+/** A stored pause in this execution's language (a note stored as text by an older version is shown as it is). */
+function noteOf(stored: Continuation): string | undefined {
+  const code = stored.paused;
+  if (code === undefined) return undefined;
+  if (!PAUSE_CODES.includes(code)) return String(code);
+  return code === 'failed' ? words().pause.failed(stored.detail ?? '') : words().pause[code];
 }
 
 const keyFor = (spreadsheetId: string) => `${KEY_PREFIX}${spreadsheetId}`;
@@ -68,12 +66,12 @@ function deleteTriggers(ids: ReadonlySet<string>): void {
   for (const t of ScriptApp.getProjectTriggers()) if (ids.has(t.getUniqueId())) ScriptApp.deleteTrigger(t);
 }
 
-/** Why creating a trigger failed, in words a person can act on. */
-function pauseReason(error: unknown): string {
+/** Why creating a trigger failed, as a pause a person can act on. */
+function pauseFor(error: unknown): Continuation {
   const text = error instanceof Error ? error.message : String(error);
-  if (/too many/i.test(text)) return WORDS.limitReached;
-  if (/authori[sz]/i.test(text)) return WORDS.needsAuthorization;
-  return WORDS.failed(text);
+  if (/too many/i.test(text)) return { paused: 'limitReached' };
+  if (/authori[sz]/i.test(text)) return { paused: 'needsAuthorization' };
+  return { paused: 'failed', detail: text };
 }
 
 /**
@@ -82,7 +80,7 @@ function pauseReason(error: unknown): string {
  */
 export function scheduleContinuation(): string | undefined {
   const spreadsheetId = activeId();
-  if (!spreadsheetId) return WORDS.noDocument;
+  if (!spreadsheetId) return noteOf({ paused: 'noDocument' });
   const stored = read(spreadsheetId);
   if (stored.trigger && ScriptApp.getProjectTriggers().some((t) => t.getUniqueId() === stored.trigger)) {
     return undefined;
@@ -92,9 +90,9 @@ export function scheduleContinuation(): string | undefined {
     write(spreadsheetId, { trigger: trigger.getUniqueId() });
     return undefined;
   } catch (error) {
-    const paused = pauseReason(error);
-    write(spreadsheetId, { paused });
-    return paused;
+    const paused = pauseFor(error);
+    write(spreadsheetId, paused);
+    return noteOf(paused);
   }
 }
 
@@ -113,13 +111,13 @@ export function deleteContinuation(triggerUid: string | undefined): void {
 /** Why this person's run in this spreadsheet is paused, if it is. */
 export function pausedNote(): string | undefined {
   const spreadsheetId = activeId();
-  return spreadsheetId ? read(spreadsheetId).paused : undefined;
+  return spreadsheetId ? noteOf(read(spreadsheetId)) : undefined;
 }
 
-/** Leaves the run paused with this note (the background continuation stopped; nothing else will pick it up). */
-export function pauseContinuation(note: string): void {
+/** Leaves the run paused (the background continuation stopped for this reason; nothing else will pick it up). */
+export function pauseContinuation(reason: string): void {
   const spreadsheetId = activeId();
-  if (spreadsheetId) write(spreadsheetId, { paused: note });
+  if (spreadsheetId) write(spreadsheetId, { paused: 'failed', detail: reason });
 }
 
 /**
@@ -132,6 +130,6 @@ export function pauseWithoutDocument(triggerUid: string | undefined): void {
   for (const key of Object.keys(props.getProperties())) {
     if (!key.startsWith(KEY_PREFIX)) continue;
     const spreadsheetId = key.slice(KEY_PREFIX.length);
-    if (triggerUid && read(spreadsheetId).trigger === triggerUid) write(spreadsheetId, { paused: WORDS.noDocument });
+    if (triggerUid && read(spreadsheetId).trigger === triggerUid) write(spreadsheetId, { paused: 'noDocument' });
   }
 }

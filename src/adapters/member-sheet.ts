@@ -12,14 +12,15 @@ import {
   COLUMN_COUNT,
   FIRST_HIDDEN_COL,
   HEADER_ROWS,
-  HEADERS,
   HIDDEN_COLUMN_COUNT,
   type MemberRow,
+  memberHeaders,
   rowToCells,
   type Seal,
 } from '../domain/member-row';
+import { CATALOGUES, words } from '../domain/messages';
 import { isMembershipName } from '../domain/resource-names';
-import { UI_ROLES } from '../domain/roles';
+import { uiRoles } from '../domain/roles';
 import { type SealedFields, sealer } from '../domain/row-seal';
 import type { TypedRecords } from '../domain/typed-by';
 import { allBindings, bind, bindingOf, loadTypedRecords, saveTypedRecords, sealSecret } from './bindings';
@@ -61,7 +62,7 @@ export class AppsScriptMemberSheet implements MemberSheet {
     const first = this.sheet.getRange(1, 1, 1, COLUMN_COUNT).getValues()[0] ?? [];
     // The header row was deleted and a member moved up into row 1: never write headers over a member.
     if (isMembershipName(String(first[COL.key - 1] ?? ''))) return false;
-    this.sheet.getRange(1, 1, 1, COLUMN_COUNT).setValues([[...HEADERS]]);
+    this.sheet.getRange(1, 1, 1, COLUMN_COUNT).setValues([memberHeaders()]);
     return true;
   }
 
@@ -106,18 +107,20 @@ export function boundMemberSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): App
 }
 
 /** Titles the add-on's own sheets use (in any case): a space named like them gets another title. */
-const RESERVED = new Set(['audit', 'preview']);
-const ACCESS_SUFFIX = { user: '', admin: ' (admin)', app: ' (Chat app)' } as const;
+const RESERVED = new Set(
+  Object.values(CATALOGUES).flatMap((m) => [m.sheetTitles.audit, m.sheetTitles.preview].map((t) => t.toLowerCase())),
+);
 
 /**
  * A sheet title from a space name: Sheets forbids some characters and caps titles at 100 characters. A space loaded
  * with admin or app access next to the same space loaded as a person is told apart by its title.
  */
 function sheetTitle(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, meta: Pick<SheetMeta, 'title' | 'access'>): string {
-  let base = (meta.title.replace(/[[\]*?:/\\']/g, ' ').trim() || 'Chat space').slice(0, 80);
-  if (RESERVED.has(base.toLowerCase())) base = `${base} (space)`;
+  const w = words().sheetTitles;
+  let base = (meta.title.replace(/[[\]*?:/\\']/g, ' ').trim() || w.untitledSpace).slice(0, 80);
+  if (RESERVED.has(base.toLowerCase())) base = w.spaceSuffix(base);
   const taken = (t: string) => ss.getSheetByName(t) !== null;
-  if (taken(base) && meta.access !== 'user') base = `${base}${ACCESS_SUFFIX[meta.access]}`;
+  if (taken(base) && meta.access !== 'user') base = w.accessSuffix(base, meta.access);
   let title = base;
   for (let n = 2; taken(title); n++) title = `${base} (${n})`;
   return title;
@@ -145,15 +148,15 @@ export function writeMemberSheet(
   const block = sheet.getRange(1, 1, total, COLUMN_COUNT);
   // Plain-text format first: a name like "=HYPERLINK(...)" or "+1 555" must stay text, never become a formula.
   block.setNumberFormat('@');
-  block.setValues([[...HEADERS], ...rows.map((row) => rowToCells(row, seal))]);
+  block.setValues([memberHeaders(), ...rows.map((row) => rowToCells(row, seal))]);
   sheet.getRange(1, 1, 1, COLUMN_COUNT).setFontWeight('bold');
   sheet.setFrozenRows(HEADER_ROWS);
   sheet.hideColumns(FIRST_HIDDEN_COL, HIDDEN_COLUMN_COUNT);
   if (rows.length > 0) {
     const rule = SpreadsheetApp.newDataValidation()
-      .requireValueInList([...UI_ROLES], true)
+      .requireValueInList(uiRoles(), true)
       .setAllowInvalid(true)
-      .setHelpText('Member, Manager or Owner')
+      .setHelpText(words().roleChoices)
       .build();
     sheet.getRange(HEADER_ROWS + 1, COL.role, rows.length, 1).setDataValidation(rule);
   }

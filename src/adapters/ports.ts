@@ -9,9 +9,10 @@ import { resolveMissingNames, userIdsForEmails } from './people-directory';
 import { appendUndo, deleteRun, lastUndo, loadRun, saveRun, saveUndo } from './run-store';
 import { appsScriptSheets } from './sheets';
 import { hasLiveEditing } from './triggers';
-import { appsScriptUi } from './ui';
+import { appsScriptUi, speakTheUsersLanguage } from './ui';
 
 export function appsScriptPorts(clock = appsScriptClock): Ports {
+  speakTheUsersLanguage();
   return {
     sheets: appsScriptSheets(),
     chat: () => {

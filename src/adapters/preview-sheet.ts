@@ -1,16 +1,17 @@
 /** The Preview sheet of a dry run: rewritten whole each time; found by the id the add-on stored, never by title. */
 
+import { words } from '../domain/messages';
 import { setOwnSheetId } from './bindings';
 import { ownSheet, ownSheetTitle } from './own-sheets';
 
-const PREVIEW_TITLE = 'Preview';
-const HEADERS = ['Space', 'Member', 'Membership', 'Current role', 'Requested role', 'Outcome'];
+const MEMBERSHIP_COLUMN = 3;
 
 export function writePreviewSheet(rows: readonly string[][]): GoogleAppsScript.Spreadsheet.Sheet {
+  const HEADERS = words().headers.preview;
   const ss = SpreadsheetApp.getActive();
   let sheet = ownSheet(ss, 'preview');
   if (!sheet) {
-    sheet = ss.insertSheet(ownSheetTitle(ss, PREVIEW_TITLE));
+    sheet = ss.insertSheet(ownSheetTitle(ss, words().sheetTitles.preview));
     setOwnSheetId('preview', sheet.getSheetId());
   }
   sheet.clear();
@@ -22,5 +23,7 @@ export function writePreviewSheet(rows: readonly string[][]): GoogleAppsScript.S
   range.setValues([HEADERS, ...rows]);
   sheet.getRange(1, 1, 1, HEADERS.length).setFontWeight('bold');
   sheet.setFrozenRows(1);
+  // The membership's resource name is for tools, not readers: people and space names come first and stay shown.
+  sheet.hideColumns(MEMBERSHIP_COLUMN);
   return sheet;
 }

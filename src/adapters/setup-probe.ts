@@ -11,6 +11,7 @@ import { CHAT_BASE_URL } from './chat-api';
 import type { Clock } from './clock';
 import { fetchOne } from './http';
 import { isLiveEditingOn } from './triggers';
+import { speakTheUsersLanguage } from './ui';
 
 /** A space id no app created: the app's read of it gets past scope and approval checks, then is refused or not found. */
 const APP_PROBE_SPACE = 'spaces/AAAAsetupcheck';
@@ -27,6 +28,7 @@ function authorizationRequired(): boolean {
 }
 
 export function gatherSetupFacts(admin: boolean, clock: Clock): SetupFacts {
+  speakTheUsersLanguage();
   const token = ScriptApp.getOAuthToken();
   const facts: SetupFacts = {
     authorizationRequired: authorizationRequired(),

@@ -2,29 +2,44 @@
 
 import type { Ui } from '../app/ports';
 import { isExpected, userMessage } from '../domain/errors';
+import { useLocale, words } from '../domain/messages';
 
-export const APP_TITLE = 'Chat space roles';
+/** Chooses this execution's catalogue from the person's locale (English when Apps Script gives none). */
+export function speakTheUsersLanguage(): void {
+  let locale = '';
+  try {
+    locale = Session.getActiveUserLocale();
+  } catch {
+    // AuthMode.NONE (onOpen before authorisation) may refuse Session: English it is.
+  }
+  useLocale(locale);
+}
 
-/** Menu captions added by issue 12 (kept together for the translation catalogue). */
-export const WORDS = { checkSetup: 'Check setup' };
-
-export function buildMenu(): void {
+/**
+ * The add-on menu. `liveEditing` is known only once the add-on is authorised; then the item says which way it
+ * toggles, otherwise it names both.
+ */
+export function buildMenu(liveEditing?: boolean): void {
+  speakTheUsersLanguage();
+  const m = words().menu;
+  const toggle = liveEditing === undefined ? m.liveToggle : liveEditing ? m.liveOff : m.liveOn;
   SpreadsheetApp.getUi()
     .createAddonMenu()
-    .addItem('Open sidebar', 'showSidebar')
-    .addItem('Apply pending role changes', 'applyPendingChangesFromMenu')
-    .addItem('Preview pending changes (dry run)', 'previewPendingChanges')
-    .addItem('Undo last bulk apply', 'undoLastBulkApply')
-    .addItem('Resume bulk apply', 'resumeBulkApply')
-    .addItem('Refresh members', 'refreshMembers')
-    .addItem(WORDS.checkSetup, 'checkSetupFromMenu')
+    .addItem(m.openSidebar, 'showSidebar')
+    .addItem(m.apply, 'applyPendingChangesFromMenu')
+    .addItem(m.preview, 'previewPendingChanges')
+    .addItem(m.undo, 'undoLastBulkApply')
+    .addItem(m.resume, 'resumeBulkApply')
+    .addItem(m.refresh, 'refreshMembers')
+    .addItem(m.checkSetup, 'checkSetupFromMenu')
     .addSeparator()
-    .addItem('Turn live editing on/off', 'toggleLiveEditing')
+    .addItem(toggle, 'toggleLiveEditing')
     .addToUi();
 }
 
 export function openSidebar(): void {
-  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(APP_TITLE);
+  speakTheUsersLanguage();
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(words().appTitle);
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
@@ -55,7 +70,7 @@ export const appsScriptUi: Ui = {
   },
   tell: (message) => {
     const ui = SpreadsheetApp.getUi();
-    ui.alert(APP_TITLE, message, ui.ButtonSet.OK);
+    ui.alert(words().appTitle, message, ui.ButtonSet.OK);
   },
-  toast: (message) => SpreadsheetApp.getActive().toast(message, APP_TITLE),
+  toast: (message) => SpreadsheetApp.getActive().toast(message, words().appTitle),
 };

@@ -6,7 +6,6 @@
  * new confirmation, with a Status saying so.
  */
 
-import type { Access } from '../domain/access';
 import type { RoleChange } from '../domain/changes';
 import {
   type Answer,
@@ -17,6 +16,7 @@ import {
   lookupId,
 } from '../domain/confirmation';
 import { COL } from '../domain/member-row';
+import { words } from '../domain/messages';
 import { uiRole } from '../domain/roles';
 import { statusText } from '../domain/status';
 import { inversePlan } from '../domain/undo-record';
@@ -33,48 +33,15 @@ export interface BulkResult {
   refused: number;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-/** The words of the Apply and Undo dialogs (one place, for the message catalogue). */
-export const WORDS = {
-  nothingPending: 'There are no pending role changes.',
-  applyTitle: (n: number) => `Apply ${plural(n, 'role change', 'role changes')}?`,
-  you: 'you',
-  unknown: 'someone unknown',
-  line: (space: string, member: string, from: string, to: string, by: string) =>
-    `• ${space} · ${member}: ${from} → ${to} (typed by ${by})`,
-  lookupLine: (space: string, email: string, to: string, by: string) =>
-    `• ${space} · ${email}: → ${to}, if this person is a member (added by email; typed by ${by})`,
-  others: (n: number, access: ReadonlySet<Access>) =>
-    `${plural(n, 'change', 'changes')} above ${n === 1 ? 'was' : 'were'} not typed by you. ${n === 1 ? 'It' : 'They'} will be made with your rights${
-      access.has('admin') ? ' as a Workspace admin' : ''
-    }${access.has('app') ? ' and with your Chat app key' : ''}.`,
-  mineToo: (all: number, mine: number) =>
-    `Yes: apply all ${all}. No: apply only the ${mine} you typed. Cancel: apply nothing.`,
-  refusals: (n: number) =>
-    `${plural(n, 'row', 'rows')} can't be applied and will be put back, with the reason in Status.`,
-  applying: (n: number) => `Applying ${plural(n, 'role change', 'role changes')}…`,
-  finished: (r: RunReport) =>
-    `Applied ${r.applied}, failed ${r.failed}.${
-      r.finished ? '' : ` ${r.paused ?? `${r.pending} still to go: continuing in the background.`}`
-    }`,
-  noUndo: 'You have no bulk apply to undo in this spreadsheet.',
-  nothingToUndo: (skipped: number) =>
-    `Nothing to undo for the last bulk apply.${skipped > 0 ? ` ${plural(skipped, 'change was', 'changes were')} changed again since.` : ''}`,
-  undoTitle: (n: number) => `Undo ${plural(n, 'change', 'changes')} from your last bulk apply?`,
-  undoLine: (space: string, member: string, from: string, to: string) => `• ${space} · ${member}: ${from} → ${to}`,
-  skipped: (who: string, reason: string) => `Skipped ${who}: ${reason}`,
-  undoing: (n: number) => `Undoing ${plural(n, 'change', 'changes')}…`,
-  notLoaded: 'the member is not in a loaded sheet',
-  changedSince: (now: string) => `changed again since (now ${now})`,
-  noRole: 'no role',
-};
-
 const titlesOf = (plans: readonly SheetPlan[]) =>
   Object.fromEntries(plans.map((p) => [p.target.meta.space, p.target.meta.title]));
 
 function finishToast(ports: Ports, report: RunReport): void {
-  ports.ui.toast(WORDS.finished(report));
+  const w = words().toast;
+  const { applied, failed } = report;
+  if (report.finished) ports.ui.toast(w.finished(applied, failed));
+  else if (report.paused) ports.ui.toast(w.paused(applied, failed, report.paused));
+  else ports.ui.toast(w.stillGoing(applied, failed, report.pending));
 }
 
 /** What the dialog listed, as ids: the confirmed plan. */
@@ -89,6 +56,7 @@ function shownIds(plans: readonly SheetPlan[]): Set<string> {
 
 /** Asks the presser; returns their answer and the ids they saw. */
 function confirmApply(ports: Ports, plans: readonly SheetPlan[]): { answer: Answer; ids: Set<string> } | undefined {
+  const w = words().dialog;
   const presser = ports.user();
   const titles = new Map(plans.map((p) => [p.target.meta.space, p.target.meta.title]));
   const nameOf = (email: string) => plans.map((p) => p.nameOf(email)).find((n) => n !== '') ?? '';
@@ -98,20 +66,22 @@ function confirmApply(ports: Ports, plans: readonly SheetPlan[]): { answer: Answ
     presser,
     (space) => titles.get(space) ?? space,
     nameOf,
-    WORDS,
+    w,
   );
   const refusals = plans.reduce((n, p) => n + p.refusals.length, 0);
   const total = confirmation.lines.length;
   if (total === 0 && refusals === 0) {
-    ports.ui.tell(WORDS.nothingPending);
+    ports.ui.tell(w.nothingPending);
     return undefined;
   }
   const lines = [...confirmation.lines];
   const mineToo = confirmation.byYou > 0 && confirmation.byOthers > 0;
-  if (confirmation.byOthers > 0) lines.push('', WORDS.others(confirmation.byOthers, confirmation.accesses));
-  if (refusals > 0) lines.push(WORDS.refusals(refusals));
-  if (mineToo) lines.push(WORDS.mineToo(total, confirmation.byYou));
-  const answer = ports.ui.askApply(WORDS.applyTitle(total), lines, mineToo);
+  const { accesses } = confirmation;
+  if (confirmation.byOthers > 0)
+    lines.push('', w.others(confirmation.byOthers, accesses.has('admin'), accesses.has('app')));
+  if (refusals > 0) lines.push(w.refusals(refusals));
+  if (mineToo) lines.push(w.mineToo(total, confirmation.byYou));
+  const answer = ports.ui.askApply(w.applyTitle(total), lines, mineToo);
   return { answer, ids: shownIds(plans) };
 }
 
@@ -135,7 +105,7 @@ export function applyPendingInteractive(ports: Ports): BulkResult {
   const asked = confirmApply(ports, planAllSheets(sheets, ports.user()));
   if (!asked || asked.answer === 'none') return { confirmed: false, refused: 0 };
 
-  ui.toast(WORDS.applying(asked.ids.size));
+  ui.toast(words().toast.applying(asked.ids.size));
   const outcome = ports.withLock(30_000, () => {
     const api = ports.chat();
     for (const target of sheets.memberSheets()) resolveNewRows(target, api);
@@ -166,22 +136,14 @@ export function applyPendingInteractive(ports: Ports): BulkResult {
 /** Dry run: the plan, in a Preview sheet, without sending anything to Chat. */
 export function previewPending(ports: Ports): { changes: number; refused: number; sheetName: string } {
   const plans = planAllSheets(ports.sheets, ports.user());
+  const w = words().preview;
+  // Columns as words().headers.preview; the Membership column (resource names) is hidden in the sheet.
   const rows: string[][] = [];
   for (const plan of plans) {
-    for (const c of plan.changes)
-      rows.push([plan.target.meta.title, c.who, c.key, uiRole(c.from), uiRole(c.to), 'Will apply']);
-    for (const l of plan.lookups) {
-      rows.push([
-        plan.target.meta.title,
-        l.email,
-        '',
-        '',
-        uiRole(l.requested),
-        'Will be looked up by email, then applied if the person is a member',
-      ]);
-    }
-    for (const r of plan.refusals)
-      rows.push([plan.target.meta.title, r.who, r.key, r.current, r.requested, `Will be refused: ${r.reason}`]);
+    const space = plan.target.meta.title;
+    for (const c of plan.changes) rows.push([space, c.who, c.key, uiRole(c.from), uiRole(c.to), w.willApply]);
+    for (const l of plan.lookups) rows.push([space, l.email, '', '', uiRole(l.requested), w.willLookUp]);
+    for (const r of plan.refusals) rows.push([space, r.who, r.key, r.current, r.requested, w.willRefuse(r.reason)]);
   }
   const sheetName = ports.sheets.writePreview(rows);
   return {
@@ -199,8 +161,9 @@ export function undoLastInteractive(ports: Ports): BulkResult {
   const { ui } = ports;
   const started = ports.clock.now();
   const record = ports.runs.lastUndo(ports.user());
+  const w = words().dialog;
   if (!record || record.changes.length === 0) {
-    ui.tell(WORDS.noUndo);
+    ui.tell(w.noUndo);
     return { confirmed: false, refused: 0 };
   }
   const build = () => {
@@ -213,21 +176,26 @@ export function undoLastInteractive(ports: Ports): BulkResult {
       );
       return plan?.trustedRole(key);
     };
-    const inverse = inversePlan(record, currentRole, WORDS);
+    const { reason, noRole } = words();
+    const inverse = inversePlan(record, currentRole, {
+      notLoaded: reason.notInLoadedSheet,
+      changedSince: reason.changedAgain,
+      noRole,
+    });
     return { plans, ordered: inverse.changes, skipped: inverse.skipped };
   };
   const first = build();
   if (first.ordered.length === 0) {
-    ui.tell(WORDS.nothingToUndo(first.skipped.length));
+    ui.tell(w.nothingToUndo(first.skipped.length));
     return { confirmed: false, refused: first.skipped.length };
   }
   const titles = new Map(first.plans.map((p) => [p.target.meta.space, p.target.meta.title]));
   const lines = first.ordered.map((c) =>
-    WORDS.undoLine(titles.get(c.space) ?? c.space, c.who, uiRole(c.from), uiRole(c.to)),
+    w.undoLine(titles.get(c.space) ?? c.space, c.who, uiRole(c.from), uiRole(c.to)),
   );
-  for (const s of first.skipped.slice(0, 10)) lines.push(WORDS.skipped(s.who, s.reason));
-  if (!ui.confirm(WORDS.undoTitle(first.ordered.length), lines)) return { confirmed: false, refused: 0 };
-  ui.toast(WORDS.undoing(first.ordered.length));
+  for (const s of first.skipped.slice(0, 10)) lines.push(w.skipped(s.who, s.reason));
+  if (!ui.confirm(w.undoTitle(first.ordered.length), lines)) return { confirmed: false, refused: 0 };
+  ui.toast(words().toast.undoing(first.ordered.length));
   const confirmed = new Set(first.ordered.map((c) => `${c.key}|${c.from}|${c.to}`));
   const outcome = ports.withLock(30_000, () => {
     const again = build();

@@ -10,8 +10,18 @@
 
 import { type AuditEntry, auditRecord } from '../domain/audit';
 import { COL, type MemberRow, rowFromCells } from '../domain/member-row';
+import { words } from '../domain/messages';
 import { uiRole } from '../domain/roles';
-import { asks, dropSuperseded, isOpen, isPending, RunEngine, SUPERSEDED, UNKNOWN_OUTCOME } from '../domain/run-engine';
+import {
+  asks,
+  dropSuperseded,
+  GAVE_UP,
+  isOpen,
+  isPending,
+  RunEngine,
+  SUPERSEDED,
+  UNKNOWN_OUTCOME,
+} from '../domain/run-engine';
 import { outcomeCounts, type RunJob, type RunState } from '../domain/run-state';
 import { stamp, statusText } from '../domain/status';
 import type { UndoChange } from '../domain/undo-record';
@@ -205,7 +215,7 @@ class OutcomeRecorder {
       to: job.to,
       result: auditResult(job),
       errorStatus: job.errorStatus ?? '',
-      errorMessage: job.reason ?? '',
+      errorMessage: job.apiMessage ? `${job.reason ?? ''} · ${job.apiMessage}` : (job.reason ?? ''),
       runId: this.run.runId,
     };
   }
@@ -225,6 +235,19 @@ function auditedKeys(ports: Ports, runId: string): Set<string> {
   return keys;
 }
 
+/** A saved run's reason in the person's language (the engine's own markers are translated here). */
+function reasonText(reason: string | undefined): string {
+  const w = words().reason;
+  if (reason === undefined) return w.unknownError;
+  return reason === UNKNOWN_OUTCOME
+    ? w.unknownOutcome
+    : reason === SUPERSEDED
+      ? w.superseded
+      : reason === GAVE_UP
+        ? w.gaveUp
+        : reason;
+}
+
 function rowPatch(job: RunJob, when: Date): RowPatch {
   // The Role cell shows the job's target (a typed change) or its starting role (an undo), unless someone typed a
   // newer role meanwhile: that newer edit is left alone and stays pending, and the Status says so.
@@ -239,13 +262,13 @@ function rowPatch(job: RunJob, when: Date): RowPatch {
       cells: new Map(),
       status: (row) => {
         if (isPending(row)) return pendingStatus(row);
-        return row.status.startsWith('✓') ? undefined : statusText.refused(job.reason ?? SUPERSEDED);
+        return row.status.startsWith('✓') ? undefined : statusText.refused(reasonText(job.reason ?? SUPERSEDED));
       },
     };
   }
   if (job.state === 'failed' && job.reason === UNKNOWN_OUTCOME) {
     // Perhaps applied, perhaps not: the Role cell keeps what was typed, and the Status says to look.
-    return { key: job.key, cells: new Map([[COL.status, statusText.failed(UNKNOWN_OUTCOME)]]) };
+    return { key: job.key, cells: new Map([[COL.status, statusText.failed(reasonText(UNKNOWN_OUTCOME))]]) };
   }
   if (job.state === 'applied') {
     return {
@@ -258,7 +281,7 @@ function rowPatch(job: RunJob, when: Date): RowPatch {
   }
   return {
     key: job.key,
-    cells: new Map([[COL.status, statusText.failed(job.reason ?? 'unknown error')]]),
+    cells: new Map([[COL.status, statusText.failed(reasonText(job.reason))]]),
     role: { value: uiRole(job.from), onlyIf: untouched },
   };
 }

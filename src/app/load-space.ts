@@ -4,6 +4,7 @@ import { type Access, isAccess } from '../domain/access';
 import type { ChatSpace, SpaceSummary } from '../domain/chat-types';
 import { UserError } from '../domain/errors';
 import { rowFromMembership } from '../domain/member-row';
+import { words } from '../domain/messages';
 import { mergeRefresh } from '../domain/refresh-merge';
 import { isSpaceName } from '../domain/resource-names';
 import type { Ports, SheetMeta } from './ports';
@@ -68,13 +69,13 @@ function load(ports: Ports, meta: LoadMeta): LoadResult {
 
 /** `title`: the space's name as the sidebar listed it (used when the space itself is not read: as the app). */
 export function loadSpaceByName(ports: Ports, space: unknown, access: unknown = 'user', title?: unknown): LoadResult {
-  if (!isSpaceName(space)) throw new UserError('That is not a Chat space name (expected spaces/…).');
-  if (!isAccess(access)) throw new UserError('Load a space as yourself, as a Workspace admin or as the Chat app.');
+  if (!isSpaceName(space)) throw new UserError(words().error.notASpace);
+  if (!isAccess(access)) throw new UserError(words().error.badAccess);
   return load(ports, { space, spaceType: 'SPACE', access, ...(typeof title === 'string' && title ? { title } : {}) });
 }
 
 export function refreshActive(ports: Ports): LoadResult {
   const meta = ports.sheets.activeMemberSheet()?.meta;
-  if (!meta) throw new UserError('Open a member sheet (one loaded from the sidebar) and choose Refresh members again.');
+  if (!meta) throw new UserError(words().error.openMemberSheet);
   return load(ports, meta);
 }

@@ -8,9 +8,10 @@
 import { parseFailure } from '../domain/api-errors';
 import { decideNewRow } from '../domain/changes';
 import type { ChatMembership } from '../domain/chat-types';
-import { EMAIL_LOOKUP_WORDS, emailLookupFrom } from '../domain/email-lookup';
+import { emailLookupFrom } from '../domain/email-lookup';
 import { userMessage } from '../domain/errors';
 import { COL, COLUMN_COUNT, rowFromCells, rowFromMembership, rowToCells } from '../domain/member-row';
+import { words } from '../domain/messages';
 import { isMembershipName } from '../domain/resource-names';
 import { uiRole } from '../domain/roles';
 import { statusText } from '../domain/status';
@@ -45,7 +46,7 @@ export function resolveNewRows(
     const key = decision.kind === 'lookup' ? `${target.meta.space}/members/${decision.email.toLowerCase()}` : '';
     if (decision.kind === 'refuse' || !isMembershipName(key)) {
       report.refused++;
-      const reason = decision.kind === 'refuse' ? decision.reason : 'that email cannot be looked up';
+      const reason = decision.kind === 'refuse' ? decision.reason : words().reason.emailNoLookup;
       updates.set(index, withCells(cells, new Map([[COL.status, statusText.refused(reason)]])));
       return;
     }
@@ -64,7 +65,7 @@ export function resolveNewRows(
       report.refused++;
       const cells = block.values[lookup.index] ?? [];
       const status =
-        'notFound' in found ? statusText.refused(EMAIL_LOOKUP_WORDS.notInDirectory) : statusText.failed(found.failed);
+        'notFound' in found ? statusText.refused(words().emailLookup.notInDirectory) : statusText.failed(found.failed);
       updates.set(lookup.index, withCells(cells, new Map([[COL.status, status]])));
       return false;
     });
@@ -86,10 +87,7 @@ export function resolveNewRows(
           report.refused++;
           updates.set(
             lookup.index,
-            withCells(
-              cells,
-              new Map([[COL.status, statusText.refused('this person already has a row in this sheet')]]),
-            ),
+            withCells(cells, new Map([[COL.status, statusText.refused(words().reason.alreadyListed)]])),
           );
           return;
         }
@@ -101,19 +99,11 @@ export function resolveNewRows(
         report.notMembers++;
         updates.set(
           lookup.index,
-          withCells(
-            cells,
-            new Map([
-              [
-                COL.status,
-                statusText.refused('not a member of this space (this add-on changes roles; it does not add people)'),
-              ],
-            ]),
-          ),
+          withCells(cells, new Map([[COL.status, statusText.refused(words().reason.notAMember)]])),
         );
       } else {
         report.refused++;
-        const reason = result ? userMessage(parseFailure(result.status, result.body)) : 'no answer from Google Chat';
+        const reason = result ? userMessage(parseFailure(result.status, result.body)) : words().reason.noAnswer;
         updates.set(lookup.index, withCells(cells, new Map([[COL.status, statusText.failed(reason)]])));
       }
     });

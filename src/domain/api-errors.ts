@@ -1,7 +1,7 @@
 /** Turns a Chat API error response into words a space owner understands. Never includes request headers. */
 
-import { truncate } from './roles';
-import { SETUP_WORDS, setupProblem } from './setup-errors';
+import { words } from './messages';
+import { setupProblem } from './setup-errors';
 
 export interface ApiFailure {
   status: number;
@@ -42,29 +42,29 @@ function errorInfoReason(details: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * One sentence a space owner understands. The API's own text is left out (it is English, technical, and sometimes
+ * names scopes); the Audit sheet keeps it in its Error message column.
+ */
 export function plainReason(failure: ApiFailure): string {
   // A setup error means the same whatever was asked: it comes before the status code's usual meaning.
   const problem = setupProblem(failure);
-  if (problem) return SETUP_WORDS[problem];
-  const detail = failure.message ? `: ${truncate(failure.message, 200)}` : '';
+  if (problem) return words().setup[problem];
+  const w = words().api;
   switch (failure.status) {
     case 400:
-      return failure.rpcStatus === 'FAILED_PRECONDITION'
-        ? `Google Chat refused${detail}`
-        : `Google Chat rejected the request${detail}`;
+      return failure.rpcStatus === 'FAILED_PRECONDITION' ? w.refused : w.rejected;
     case 401:
-      return 'your Google sign-in has expired: reload the spreadsheet and try again';
+      return w.signInExpired;
     case 403:
-      return `you don't have permission${detail}`;
+      return w.noPermission;
     case 404:
-      return 'not found: the member may have left the space, or you are not in it any more';
+      return w.notFound;
     case 409:
-      return `conflict${detail}`;
+      return w.conflict;
     case 429:
-      return 'Google Chat quota exceeded even after retrying: try again in a minute';
+      return w.quota;
     default:
-      return failure.status >= 500
-        ? `Google Chat is unavailable right now (HTTP ${failure.status}) even after retrying`
-        : `unexpected answer from Google Chat (HTTP ${failure.status})${detail}`;
+      return failure.status >= 500 ? w.unavailable(failure.status) : w.unexpected(failure.status);
   }
 }

@@ -1,7 +1,9 @@
 /** The Audit sheet: one row per attempted change, written for people to read (never read back as authority). */
 
+import { CATALOGUES, words } from './messages';
 import { type ApiRole, uiRole } from './roles';
 
+/** The Audit columns by the add-on's own names (the header row shows words().headers.audit, in the same order). */
 export const AUDIT_HEADERS = [
   'Time',
   'Who',
@@ -15,6 +17,11 @@ export const AUDIT_HEADERS = [
   'Error message',
   'Run id',
 ] as const;
+
+/** The header row in the person's language. */
+export const auditHeaders = (): string[] => [...words().headers.audit];
+/** 1-based: the membership's resource name, hidden in the sheet. */
+export const AUDIT_MEMBERSHIP_COLUMN = 5;
 
 export type AuditResult = 'applied' | 'failed' | 'refused';
 
@@ -41,7 +48,7 @@ export function auditCells(e: AuditEntry): string[] {
     e.key,
     uiRole(e.from),
     uiRole(e.to),
-    e.result,
+    words().audit[e.result],
     String(e.errorStatus),
     e.errorMessage,
     e.runId,
@@ -60,6 +67,15 @@ export interface AuditRecord {
 
 const column = (name: (typeof AUDIT_HEADERS)[number]) => AUDIT_HEADERS.indexOf(name);
 
+/** A Result cell written in any language, read back as the add-on's own word ('applied', …). */
+function resultOf(text: string): string {
+  for (const m of Object.values(CATALOGUES)) {
+    const found = (Object.keys(m.audit) as AuditResult[]).find((r) => m.audit[r] === text);
+    if (found) return found;
+  }
+  return text;
+}
+
 /** The reader matching `auditCells`: the one place that knows which cell of an Audit row holds what. */
 export function auditRecord(cells: readonly unknown[]): AuditRecord {
   const cell = (name: (typeof AUDIT_HEADERS)[number]) => String(cells[column(name)] ?? '');
@@ -68,7 +84,7 @@ export function auditRecord(cells: readonly unknown[]): AuditRecord {
     key: cell('Membership'),
     from: cell('Old role'),
     to: cell('New role'),
-    result: cell('Result'),
+    result: resultOf(cell('Result')),
     runId: cell('Run id'),
   };
 }

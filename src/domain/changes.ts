@@ -6,8 +6,9 @@
 
 import type { Access } from './access';
 import type { MemberRow } from './member-row';
+import { words } from './messages';
 import { spaceOfMembership } from './resource-names';
-import { type ApiRole, parseRole, rank, uiRole } from './roles';
+import { type ApiRole, namesRole, parseRole, rank, uiRole } from './roles';
 
 export interface RoleChange {
   /** How the change is sent: as the sheet was loaded (user, Workspace admin, or the Chat app). */
@@ -42,39 +43,32 @@ export function describeMember(row: Pick<MemberRow, 'name' | 'email' | 'key'>): 
 /** Validates one row's Role cell against its server role. */
 export function decideRow(row: MemberRow, index: number, intact: boolean, facts: SpaceFacts): RowDecision {
   const serverUi = row.serverRole ? uiRole(row.serverRole) : '';
+  // The role's name in any language counts as unchanged: a sheet loaded in English is shared with zh-TW readers.
+  const same = namesRole(row.role, row.serverRole);
+  const w = words().reason;
   if (!intact || spaceOfMembership(row.key) !== facts.space) {
-    if (row.role === serverUi) return { kind: 'unchanged' };
-    return {
-      kind: 'refuse',
-      reason:
-        'this row no longer matches the member it was loaded for (its hidden cells were changed or copied); press Refresh members to reload it',
-      restore: serverUi,
-    };
+    if (same) return { kind: 'unchanged' };
+    return { kind: 'refuse', reason: w.keysChanged, restore: serverUi };
   }
   if (row.type === 'Google Group') {
-    return row.role === ''
-      ? { kind: 'unchanged' }
-      : { kind: 'refuse', reason: 'Google Groups have no role in a space', restore: '' };
+    return row.role === '' ? { kind: 'unchanged' } : { kind: 'refuse', reason: w.groupNoRole, restore: '' };
   }
   const parsed = parseRole(row.role);
   if (!parsed.ok) return { kind: 'refuse', reason: parsed.reason, restore: serverUi };
   if (!row.serverRole || parsed.role === row.serverRole) {
-    return row.role === serverUi ? { kind: 'unchanged' } : { kind: 'refuse', reason: '', restore: serverUi };
+    return same ? { kind: 'unchanged' } : { kind: 'refuse', reason: '', restore: serverUi };
   }
   const refuse = (reason: string): RowDecision => ({ kind: 'refuse', reason, restore: serverUi });
-  if (row.type === 'Chat app') return refuse("a Chat app's role can't be changed");
-  if (facts.spaceType !== 'SPACE' && parsed.role !== 'ROLE_MEMBER') {
-    return refuse('Manager and Owner exist only in named spaces, not in group chats or direct messages');
-  }
+  if (row.type === 'Chat app') return refuse(w.appRole);
+  if (facts.spaceType !== 'SPACE' && parsed.role !== 'ROLE_MEMBER') return refuse(w.namedSpacesOnly);
   // With admin or app access the person's own role in the space does not limit what can be changed.
-  if (facts.access === 'user' && facts.callerRole === 'ROLE_MEMBER')
-    return refuse('only Owners and Managers can change roles, and you are a Member here');
+  if (facts.access === 'user' && facts.callerRole === 'ROLE_MEMBER') return refuse(w.memberCannot);
   if (
     facts.access === 'user' &&
     facts.callerRole === 'ROLE_ASSISTANT_MANAGER' &&
     (parsed.role === 'ROLE_MANAGER' || row.serverRole === 'ROLE_MANAGER')
   ) {
-    return refuse("a Manager can't make someone an Owner or change an Owner's role");
+    return refuse(w.managerCannot);
   }
   return {
     kind: 'change',
@@ -107,7 +101,7 @@ export function planSpace<T extends RoleChange>(
   for (const change of sorted) {
     if (change.from === 'ROLE_MANAGER' && change.to !== 'ROLE_MANAGER') {
       if (remaining <= 1) {
-        refused.push({ change, reason: 'the space must keep at least one Owner: make someone else Owner first' });
+        refused.push({ change, reason: words().reason.keepOwner });
         continue;
       }
       remaining--;
@@ -129,7 +123,7 @@ export function summarize(changes: readonly RoleChange[], spaceNames: ReadonlyMa
   return [...bySpace].map(([space, kinds]) => {
     const total = [...kinds.values()].reduce((a, b) => a + b, 0);
     const parts = [...kinds].map(([label, n]) => `${label} ×${n}`).join(', ');
-    return `${spaceNames.get(space) ?? space}: ${total} (${parts})`;
+    return words().dialog.summaryLine(spaceNames.get(space) ?? space, total, parts);
   });
 }
 
@@ -148,7 +142,7 @@ export function decideNewRow(row: MemberRow): NewRowDecision {
   const email = [row.email, row.name].map((s) => s.trim()).find((s) => EMAIL.test(s));
   if (!email) {
     if (row.role.trim() === '' && row.name.trim() === '' && row.email.trim() === '') return { kind: 'blank' };
-    return { kind: 'refuse', reason: "type the person's email in the Email column to add them by email" };
+    return { kind: 'refuse', reason: words().reason.typeEmail };
   }
   const parsed = parseRole(row.role);
   if (!parsed.ok) return { kind: 'refuse', reason: parsed.reason };

@@ -5,16 +5,10 @@
  * Chat mean "not a member".
  */
 
+import { words } from './messages';
 import { DIRECTORY_USERS_URL, isObject } from './name-resolution';
 
 export type EmailLookup = { id: string } | { notFound: true } | { failed: string };
-
-export const EMAIL_LOOKUP_WORDS = {
-  notInDirectory: "no one with this email is in your organisation's directory",
-  failed: (status: number) =>
-    `could not look this email up in the directory (HTTP ${status}), so whether they are a member is not known`,
-  noAnswer: 'the directory did not answer, so whether they are a member is not known',
-};
 
 /** The Directory request: the public view for anyone, the admin view with admin access. */
 export function directoryEmailUrl(email: string, admin: boolean): string {
@@ -22,7 +16,7 @@ export function directoryEmailUrl(email: string, admin: boolean): string {
 }
 
 export function emailLookupFrom(status: number | undefined, body: string): EmailLookup {
-  if (status === undefined) return { failed: EMAIL_LOOKUP_WORDS.noAnswer };
+  if (status === undefined) return { failed: words().emailLookup.noAnswer };
   if (status === 404) return { notFound: true };
   if (status === 200) {
     try {
@@ -33,5 +27,5 @@ export function emailLookupFrom(status: number | undefined, body: string): Email
       // A malformed answer is a failed lookup, below.
     }
   }
-  return { failed: EMAIL_LOOKUP_WORDS.failed(status) };
+  return { failed: words().emailLookup.failed(status) };
 }

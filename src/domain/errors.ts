@@ -5,6 +5,7 @@
  */
 
 import { type ApiFailure, plainReason } from './api-errors';
+import { words } from './messages';
 
 /** USER_INPUT: fixable by the person; BUSY: the lock; CHAT_API: Chat said no; APP_AUTH: the app's key; NETWORK: no answer. */
 export type ErrorCode = 'USER_INPUT' | 'BUSY' | 'CHAT_API' | 'APP_AUTH' | 'NETWORK';
@@ -31,7 +32,7 @@ export class UserError extends AddonError {
 /** Another Chat roles operation holds the document lock. */
 export class BusyError extends AddonError {
   constructor() {
-    super('BUSY', 'Another Chat roles operation is running in this spreadsheet. Try again in a moment.');
+    super('BUSY', words().error.busy);
     this.name = 'BusyError';
   }
 }
@@ -42,7 +43,7 @@ export class ChatApiError extends AddonError {
     readonly failure: ApiFailure,
     what: string,
   ) {
-    super('CHAT_API', `Could not ${what}: ${userMessage(failure)}`);
+    super('CHAT_API', words().error.couldNot(what, userMessage(failure)));
     this.name = 'ChatApiError';
   }
 }

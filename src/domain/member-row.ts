@@ -5,22 +5,14 @@
  */
 
 import type { ChatMembership } from './chat-types';
+import { CATALOGUES, type Messages, words } from './messages';
 import { isMembershipName } from './resource-names';
 import { type ApiRole, isApiRole, uiRole } from './roles';
 import { type SealedFields, sealsMatch } from './row-seal';
 
-export const HEADERS = [
-  'Name',
-  'Email',
-  'Type',
-  'State',
-  'Role',
-  'Status',
-  'Membership (key)',
-  'Server role (key)',
-  'Snapshot (key)',
-] as const;
-export const COLUMN_COUNT = HEADERS.length;
+/** The header row in the person's language (nothing reads headers back: columns are found by position). */
+export const memberHeaders = (): string[] => [...words().headers.member];
+export const COLUMN_COUNT = 9;
 /** 1-based column numbers, as SpreadsheetApp counts. */
 export const COL = {
   name: 1,
@@ -71,6 +63,34 @@ const sealedFields = (row: Pick<MemberRow, 'name' | 'email' | 'type' | 'state' |
   [row.name, row.email, row.type, row.state, row.key, row.serverRole] as const;
 
 const STATE_LABEL: Record<string, string> = { JOINED: 'Joined', INVITED: 'Invited', NOT_A_MEMBER: 'Not a member' };
+/** The State of a member who left since the sheet was loaded (kept listed, with a note). */
+export const LEFT_STATE = 'Left';
+
+// Type and State are kept (and sealed) as the add-on's own English labels; the cells show them in the person's
+// language, and any catalogue's words read back as the same label, so a sheet can be shared across languages.
+const KIND_KEY = { Person: 'person', 'Chat app': 'app', 'Google Group': 'group' } as const;
+const STATE_KEY: Record<string, keyof Messages['states']> = {
+  Joined: 'JOINED',
+  Invited: 'INVITED',
+  'Not a member': 'NOT_A_MEMBER',
+  [LEFT_STATE]: 'LEFT',
+};
+const shownKind = (kind: MemberKind) => (KIND_KEY[kind] ? words().kinds[KIND_KEY[kind]] : kind);
+const shownState = (state: string) => (STATE_KEY[state] ? words().states[STATE_KEY[state]] : state);
+
+function kindFrom(text: string): MemberKind {
+  for (const [kind, key] of Object.entries(KIND_KEY)) {
+    if (Object.values(CATALOGUES).some((m) => m.kinds[key] === text)) return kind as MemberKind;
+  }
+  return text as MemberKind;
+}
+
+function stateFrom(text: string): string {
+  for (const [state, key] of Object.entries(STATE_KEY)) {
+    if (Object.values(CATALOGUES).some((m) => m.states[key] === text)) return state;
+  }
+  return text;
+}
 
 export function rowFromMembership(m: ChatMembership): MemberRow {
   const kind: MemberKind = m.groupMember ? 'Google Group' : m.member?.type === 'BOT' ? 'Chat app' : 'Person';
@@ -95,8 +115,8 @@ export function rowToCells(row: MemberRow, seal?: Seal): string[] {
   return [
     row.name,
     row.email,
-    row.type,
-    row.state,
+    shownKind(row.type),
+    shownState(row.state),
     row.role,
     row.status,
     row.key,
@@ -124,8 +144,8 @@ export function rowFromCells(
   const row: MemberRow = {
     name: text(cells[COL.name - 1]),
     email: text(cells[COL.email - 1]),
-    type: text(cells[COL.type - 1]) as MemberKind,
-    state: text(cells[COL.state - 1]),
+    type: kindFrom(text(cells[COL.type - 1])),
+    state: stateFrom(text(cells[COL.state - 1])),
     role: text(cells[COL.role - 1]),
     status: text(cells[COL.status - 1]),
     key: text(cells[COL.key - 1]),

@@ -7,6 +7,7 @@
  */
 
 import type { ChatMembership } from './chat-types';
+import { words } from './messages';
 
 export interface Person {
   displayName: string;
@@ -237,22 +238,23 @@ export function peopleBatchResolutions(ids: readonly string[], body: string): Ma
 /** The Name cell's note for a person shown as their id (or without an email). */
 export function noteFor(resolution: Resolution, nameMissing: boolean): string {
   if (resolution.ok) return '';
-  const shown = nameMissing ? 'The Chat id is shown instead of a name.' : 'The email is not known.';
+  const w = words().names;
+  const shown = nameMissing ? w.idShown : w.emailUnknown;
   switch (resolution.reason) {
     case 'not-found':
-      return `Not found in your organisation's directory (an account outside it, or one that was deleted). ${shown}`;
+      return w.notInDirectory(shown);
     case 'no-permission':
-      return `Your account may not read your organisation's directory (Google answered 403), so the name was not looked up. ${shown}`;
+      return w.noPermission(shown);
     case 'busy':
-      return `The directory stayed busy (rate limit or server error) after several tries. ${shown} Refresh members to try again.`;
+      return w.busy(shown);
     case 'unreachable':
-      return `The directory could not be reached. ${shown} Refresh members to try again.`;
+      return w.unreachable(shown);
     case 'invalid-id':
-      return `Chat gave an id this add-on does not look up. ${shown}`;
+      return w.notLookedUp(shown);
     case 'out-of-time':
-      return `Not looked up yet: the lookup stopped to stay within Apps Script's time limit. ${shown} Refresh members to look up the rest.`;
+      return w.outOfTime(shown);
     default:
-      return `The directory answered with an error${resolution.status ? ` (HTTP ${resolution.status})` : ''}. ${shown}`;
+      return w.errorStatus(shown, resolution.status ?? 0);
   }
 }
 

@@ -3,7 +3,7 @@
  * changed in Chat since the last load is flagged, people who left stay visible with a note, newcomers are appended.
  */
 
-import { type Cell, type MemberRow, rowFromCells } from './member-row';
+import { type Cell, LEFT_STATE, type MemberRow, rowFromCells } from './member-row';
 import { parseRole, uiRole } from './roles';
 import { statusText } from './status';
 
@@ -28,13 +28,12 @@ export function mergeRefresh(
     const pending = knownRole !== '' && intent.ok && intent.role !== knownRole;
     if (!base) {
       gone++;
-      const note = pending && intent.ok ? ` (the change to ${uiRole(intent.role)} was not applied)` : '';
       rows.push({
         ...(snapshot ?? row),
         role: '',
         serverRole: '',
-        state: 'Left',
-        status: `${statusText.gone()}${note}`,
+        state: LEFT_STATE,
+        status: pending && intent.ok ? statusText.goneWithChange(intent.role) : statusText.gone(),
       });
       continue;
     }

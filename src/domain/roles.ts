@@ -4,33 +4,44 @@
  * ROLE_MANAGER "manager" would silently create owners.
  */
 
+import { CATALOGUES, words } from './messages';
+
 export type ApiRole = 'ROLE_MEMBER' | 'ROLE_ASSISTANT_MANAGER' | 'ROLE_MANAGER';
-export type UiRole = 'Member' | 'Manager' | 'Owner';
+/** A role's name in the person's language (Member / 成員 …). */
+export type UiRole = string;
 
-export const UI_ROLES: readonly UiRole[] = ['Member', 'Manager', 'Owner'];
+const API_ROLE_LIST: readonly ApiRole[] = ['ROLE_MEMBER', 'ROLE_ASSISTANT_MANAGER', 'ROLE_MANAGER'];
 
-const UI_BY_API: Record<ApiRole, UiRole> = {
-  ROLE_MEMBER: 'Member',
-  ROLE_ASSISTANT_MANAGER: 'Manager',
-  ROLE_MANAGER: 'Owner',
-};
+/** The role names offered in a Role cell's dropdown, in the person's language. */
+export function uiRoles(): UiRole[] {
+  return API_ROLE_LIST.map(uiRole);
+}
+
+/**
+ * The old zh-TW term for ROLE_MANAGER (before the 2025 rename): read literally it means Manager, in Google's older
+ * texts it means Owner. Mapping it either way would silently create owners or demote them, so it is refused.
+ */
+const AMBIGUOUS = new Set(['聊天室管理員', '聊天室管理员']);
 
 // A Map, not an object: text like "constructor" must not find Object.prototype members.
-const API_BY_TEXT: ReadonlyMap<string, ApiRole> = new Map(
-  Object.entries({
-    member: 'ROLE_MEMBER',
-    manager: 'ROLE_ASSISTANT_MANAGER',
-    owner: 'ROLE_MANAGER',
-    role_member: 'ROLE_MEMBER',
-    role_assistant_manager: 'ROLE_ASSISTANT_MANAGER',
-    role_manager: 'ROLE_MANAGER',
-  }) as [string, ApiRole][],
-);
+// Every catalogue's names are accepted, whatever the person's language: a sheet is shared across languages.
+const API_BY_TEXT: ReadonlyMap<string, ApiRole> = new Map([
+  ...API_ROLE_LIST.map((role) => [role.toLowerCase(), role] as [string, ApiRole]),
+  ...Object.values(CATALOGUES).flatMap((m) =>
+    API_ROLE_LIST.map((role) => [m.roles[role].toLowerCase(), role] as [string, ApiRole]),
+  ),
+]);
 
-const API_ROLES: ReadonlySet<string> = new Set(Object.keys(UI_BY_API));
+const API_ROLES: ReadonlySet<string> = new Set(API_ROLE_LIST);
 
 export function uiRole(role: ApiRole): UiRole {
-  return UI_BY_API[role];
+  return words().roles[role];
+}
+
+/** Whether a Role cell holds this role's name exactly as some catalogue writes it (Member, 成員, …). */
+export function namesRole(text: string, role: ApiRole | ''): boolean {
+  if (role === '') return text === '';
+  return Object.values(CATALOGUES).some((m) => m.roles[role] === text);
 }
 
 export function isApiRole(value: unknown): value is ApiRole {
@@ -43,12 +54,13 @@ export type RoleParse = { ok: true; role: ApiRole } | { ok: false; reason: strin
 export function parseRole(input: unknown): RoleParse {
   const text = typeof input === 'string' ? input.trim() : '';
   if (typeof input !== 'string' || text === '') {
-    const shown = input === '' || input === undefined || input === null ? 'an empty cell' : `"${String(input)}"`;
-    return { ok: false, reason: `${shown} is not a role: use Member, Manager or Owner` };
+    const shown = input === '' || input === undefined || input === null ? words().emptyCell : `"${String(input)}"`;
+    return { ok: false, reason: words().notARole(shown) };
   }
+  if (AMBIGUOUS.has(text)) return { ok: false, reason: words().ambiguousRole(text) };
   const role = API_BY_TEXT.get(text.toLowerCase());
   if (role) return { ok: true, role };
-  return { ok: false, reason: `"${truncate(text, 40)}" is not a role: use Member, Manager or Owner` };
+  return { ok: false, reason: words().notARole(`"${truncate(text, 40)}"`) };
 }
 
 /** How much control a role gives, to order promotions before demotions. */

@@ -8,8 +8,9 @@
 import { parseFailure } from './api-errors';
 import { userMessage } from './errors';
 import type { MemberRow } from './member-row';
+import { words } from './messages';
 import { isRetryable, parseRetryAfter } from './retry';
-import { type ApiRole, isApiRole, parseRole, uiRole } from './roles';
+import { type ApiRole, isApiRole, parseRole, truncate, uiRole } from './roles';
 import type { RunJob } from './run-state';
 import { CHAT_WRITE_LIMITS, type Job, WriteScheduler } from './scheduler';
 
@@ -30,13 +31,16 @@ export interface WaveRequest {
 
 /** GETs that may be sent to learn the outcome of one PATCH whose answer was lost, before it is reported unknown. */
 export const MAX_CHECKS = 12;
+// The three reasons below are markers kept in the saved run (compared, never shown): bulk-run's reasonText turns
+// them into the person's language when a Status is written.
 export const UNKNOWN_OUTCOME =
   'Google Chat did not confirm whether this change was made, even after retrying: press Refresh members to see the role in Chat';
 /** The reason of a queued change not sent because its row was edited after it was planned. */
 export const SUPERSEDED = 'the Role cell was edited again before this change was sent';
 /** The reason of a PATCH that Chat answered with another role than the one asked for. */
-export const notMade = (role: ApiRole) =>
-  `Google Chat answered, but did not make the change: the role in Chat is ${uiRole(role)}`;
+export const notMade = (role: ApiRole) => words().reason.notMade(uiRole(role));
+
+export const GAVE_UP = 'gave up after several attempts';
 
 export const isOpen = (j: RunJob) => j.state === 'queued' || j.state === 'inflight';
 
@@ -140,7 +144,10 @@ export class RunEngine {
       item.state = 'queued';
       if (this.scheduler.retry(job, now, retryAfter)) return true;
     }
-    return fail(item, result.status, userMessage(parseFailure(result.status, result.body)));
+    const failure = parseFailure(result.status, result.body);
+    // The Status says it in one sentence; Chat's own (English, technical) words go to the Audit sheet only.
+    if (failure.message) item.apiMessage = truncate(failure.message, 300);
+    return fail(item, result.status, userMessage(failure));
   }
 
   /** A 200: the PATCH's answer, or the GET after an unknown outcome telling whether it was applied. */
@@ -172,9 +179,9 @@ export class RunEngine {
     }
     if (role === item.from) {
       item.state = 'queued';
-      return this.scheduler.retry(job, now, 0) || fail(item, 0, 'gave up after several attempts');
+      return this.scheduler.retry(job, now, 0) || fail(item, 0, GAVE_UP);
     }
-    return fail(item, 0, `changed in Chat by someone else meanwhile (now ${role ?? 'unknown'})`);
+    return fail(item, 0, words().reason.changedMeanwhile(role ? uiRole(role) : words().noRole));
   }
 
   /** Checks an unknown outcome again later, until MAX_CHECKS reads have gone unanswered. */

@@ -28,6 +28,11 @@ export interface RunJob extends RoleChange {
   undo?: boolean;
   /** Typed with live editing (not part of a bulk apply, so never offered by Undo). */
   live?: boolean;
+  /**
+   * Chat's own words for a failure, for the Audit sheet's Error message (never a Status cell). Not saved with the
+   * run (it would crowd the 9 KB property): an outcome recorded in a later execution has the reason only.
+   */
+  apiMessage?: string;
 }
 
 export interface RunState {

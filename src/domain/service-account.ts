@@ -3,6 +3,8 @@
  * the claims to sign. Signing and the HTTP exchange happen in the adapter (Utilities, UrlFetchApp).
  */
 
+import { words } from './messages';
+
 export const GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
 export const APP_SCOPE = 'https://www.googleapis.com/auth/chat.app.memberships';
 const LIFETIME_SECONDS = 3600;
@@ -16,33 +18,31 @@ export type KeyParse = { ok: true; key: ServiceAccountKey } | { ok: false; reaso
 
 /** Reads a JSON key file as downloaded from the Cloud console; says what is wrong without echoing the key. */
 export function parseServiceAccountKey(text: unknown): KeyParse {
-  if (typeof text !== 'string' || text.trim() === '')
-    return { ok: false, reason: 'Paste the JSON key file of the service account.' };
-  if (text.length > 20_000) return { ok: false, reason: 'That is too long to be a service-account key file.' };
+  if (typeof text !== 'string' || text.trim() === '') return { ok: false, reason: words().error.pasteKey };
+  if (text.length > 20_000) return { ok: false, reason: words().error.keyTooLong };
   let json: Record<string, unknown>;
   try {
     const parsed = JSON.parse(text) as unknown;
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
     json = parsed as Record<string, unknown>;
   } catch {
-    return { ok: false, reason: 'That is not a JSON key file (it must be the whole file, starting with "{").' };
+    return { ok: false, reason: words().error.keyNotJson };
   }
-  if (json.type !== 'service_account')
-    return { ok: false, reason: 'The key file must be for a service account ("type": "service_account").' };
+  if (json.type !== 'service_account') return { ok: false, reason: words().error.keyNotServiceAccount };
   const email = json.client_email;
   if (typeof email !== 'string' || !/^[^\s@]+@[^\s@]+\.iam\.gserviceaccount\.com$/.test(email)) {
-    return { ok: false, reason: 'The key file has no valid "client_email" (…@….iam.gserviceaccount.com).' };
+    return { ok: false, reason: words().error.keyNoEmail };
   }
   const pem = json.private_key;
   if (
     typeof pem !== 'string' ||
     !/^-----BEGIN PRIVATE KEY-----\n[A-Za-z0-9+/=\n]+-----END PRIVATE KEY-----\n?$/.test(pem)
   ) {
-    return { ok: false, reason: 'The key file has no valid "private_key" (a PEM block "BEGIN PRIVATE KEY").' };
+    return { ok: false, reason: words().error.keyNoPrivateKey };
   }
   // A key file names where to exchange it; only Google's own endpoint ever receives our signed assertion.
   if (json.token_uri !== undefined && json.token_uri !== GOOGLE_TOKEN_URL) {
-    return { ok: false, reason: `The key file's "token_uri" must be ${GOOGLE_TOKEN_URL}.` };
+    return { ok: false, reason: words().error.keyTokenUri(GOOGLE_TOKEN_URL) };
   }
   return { ok: true, key: { clientEmail: email, privateKey: pem } };
 }

@@ -2,25 +2,12 @@
  * Errors that say the add-on's Google Cloud project, the person's grants or the Chat app are not set up, rather than
  * anything about the space or member asked for. Chat answers them on every call (lists and reads too), so they are
  * recognised before the status code's usual meaning: a 404 "Google Chat app not found" on a member list must not read
- * as "the member may have left". Each gets one sentence saying what to do and where.
+ * as "the member may have left". Each gets one sentence saying what to do and where (words().setup).
  */
 
 import type { ApiFailure } from './api-errors';
 
 export type SetupProblem = 'api-disabled' | 'app-not-configured' | 'scope-missing' | 'not-admin' | 'app-not-approved';
-
-export const SETUP_WORDS: Record<SetupProblem, string> = {
-  'api-disabled':
-    "the Google Chat API is turned off in the add-on's Google Cloud project: an owner of that project turns it on in the Google Cloud console (APIs & Services › Library › Google Chat API), then waits a few minutes",
-  'app-not-configured':
-    "no Chat app is configured in the add-on's Google Cloud project: an owner of that project fills in the Google Chat API's Configuration page in the Google Cloud console (app name, avatar, description)",
-  'scope-missing':
-    'the add-on is missing a permission it needs: open Extensions › Chat space roles again and allow every permission it asks for (or ask your administrator to allow them)',
-  'not-admin':
-    'your account does not have the Workspace administrator privilege for Google Chat: a super admin grants it in the Google Admin console (Account › Admin roles, Chat and Meet administration), or turn off "Act as Workspace admin"',
-  'app-not-approved':
-    "no Workspace administrator has approved this Chat app's chat.app permissions yet: an administrator approves them in the Google Admin console, then try again",
-};
 
 /** Google's message for a project with no Chat app configured (a 404 on any call). */
 const APP_NOT_FOUND = /google chat app not found/i;

@@ -1,25 +1,25 @@
 /** The words in a row's Status cell. Each starts with a symbol so a glance down the column tells the story. */
 
+import { words } from './messages';
 import type { ApiRole } from './roles';
 import { uiRole } from './roles';
 
+const roleOrNone = (role: ApiRole | '') => (role ? uiRole(role) : words().noRole);
+
 export const statusText = {
-  applied: (role: ApiRole, at: string) => `✓ Now ${uiRole(role)} · ${at}`,
-  refused: (reason: string) => `✗ Not changed: ${reason}`,
-  failed: (reason: string) => `✗ Failed: ${reason}`,
+  applied: (role: ApiRole, at: string) => words().status.applied(uiRole(role), at),
+  refused: (reason: string) => words().status.refused(reason),
+  failed: (reason: string) => words().status.failed(reason),
   /** Typed by someone whose own live editing is off: it waits for a person who can apply it to review it. */
-  pendingOtherEditor: (editor: string) =>
-    `⏳ Pending: typed by ${editor || 'someone unknown'}; not applied until someone reviews it in Apply pending role changes`,
-  pendingNotConfirmed: () =>
-    '⏳ Pending: changed while the Apply confirmation was open, so it was not applied; use Apply pending role changes to review it',
-  pendingBusy: () => '⏳ Pending: another operation was running; use Apply pending role changes',
-  pendingChangedMeanwhile: () =>
-    '⏳ Pending: the Role cell was changed while a bulk apply was waiting; use Apply pending role changes',
-  pendingTimeLimit: () => '⏳ Pending: not reached before the time limit; use Apply pending role changes',
-  drift: (was: ApiRole | '', now: ApiRole | '') =>
-    `⚠ Changed in Chat since the last load: was ${was ? uiRole(was) : 'no role'}, now ${now ? uiRole(now) : 'no role'}`,
-  gone: () => '⚠ No longer in this space',
-  cellRestored: () => '↺ Only the Role column can be edited; the cell was put back',
+  pendingOtherEditor: (editor: string) => words().status.pendingOtherEditor(editor),
+  pendingNotConfirmed: () => words().status.pendingNotConfirmed,
+  pendingBusy: () => words().status.pendingBusy,
+  pendingChangedMeanwhile: () => words().status.pendingChangedMeanwhile,
+  pendingTimeLimit: () => words().status.pendingTimeLimit,
+  drift: (was: ApiRole | '', now: ApiRole | '') => words().status.drift(roleOrNone(was), roleOrNone(now)),
+  gone: () => words().status.gone,
+  goneWithChange: (role: ApiRole) => words().status.goneWithChange(uiRole(role)),
+  cellRestored: () => words().status.cellRestored,
 };
 
 /** A short UTC time stamp for Status cells (the sheet's time zone is unknown to pure code). */

@@ -3,18 +3,8 @@
  */
 
 import { userMessage } from '../domain/errors';
+import { t } from './i18n';
 import { callServer } from './server-client';
-
-export const WORDS = {
-  progress: (kind: 'apply' | 'undo', done: number, failed: number, remaining: number, eta: string) =>
-    `${kind === 'undo' ? 'Undo' : 'Bulk apply'}: ${done} done, ${failed} failed, ${remaining} remaining (about ${eta} left)`,
-  step: (applied: number, failed: number) => `Last step: ${applied} applied, ${failed} failed.`,
-  busy: 'Another execution is working on the run; trying again shortly.',
-  finished: 'Bulk apply finished.',
-  unavailable: (message: string) => `Progress unavailable: ${message}`,
-  stopped: (message: string) =>
-    `The sidebar stopped driving the bulk apply (${message}); it continues in the background, or use “Resume bulk apply”.`,
-} as const;
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -26,9 +16,8 @@ export function showProgress(p: {
   etaSeconds: number;
   paused?: string;
 }): string {
-  const minutes = Math.floor(p.etaSeconds / 60);
-  const eta = minutes > 0 ? `${minutes} min ${p.etaSeconds % 60} s` : `${p.etaSeconds} s`;
-  return WORDS.progress(p.kind, p.done, p.failed, p.remaining, eta);
+  const eta = t().eta(Math.floor(p.etaSeconds / 60), p.etaSeconds % 60);
+  return t().progress(p.kind === 'undo', p.done, p.failed, p.remaining, eta);
 }
 
 /**
@@ -46,15 +35,15 @@ export async function driveRun(progress: HTMLElement): Promise<void> {
     for (;;) {
       const step = await callServer('continueMyBulkApply');
       if (!step.progress) {
-        progress.textContent = `${WORDS.finished} ${WORDS.step(step.applied, step.failed)}`;
+        progress.textContent = t().runFinished(step.applied, step.failed);
         return;
       }
-      const note = step.busy ? WORDS.busy : WORDS.step(step.applied, step.failed);
-      progress.textContent = `${showProgress(step.progress)}. ${note}`;
+      const note = step.busy ? t().runBusy : t().step(step.applied, step.failed);
+      progress.textContent = t().withNote(showProgress(step.progress), note);
       if (step.busy) await wait(5000);
     }
   } catch (e) {
-    progress.textContent = WORDS.stopped(userMessage(e));
+    progress.textContent = t().stoppedDriving(userMessage(e));
   } finally {
     driving = false;
   }

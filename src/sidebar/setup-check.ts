@@ -1,13 +1,10 @@
 /** The sidebar's "Check setup": runs the server's checks and shows the checklist (✓ / ✗ with the fix / – not checked). */
 
 import type { CheckLine } from '../domain/setup-checklist';
+import { t } from './i18n';
 import { callServer } from './server-client';
 
-export const WORDS = {
-  checking: 'Checking the setup…',
-  failed: (message: string) => `Could not check the setup: ${message}`,
-  marks: { ok: '✓', failed: '✗', skipped: '–' } as const,
-};
+const MARKS = { ok: '✓', failed: '✗', skipped: '–' } as const;
 
 function render(list: HTMLUListElement, lines: readonly CheckLine[]): void {
   list.replaceChildren(
@@ -17,14 +14,11 @@ function render(list: HTMLUListElement, lines: readonly CheckLine[]): void {
       const mark = document.createElement('span');
       mark.className = 'mark';
       mark.setAttribute('aria-hidden', 'true');
-      mark.textContent = WORDS.marks[line.mark];
+      mark.textContent = MARKS[line.mark];
       const label = document.createElement('strong');
       label.textContent = line.label;
       item.append(mark, label);
-      item.setAttribute(
-        'aria-label',
-        `${line.mark === 'ok' ? 'OK' : line.mark === 'failed' ? 'Not set up' : 'Not checked'}: ${line.label}`,
-      );
+      item.setAttribute('aria-label', t().checkMark[line.mark](line.label));
       if (line.detail) {
         const detail = document.createElement('div');
         detail.className = 'muted';
@@ -46,12 +40,15 @@ export function wireSetupCheck(
   button.addEventListener('click', async () => {
     button.disabled = true;
     list.setAttribute('aria-busy', 'true');
-    list.replaceChildren(Object.assign(document.createElement('li'), { textContent: WORDS.checking }));
+    list.replaceChildren(Object.assign(document.createElement('li'), { textContent: t().checking }));
     try {
       render(list, await callServer('checkSetup', { admin: admin() }));
     } catch (e) {
       list.replaceChildren(
-        Object.assign(document.createElement('li'), { textContent: WORDS.failed(messageOf(e)), className: 'error' }),
+        Object.assign(document.createElement('li'), {
+          textContent: t().couldNotCheck(messageOf(e)),
+          className: 'error',
+        }),
       );
     } finally {
       list.removeAttribute('aria-busy');

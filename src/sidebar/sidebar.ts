@@ -5,7 +5,8 @@
 
 import type { SpaceSummary } from '../domain/chat-types';
 import { userMessage } from '../domain/errors';
-import { driveRun, isDriving, showProgress, WORDS } from './run-driver';
+import { t, translatePage } from './i18n';
+import { driveRun, isDriving, showProgress } from './run-driver';
 import { callServer } from './server-client';
 import { wireSetupCheck } from './setup-check';
 
@@ -33,7 +34,7 @@ const appSwitch = $<HTMLLabelElement>('app-switch');
 const useApp = $<HTMLInputElement>('use-app');
 
 function showAppStatus(status: { configured: boolean; clientEmail: string }): void {
-  appStatus.textContent = status.configured ? `Key stored for ${status.clientEmail}.` : 'No key stored.';
+  appStatus.textContent = status.configured ? t().keyStored(status.clientEmail) : t().noKey;
   appRemove.hidden = !status.configured;
   appSwitch.hidden = !status.configured;
   if (!status.configured) useApp.checked = false;
@@ -63,7 +64,7 @@ function render(): void {
       name.textContent = space.displayName;
       const count = document.createElement('span');
       count.className = 'count';
-      count.textContent = ` · ${space.memberCount} member${space.memberCount === 1 ? '' : 's'}`;
+      count.textContent = t().memberCount(space.memberCount);
       button.append(name, count);
       button.addEventListener('click', () => {
         selected = space.name;
@@ -74,25 +75,21 @@ function render(): void {
       return item;
     }),
   );
-  if (spaces.length > 0 && shown.length === 0) say('No space matches the filter.');
+  if (spaces.length > 0 && shown.length === 0) say(t().noMatch);
 }
 
 async function loadSpaces(): Promise<void> {
   list.setAttribute('aria-busy', 'true');
-  say(admin.checked ? 'Searching your organisation’s spaces…' : 'Loading your spaces…');
+  say(admin.checked ? t().searchingOrg : t().loadingSpaces);
   selected = undefined;
   loadButton.disabled = true;
   try {
     spaces = await callServer('listSpaces', { admin: admin.checked, query: admin.checked ? filter.value.trim() : '' });
     filter.disabled = false;
     render();
-    say(
-      spaces.length === 0
-        ? 'You are not in any named space.'
-        : `${spaces.length} space${spaces.length === 1 ? '' : 's'}.`,
-    );
+    say(spaces.length === 0 ? t().noSpaces : t().spaceCount(spaces.length));
   } catch (e) {
-    say(`Could not list your spaces: ${messageOf(e)}`, true);
+    say(t().couldNotList(messageOf(e)), true);
   } finally {
     list.setAttribute('aria-busy', 'false');
   }
@@ -102,16 +99,16 @@ async function loadMembers(): Promise<void> {
   if (!selected) return;
   const space = spaces.find((s) => s.name === selected);
   loadButton.disabled = true;
-  say(`Loading members of ${space?.displayName ?? selected}…`);
+  say(t().loadingMembers(space?.displayName ?? selected));
   try {
     const result = await callServer('loadSpace', selected, {
       admin: admin.checked,
       app: useApp.checked,
       ...(space ? { title: space.displayName } : {}),
     });
-    say(`Loaded ${result.members} members into the sheet “${result.sheetName}”.`);
+    say(t().loaded(result.members, result.sheetName));
   } catch (e) {
-    say(`Could not load the members: ${messageOf(e)}`, true);
+    say(t().couldNotLoad(messageOf(e)), true);
   } finally {
     loadButton.disabled = false;
   }
@@ -134,12 +131,12 @@ async function pollProgress(): Promise<void> {
       if (actionsRunning > 0) pollAgain(2000);
       return;
     }
-    progress.textContent = p.paused ? `${showProgress(p)}. ${p.paused}` : showProgress(p);
+    progress.textContent = p.paused ? t().withNote(showProgress(p), p.paused) : showProgress(p);
     // An action of this sidebar still holds the run (its first execution): keep showing progress until it returns.
     if (actionsRunning > 0) pollAgain(2000);
     else void driveRun(progress);
   } catch (e) {
-    progress.textContent = WORDS.unavailable(messageOf(e));
+    progress.textContent = t().progressUnavailable(messageOf(e));
   }
 }
 
@@ -165,7 +162,7 @@ async function start(): Promise<void> {
     appSave.disabled = true;
     try {
       showAppStatus(await callServer('saveAppKey', appKey.value));
-      say('The Chat app key is stored.');
+      say(t().keySaved);
     } catch (e) {
       say(messageOf(e), true);
     } finally {
@@ -177,7 +174,7 @@ async function start(): Promise<void> {
   appRemove.addEventListener('click', async () => {
     try {
       showAppStatus(await callServer('removeAppKey'));
-      say('The Chat app key is removed.');
+      say(t().keyRemoved);
     } catch (e) {
       say(messageOf(e), true);
     }
@@ -197,8 +194,8 @@ async function start(): Promise<void> {
   });
   admin.addEventListener('change', () => {
     if (admin.checked) useApp.checked = false;
-    listLabel.textContent = admin.checked ? 'Your organisation’s spaces (busiest first)' : 'Your spaces';
-    filter.placeholder = admin.checked ? 'Search by name' : 'Filter by name';
+    listLabel.textContent = admin.checked ? t().orgSpaces : t().yourSpaces;
+    filter.placeholder = admin.checked ? t().searchPlaceholder : t().filterPlaceholder;
     void loadSpaces();
   });
   filter.addEventListener('input', () => {
@@ -211,9 +208,7 @@ async function start(): Promise<void> {
     () =>
       void runAction(previewButton, async () => {
         const r = await callServer('previewPendingChanges');
-        return r
-          ? `Preview: ${r.changes} change(s) would apply, ${r.refused} would be refused (sheet “${r.sheetName}”).`
-          : '';
+        return r ? t().previewDone(r.changes, r.refused, r.sheetName) : '';
       }),
   );
   applyButton.addEventListener(
@@ -221,11 +216,12 @@ async function start(): Promise<void> {
     () =>
       void runAction(applyButton, async () => {
         const r = await callServer('applyPendingChanges');
-        if (!r?.confirmed) return 'Nothing applied.';
+        if (!r?.confirmed) return t().nothingApplied;
         const rep = r.report;
-        return rep
-          ? `Applied ${rep.applied}, failed ${rep.failed}, refused ${r.refused}${rep.finished ? '.' : `, ${rep.pending} to go.`}`
-          : '';
+        if (!rep) return '';
+        return rep.finished
+          ? t().applied(rep.applied, rep.failed, r.refused)
+          : t().appliedContinuing(rep.applied, rep.failed, r.refused, rep.pending);
       }),
   );
   filter.addEventListener('input', () => {
@@ -244,18 +240,19 @@ async function start(): Promise<void> {
     try {
       const state = await callServer('setLiveEditing', live.checked);
       live.checked = state.liveEditing;
-      say(state.liveEditing ? 'Live editing is on.' : 'Live editing is off.');
+      say(state.liveEditing ? t().liveOn : t().liveOff);
     } catch (e) {
       live.checked = !live.checked;
-      say(`Could not change live editing: ${messageOf(e)}`, true);
+      say(t().couldNotToggle(messageOf(e)), true);
     } finally {
       live.disabled = false;
     }
   });
   try {
-    showAppStatus(await callServer('getAppKeyStatus'));
     const state = await callServer('getSidebarState');
-    who.textContent = `Signed in as ${state.email}`;
+    translatePage(state.language);
+    showAppStatus(await callServer('getAppKeyStatus'));
+    who.textContent = t().signedInAs(state.email);
     live.checked = state.liveEditing;
     live.disabled = false;
     // Said plainly and kept on screen: live editing that looks on but cannot fire is worse than none.

@@ -24,9 +24,10 @@ describe('one error model', () => {
 
   it('gives the same words for a Chat failure in a dialog and in a row Status', () => {
     const failure = parseFailure(403, JSON.stringify({ error: { status: 'PERMISSION_DENIED', message: 'Nope' } }));
-    expect(userMessage(failure)).toBe("you don't have permission: Nope");
+    // One sentence for people; the API's own text ("Nope") is not repeated in it.
+    expect(userMessage(failure)).toBe('Google Chat did not allow this with the access used');
     expect(userMessage(new ChatApiError(failure, 'list the members'))).toBe(
-      "Could not list the members: you don't have permission: Nope",
+      'Could not list the members: Google Chat did not allow this with the access used',
     );
   });
 

@@ -110,7 +110,11 @@ describe('run engine (the at-most-once protocol)', () => {
   it('fails a refused change at once with the plain reason and its status', () => {
     const jobs = [job(1)];
     drive(new RunEngine(jobs, 0, () => 0), () => status(403));
-    expect(jobs[0]).toMatchObject({ state: 'failed', errorStatus: 403, reason: "you don't have permission" });
+    expect(jobs[0]).toMatchObject({
+      state: 'failed',
+      errorStatus: 403,
+      reason: 'Google Chat did not allow this with the access used',
+    });
   });
 
   it('fails a change never sent (no credentials) with its reason, and nothing else of the wave', () => {

@@ -1,5 +1,5 @@
-import { CHECK_WORDS, checklistText, type SetupFacts, setupChecklist } from '../../src/domain/setup-checklist';
-import { SETUP_WORDS } from '../../src/domain/setup-errors';
+import { en } from '../../src/domain/messages/en';
+import { checklistText, type SetupFacts, setupChecklist } from '../../src/domain/setup-checklist';
 
 const ok = { status: 200, body: '{}' };
 const error = (status: number, rpc: string, message: string, reason?: string) => ({
@@ -28,27 +28,27 @@ describe('Check setup checklist', () => {
       permissions: ['ok', ''],
       api: ['ok', ''],
       'chat-app': ['ok', ''],
-      admin: ['skipped', CHECK_WORDS.adminOff],
-      'app-key': ['skipped', CHECK_WORDS.noKey],
-      'live-editing': ['skipped', CHECK_WORDS.liveOff],
+      admin: ['skipped', en.check.adminOff],
+      'app-key': ['skipped', en.check.noKey],
+      'live-editing': ['skipped', en.check.liveOff],
     });
     expect(checklistText(setupChecklist(base)).at(-1)).toBe('Everything checked is set up.');
   });
 
   it('the API turned off, or no Chat app: ✗ with the fix on the right line', () => {
     const disabled = marks({ userProbe: error(403, 'PERMISSION_DENIED', 'disabled', 'SERVICE_DISABLED') });
-    expect(disabled.api).toEqual(['failed', SETUP_WORDS['api-disabled']]);
+    expect(disabled.api).toEqual(['failed', en.setup['api-disabled']]);
     expect(disabled['chat-app']?.[0]).toBe('skipped');
     const noApp = marks({ userProbe: error(404, 'NOT_FOUND', 'Google Chat app not found. To create…') });
     expect(noApp.api).toEqual(['ok', '']);
-    expect(noApp['chat-app']).toEqual(['failed', SETUP_WORDS['app-not-configured']]);
-    expect(marks({ userProbe: undefined }).api).toEqual(['failed', CHECK_WORDS.unreachable]);
+    expect(noApp['chat-app']).toEqual(['failed', en.setup['app-not-configured']]);
+    expect(marks({ userProbe: undefined }).api).toEqual(['failed', en.check.unreachable]);
   });
 
   it('permissions not granted: ✗, and an on live-editing trigger needs authorising again too', () => {
     const facts = marks({ authorizationRequired: true, liveEditing: true });
-    expect(facts.permissions).toEqual(['failed', CHECK_WORDS.reauthorize]);
-    expect(facts['live-editing']).toEqual(['failed', CHECK_WORDS.liveReauthorize]);
+    expect(facts.permissions).toEqual(['failed', en.check.reauthorize]);
+    expect(facts['live-editing']).toEqual(['failed', en.check.liveReauthorize]);
     expect(
       marks({ userProbe: error(403, 'PERMISSION_DENIED', 'x', 'ACCESS_TOKEN_SCOPE_INSUFFICIENT') }).permissions?.[0],
     ).toBe('failed');
@@ -59,7 +59,7 @@ describe('Check setup checklist', () => {
     expect(marks({ admin: { on: true, probe: ok } }).admin).toEqual(['ok', '']);
     expect(
       marks({ admin: { on: true, probe: error(403, 'PERMISSION_DENIED', 'use administrator access') } }).admin,
-    ).toEqual(['failed', SETUP_WORDS['not-admin']]);
+    ).toEqual(['failed', en.setup['not-admin']]);
   });
 
   it('a stored key: sign-in refused, not approved, or fine', () => {
@@ -70,7 +70,7 @@ describe('Check setup checklist', () => {
     const unapproved = error(403, 'PERMISSION_DENIED', 'not approved', 'APP_NOT_APPROVED_BY_ADMIN');
     expect(marks({ app: { stored: true, probe: unapproved } })['app-key']).toEqual([
       'failed',
-      SETUP_WORDS['app-not-approved'],
+      en.setup['app-not-approved'],
     ]);
     // The probe's space is one no app created: "not found" there means the app got past approval.
     expect(marks({ app: { stored: true, probe: error(404, 'NOT_FOUND', 'Space not found') } })['app-key']).toEqual([
@@ -81,7 +81,7 @@ describe('Check setup checklist', () => {
 
   it('reads as a dialog: one line per check, and how many things to fix', () => {
     const text = checklistText(setupChecklist({ ...base, authorizationRequired: true }));
-    expect(text[0]).toBe(`✗ Permissions granted to the add-on: ${CHECK_WORDS.reauthorize}`);
+    expect(text[0]).toBe(`✗ Permissions granted to the add-on: ${en.check.reauthorize}`);
     expect(text[1]).toBe('✓ Google Chat API reachable and turned on');
     expect(text.at(-1)).toBe('1 thing to fix.');
   });

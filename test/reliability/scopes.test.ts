@@ -39,6 +39,7 @@ const SERVICES: Need[] = [
     scope: 'script.scriptapp',
   },
   { what: "the person's email", pattern: /Session\.(getEffectiveUser|getActiveUser)\b/, scope: 'userinfo.email' },
+  { what: "the person's language (no scope)", pattern: /Session\.getActiveUserLocale\b/, scope: null },
   { what: 'the OAuth token (no scope of its own)', pattern: /ScriptApp\.getOAuthToken\b/, scope: null },
   {
     what: 'authorisation checks and Check setup (no scope of their own)',

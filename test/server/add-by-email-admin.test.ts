@@ -42,7 +42,7 @@ describe('rows added by email on an admin sheet', () => {
 
   it('an email nobody has: says so, and does not claim they are not a member', () => {
     const text = status(addRowAndApply('nobody@example.com'));
-    expect(text).toMatch(/no one with this email is in your organisation's directory/);
+    expect(text).toMatch(/no one with this email is in the organisation's directory/);
     expect(text).not.toMatch(/not a member/);
   });
 });

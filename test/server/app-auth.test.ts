@@ -74,7 +74,7 @@ describe('app authentication (service account)', () => {
   it('is refused by Chat in a space the app did not create, with the reason in the row', async () => {
     h.env.sim.as(ALICE, () => h.bundle.run('saveAppKey', keyFile(real.privatePem)));
     expect(() => h.env.sim.as(ALICE, () => h.bundle.run('loadSpace', 'spaces/AAAALaunch', { app: true }))).toThrow(
-      /Could not list the members: you don't have permission/,
+      /Could not list the members: Google Chat did not allow this with the access used/,
     );
   });
 

@@ -173,7 +173,9 @@ describe('bulk apply (menu)', () => {
     h.env.sim.as(ALICE, () => h.bundle.clickMenu('Undo last bulk apply'));
     expect(h.env.sim.ui.dialogs.at(-1)?.title).toBe('Undo 2 changes from your last bulk apply?');
     expect(await serverRole(h, 'spaces/AAAALaunch', 'users/1003')).toBe('ROLE_MANAGER');
-    expect(cell('Launch team', 'carol@example.com', 'F')).toMatch(/^✗ Failed: you don't have permission/);
+    expect(cell('Launch team', 'carol@example.com', 'F')).toMatch(
+      /^✗ Failed: Google Chat did not allow this with the access used/,
+    );
     expect(sheetValues(h, 'Audit').filter((r) => r[7] === 'failed')).toHaveLength(2);
   });
 

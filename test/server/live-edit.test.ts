@@ -64,7 +64,7 @@ describe('live editing', () => {
       ['a Google Group', ALICE, 'groups/eng', 'Owner', /Google Groups have no role/, ''],
       ['a Manager making an Owner', BOB, CAROL, 'Owner', /Manager can't make someone an Owner/, 'Member'],
       ["a Manager changing an Owner's role", BOB, ALICE, 'Member', /change an Owner's role/, 'Owner'],
-      ['a Member changing roles', CAROL, 'dan@example.com', 'Manager', /you are a Member/, 'Member'],
+      ['a Member changing roles', CAROL, 'dan@example.com', 'Manager', /the editor is a Member here/, 'Member'],
       ['demoting the last Owner', ALICE, ALICE, 'Manager', /at least one Owner/, 'Owner'],
     ])('%s', async (_what, editor, target, typed, reason, restored) => {
       loadWithLiveEditing(h, editor);
@@ -119,7 +119,7 @@ describe('live editing', () => {
     const r = row('dan@example.com');
     h.env.sim.userEdit(ALICE, LAUNCH, `E${r}`, 'Manager');
     expect(cell(LAUNCH, `E${r}`)).toBe('Member');
-    expect(cell(LAUNCH, `F${r}`)).toMatch(/^✗ Failed: you don't have permission/);
+    expect(cell(LAUNCH, `F${r}`)).toMatch(/^✗ Failed: Google Chat did not allow this with the access used/);
   });
 
   it('applies a paste of 50 roles, each exactly once, with few sheet calls', async () => {
@@ -223,5 +223,24 @@ describe('live editing while another operation holds the lock', () => {
     expect(String(sheet?.getRange(`E${r}`).getValue())).toBe('Manager');
     expect(String(sheet?.getRange(`F${r}`).getValue())).toMatch(/^⏳ Pending: another operation was running/);
     expect(await patches(h)).toEqual([]);
+  });
+});
+
+describe('live editing and Undo last bulk apply', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+  afterEach(() => h.stop());
+
+  it('does not offer to undo a live edit: Undo undoes bulk applies only', async () => {
+    h.bundle.simpleTrigger('onOpen');
+    loadWithLiveEditing(h, ALICE);
+    const r = rowOf(h, LAUNCH, CAROL);
+    h.env.sim.userEdit(ALICE, LAUNCH, `E${r}`, 'Manager');
+    expect(await serverRole(h, 'spaces/AAAALaunch', 'users/1003')).toBe('ROLE_ASSISTANT_MANAGER');
+    h.env.sim.as(ALICE, () => h.bundle.clickMenu('Undo last bulk apply'));
+    expect(h.env.sim.ui.dialogs.at(-1)?.prompt).toBe('You have no bulk apply to undo in this spreadsheet.');
+    expect(await serverRole(h, 'spaces/AAAALaunch', 'users/1003')).toBe('ROLE_ASSISTANT_MANAGER');
   });
 });

@@ -25,7 +25,10 @@ describe('Manager rights set per space', () => {
 
   it('a space that lets only Owners manage members: the change is sent, and Chat’s refusal is shown plainly', async () => {
     const status = await bobPromotesCarol(false);
-    expect(status).toMatch(/^✗ .*you don't have permission: .*only owners manage members/);
+    // One sentence in the Status; Chat's own words (English, technical) go to the Audit sheet's Error message.
+    expect(status).toBe('✗ Failed: Google Chat did not allow this with the access used');
+    const audit = sheetValues(h, 'Audit').at(-1) ?? [];
+    expect(audit[9]).toMatch(/only owners manage members/);
     expect(await serverRole(h, 'spaces/AAAALaunch', 'users/1003')).toBe('ROLE_MEMBER');
     const patches = (await h.control.requests()).filter((r) => r.method === 'PATCH');
     expect(patches.map((r) => r.status)).toEqual([403]);

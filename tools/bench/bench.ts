@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: bulk apply and load, measured against the Chat API emulator with realistic latency, compared with
  * the naive loop people write today. Prints a table; `--json` prints one JSON object instead; `--markdown` also
- * writes the figures into README.md between the bench markers. Options: `--scale N` (time scale, default 20),
+ * writes the figures into docs/performance.md between the bench markers. Options: `--scale N` (time scale, default 20),
  * `--latency MS` (default 150), `--only 1,3` (some scenarios; the README is then left alone).
  */
 
@@ -161,8 +161,8 @@ async function main(): Promise<void> {
   if (options.markdown) {
     if (options.only !== null) log('--markdown ignored with --only: the README shows the full bench only');
     else {
-      writeReadmeSection(join(ROOT, 'README.md'), toMarkdown(report));
-      log('README.md: Performance section updated');
+      writeReadmeSection(join(ROOT, 'docs/performance.md'), toMarkdown(report));
+      log('docs/performance.md: figures updated');
     }
   }
   process.stdout.write(`${options.json ? JSON.stringify(report) : toText(report)}\n`);

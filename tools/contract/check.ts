@@ -16,7 +16,7 @@ export const skipped = (why: string): Outcome => ({ result: 'skipped', detail: w
 
 /** The bullet a check verifies: a phrase quoted from one section of the file (a test keeps the quotes in sync). */
 export interface AssumptionRef {
-  file: 'tools/emulator/ASSUMPTIONS.md' | 'README.md';
+  file: 'tools/emulator/ASSUMPTIONS.md' | 'docs/emulator.md';
   section: string;
   quote: string;
 }

@@ -44,6 +44,8 @@ export interface GasUserConfig {
   token?: string;
   /** Session.getActiveUser() / e.user read '' when this user triggers code running as someone else. */
   hideEmail?: boolean;
+  /** Session.getActiveUserLocale() for this user (default 'en'). */
+  locale?: string;
 }
 
 export interface GasEnvironmentOptions {
@@ -137,6 +139,8 @@ export interface Sim {
   hardStop(options: HardStopOptions | null): void;
   readonly executions: ExecutionRecord[];
   setUserEmailHidden(email: string, hidden: boolean): void;
+  /** What Session.getActiveUserLocale() returns for this user from now on. */
+  setUserLocale(email: string, locale: string): void;
   /** Moves a virtual clock forward. */
   advance(ms: number): void;
   resetCalls(): void;
@@ -178,6 +182,7 @@ export function createGasEnvironment(options: GasEnvironmentOptions): GasEnviron
     email: u.email,
     token: u.token ?? `gas-fakes-token-for-${u.email}`,
     hideEmail: u.hideEmail ?? false,
+    locale: u.locale ?? 'en',
   }));
   const runtime = new Runtime({
     clock,
@@ -313,6 +318,9 @@ function createSim(parts: EnvironmentParts): Sim {
     executions: runtime.history,
     setUserEmailHidden: (email, hidden) => {
       runtime.user(email).hideEmail = hidden;
+    },
+    setUserLocale: (email, locale) => {
+      runtime.user(email).locale = locale;
     },
     advance: (ms) => advance(ms),
     resetCalls: () => {

@@ -26,6 +26,8 @@ export interface SimUser {
   readonly token: string;
   /** Session.getActiveUser() is '' when this user runs something under another account (other domain, consumer). */
   hideEmail: boolean;
+  /** What Session.getActiveUserLocale() returns while this user is at the keyboard ('en', 'zh_TW', …). */
+  locale: string;
 }
 
 export type ExecutionKind = 'ambient' | 'direct' | 'simple-trigger' | 'installable-trigger' | 'time-trigger';

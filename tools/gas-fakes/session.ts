@@ -32,7 +32,7 @@ export class FakeSession implements Pick<Session, (typeof SESSION_API)[number]> 
     return asApi(new FakeUser(this.runtime.current().effectiveUser.email));
   }
   getActiveUserLocale(): string {
-    return this.runtime.current().activeUser ? 'en' : '';
+    return this.runtime.current().activeUser?.locale ?? '';
   }
   getScriptTimeZone(): string {
     return this.runtime.timeZone;

@@ -174,6 +174,12 @@ class AppsScriptThread {
           };
         });
       }
+      case 'locale': {
+        for (const { email } of PREVIEW_USERS) this.env.sim.setUserLocale(email, command.locale);
+        // The menu is built in the language of whoever opens the spreadsheet, as in Sheets.
+        this.env.sim.as(DEFAULT_USER, () => this.bundle.simpleTrigger('onOpen'));
+        return null;
+      }
       case 'activate': {
         const sheet = this.env.spreadsheet.getSheetByName(command.sheet);
         if (!sheet) throw new Error(`no sheet named ${command.sheet}`);

@@ -21,6 +21,7 @@ export interface PreviewContext {
 
 const REQUESTS_SHOWN = 300;
 const isCell = (v: unknown): v is string => isString(v) && /^[A-Z]{1,3}[1-9]\d*$/.test(v);
+const isLocale = (v: unknown): v is string => isString(v) && /^[a-z]{2,3}([_-][A-Za-z]{2,4})?$/.test(v);
 const isSpeed = (v: unknown): v is number => SPEEDS.some((s) => s === v);
 
 export function previewRoutes(ctx: PreviewContext): Routes {
@@ -94,6 +95,10 @@ function scriptRoutes(ctx: PreviewContext): Routes {
       const a1 = field(body, 'a1', isCell, 'a cell (A1)');
       const value = field(body, 'value', isString, 'a string');
       return outcome((await ctx.gas()).command({ type: 'edit', user, sheet, a1, value }));
+    },
+    'POST /preview/locale': async (body) => {
+      const locale = field(body, 'locale', isLocale, 'a locale such as en or zh_TW');
+      return outcome((await ctx.gas()).command({ type: 'locale', locale }));
     },
     'POST /preview/activate': async (body) => {
       const sheet = field(body, 'sheet', isString, 'a sheet name');

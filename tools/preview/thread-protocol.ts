@@ -8,7 +8,9 @@ export type Command =
   | { type: 'run'; user: string; name: string; args: unknown[] }
   | { type: 'menu'; user: string; functionName: string }
   | { type: 'edit'; user: string; sheet: string; a1: string; value: string }
-  | { type: 'activate'; sheet: string };
+  | { type: 'activate'; sheet: string }
+  /** Every preview user's Google locale (Session.getActiveUserLocale()), e.g. 'en' or 'zh_TW'; the menu is rebuilt. */
+  | { type: 'locale'; locale: string };
 
 export type Peek =
   | { type: 'snapshot'; user: string; sheet?: string; since?: string; rowLimit: number }

@@ -3,7 +3,7 @@
  * seeds than the jest suites — bulk apply of 600 changes over 20 spaces under 10% and 30% faults, 20 stop points,
  * concurrent editors — bounded to about five minutes. Prints a table; `--json` prints one JSON object
  * (`{"tests": [{name, trials, faultsInjected, changes, lost, duplicates, wrongStatuses, seconds}, …]}`) instead;
- * `--markdown` also rewrites the summary between the soak markers in README.md. `--seed N` shifts every seed.
+ * `--markdown` also rewrites the summary between the soak markers in docs/reliability.md. `--seed N` shifts every seed.
  * Exits with status 1 when anything was lost, written twice or reported wrongly.
  */
 
@@ -172,9 +172,9 @@ async function main(): Promise<void> {
   };
   for (const p of problems.slice(0, 100)) log(`PROBLEM ${p}`);
   if (options.markdown) {
-    const readme = join(__dirname, '../../README.md');
+    const readme = join(__dirname, '../../docs/reliability.md');
     writeSection(readme, MARK_START, MARK_END, markdownSection(report));
-    log(`README.md: soak figures rewritten between ${MARK_START} and ${MARK_END}`);
+    log(`docs/reliability.md: soak figures rewritten between ${MARK_START} and ${MARK_END}`);
   }
   process.stdout.write(`${options.json ? JSON.stringify({ tests }) : textReport(report)}\n`);
   if (tests.some((t) => t.lost + t.duplicates + t.wrongStatuses > 0)) process.exitCode = 1;

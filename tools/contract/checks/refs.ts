@@ -15,7 +15,7 @@ export const filters = ref('Filters (`members.list` `filter`, `spaces.list` `fil
 export const pagination = ref('Pagination');
 export const quotas = ref('Quotas');
 export const emulatorReadme = (quote: string): AssumptionRef => ({
-  file: 'README.md',
+  file: 'docs/emulator.md',
   section: 'The Chat API emulator',
   quote,
 });

@@ -153,7 +153,7 @@ describe('against the emulator', () => {
       expect(Object.keys(c)).toEqual(['id', 'assumption', 'result', 'detail']);
       expect(c.id).toMatch(/^[a-z]+(\.[a-z]+(-[a-z]+)*)+$/);
       expect(['holds', 'differs', 'skipped']).toContain(c.result);
-      expect(c.assumption).toMatch(/^(ASSUMPTIONS|README)\.md § .+: ".+"$/);
+      expect(c.assumption).toMatch(/^(ASSUMPTIONS|emulator)\.md § .+: ".+"$/);
     }
   });
 

@@ -43,6 +43,8 @@ async function resetDemo(): Promise<void> {
   showNote(ui.editNote, 'Resetting the demo…');
   try {
     await api('POST', '/preview/reset');
+    // A reset starts a new Apps Script thread: the people keep the language chosen on the page.
+    await api('POST', '/preview/locale', { locale: ui.locale.value });
     state.view = null;
     state.lastFollow = null;
     showNote(ui.editNote, 'The demo was reset: fresh spreadsheet, demo seed, default emulator settings.');

@@ -16,8 +16,16 @@ import { pollState } from './render';
 import { listenForSidebarClose, loadSidebar, renderUsers } from './sidebar-frame';
 import { state } from './state';
 import { renderBusy } from './status-line';
+import { ui } from './ui';
 
 const BUSY_TICK_MS = 1000;
+
+/** The people's Google language (?locale=zh_TW opens the preview in Traditional Chinese). */
+async function applyLocale(locale: string): Promise<void> {
+  const known = [...ui.locale.options].some((o) => o.value === locale) ? locale : 'en';
+  ui.locale.value = known;
+  await api('POST', '/preview/locale', { locale: known });
+}
 
 async function start(): Promise<void> {
   const config = await api<{ users: PreviewUser[]; defaultUser: string; speeds: number[] }>('GET', '/preview/config');
@@ -25,6 +33,15 @@ async function start(): Promise<void> {
   state.user = config.defaultUser;
   renderSpeeds(config.speeds);
   renderUsers();
+  await applyLocale(new URLSearchParams(location.search).get('locale') ?? 'en');
+  ui.locale.addEventListener('change', () => {
+    const url = new URL(location.href);
+    url.searchParams.set('locale', ui.locale.value);
+    history.replaceState(null, '', url);
+    applyLocale(ui.locale.value)
+      .then(loadSidebar)
+      .catch((e) => showBanner(messageOf(e)));
+  });
   loadSidebar();
   renderRequests();
   await loadEmulatorSettings();

@@ -5,6 +5,7 @@ import { byId } from './dom';
 export const ui = {
   users: byId('users', HTMLDivElement),
   speed: byId('speed', HTMLSelectElement),
+  locale: byId('locale', HTMLSelectElement),
   reset: byId('reset', HTMLButtonElement),
   banner: byId('banner', HTMLDivElement),
   menu: byId('menu', HTMLDivElement),
