@@ -12,6 +12,7 @@ import {
 } from './adapters/authorization';
 import { appsScriptClock, executionBudgetMs } from './adapters/clock';
 import {
+  continuationLocale,
   deleteContinuation,
   pauseContinuation,
   pauseWithoutDocument,
@@ -103,9 +104,10 @@ export function continueBulkApply(e?: GoogleAppsScript.Events.TimeDriven): void 
     pauseWithoutDocument(e?.triggerUid);
     return;
   }
+  const locale = continuationLocale();
   deleteContinuation(e?.triggerUid);
   try {
-    continueLocked(appsScriptPorts(), started + executionBudgetMs());
+    continueLocked(appsScriptPorts(appsScriptClock, locale), started + executionBudgetMs());
   } catch (error) {
     // Busy (someone else holds the lock): try again shortly rather than dropping the run.
     if (error instanceof BusyError) {

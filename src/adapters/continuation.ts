@@ -9,7 +9,7 @@
  * the sidebar and the "Resume bulk apply" menu item show it and carry on.
  */
 
-import { words } from '../domain/messages';
+import { language, words } from '../domain/messages';
 
 /** The handler of the one-off trigger (an export of src/main.ts). */
 export const CONTINUE_HANDLER = 'continueBulkApply';
@@ -26,6 +26,8 @@ const PAUSE_CODES: readonly string[] = ['limitReached', 'needsAuthorization', 'n
 /** What is stored per spreadsheet: the waiting trigger's id, or why the run is paused. */
 interface Continuation {
   trigger?: string;
+  /** The language of the person who scheduled it: a time trigger has no locale of its own. */
+  locale?: string;
   paused?: PauseCode;
   detail?: string;
 }
@@ -87,7 +89,7 @@ export function scheduleContinuation(): string | undefined {
   }
   try {
     const trigger = ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(CONTINUE_AFTER_MS).create();
-    write(spreadsheetId, { trigger: trigger.getUniqueId() });
+    write(spreadsheetId, { trigger: trigger.getUniqueId(), locale: language() });
     return undefined;
   } catch (error) {
     const paused = pauseFor(error);
@@ -106,6 +108,12 @@ export function deleteContinuation(triggerUid: string | undefined): void {
   const ids = new Set([triggerUid, stored.trigger].filter((id): id is string => !!id));
   deleteTriggers(ids);
   if (spreadsheetId && (stored.trigger || stored.paused)) write(spreadsheetId, {});
+}
+
+/** The language the waiting continuation was scheduled in ('' when none is stored). */
+export function continuationLocale(): string {
+  const spreadsheetId = activeId();
+  return (spreadsheetId ? read(spreadsheetId).locale : undefined) ?? '';
 }
 
 /** Why this person's run in this spreadsheet is paused, if it is. */

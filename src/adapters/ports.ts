@@ -11,8 +11,9 @@ import { appsScriptSheets } from './sheets';
 import { hasLiveEditing } from './triggers';
 import { appsScriptUi, speakTheUsersLanguage } from './ui';
 
-export function appsScriptPorts(clock = appsScriptClock): Ports {
-  speakTheUsersLanguage();
+/** `fallbackLocale`: the language to speak when Apps Script knows none (the continuation trigger's). */
+export function appsScriptPorts(clock = appsScriptClock, fallbackLocale = ''): Ports {
+  speakTheUsersLanguage(fallbackLocale);
   return {
     sheets: appsScriptSheets(),
     chat: () => {

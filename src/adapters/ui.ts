@@ -4,15 +4,18 @@ import type { Ui } from '../app/ports';
 import { isExpected, userMessage } from '../domain/errors';
 import { useLocale, words } from '../domain/messages';
 
-/** Chooses this execution's catalogue from the person's locale (English when Apps Script gives none). */
-export function speakTheUsersLanguage(): void {
+/**
+ * Chooses this execution's catalogue from the person's locale; `fallback` when Apps Script gives none (a time
+ * trigger has no one at the keyboard), else English.
+ */
+export function speakTheUsersLanguage(fallback = ''): void {
   let locale = '';
   try {
     locale = Session.getActiveUserLocale();
   } catch {
     // AuthMode.NONE (onOpen before authorisation) may refuse Session: English it is.
   }
-  useLocale(locale);
+  useLocale(locale || fallback);
 }
 
 /**

@@ -2,7 +2,7 @@
  * `npm run bench`: bulk apply and load, measured against the Chat API emulator with realistic latency, compared with
  * the naive loop people write today. Prints a table; `--json` prints one JSON object instead; `--markdown` also
  * writes the figures into docs/performance.md between the bench markers. Options: `--scale N` (time scale, default 20),
- * `--latency MS` (default 150), `--only 1,3` (some scenarios; the README is then left alone).
+ * `--latency MS` (default 150), `--only 1,3` (some scenarios; docs/performance.md is then left alone).
  */
 
 import { cpus, loadavg } from 'node:os';
@@ -124,7 +124,7 @@ export async function runAll(
   return { scenarios, rowProbe };
 }
 
-/** The report printed (or written to the README) for a set of results. */
+/** The report printed (or written to docs/performance.md) for a set of results. */
 export function buildReport(
   settings: { scale: number; latencyMs: number; realSeconds: number; loadBefore?: number },
   outcome: { scenarios: ScenarioResult[]; rowProbe: RowProbe | null },
@@ -159,7 +159,7 @@ async function main(): Promise<void> {
   const realSeconds = (performance.now() - realStart) / 1000;
   const report = buildReport({ scale: options.scale, latencyMs: options.latencyMs, realSeconds, loadBefore }, outcome);
   if (options.markdown) {
-    if (options.only !== null) log('--markdown ignored with --only: the README shows the full bench only');
+    if (options.only !== null) log('--markdown ignored with --only: docs/performance.md shows the full bench only');
     else {
       writeReadmeSection(join(ROOT, 'docs/performance.md'), toMarkdown(report));
       log('docs/performance.md: figures updated');
