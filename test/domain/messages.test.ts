@@ -32,7 +32,7 @@ const NOT_SHOWN: readonly [string, string][] = [
   ['domain/audit.ts', 'Error status'],
   ['domain/audit.ts', 'Error message'],
   ['domain/audit.ts', 'Run id'],
-  // Member kinds as stored in a row's snapshot (see "left undone" in the README: Type cells are not translated yet).
+  // Member kinds as kept in a row's sealed snapshot; the Type cells show the catalogue's words (member-row.ts).
   ['domain/changes.ts', 'Google Group'],
   ['domain/changes.ts', 'Chat app'],
   ['domain/member-row.ts', 'Google Group'],
