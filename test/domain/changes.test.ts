@@ -47,7 +47,7 @@ describe('decideRow', () => {
     [{ role: 'Boss' }, facts, /not a role/],
     [{ type: 'Chat app' as const, role: 'Manager' }, facts, /Chat app/],
     [{ role: 'Manager' }, { ...facts, spaceType: 'GROUP_CHAT' }, /only in named spaces/],
-    [{ role: 'Manager' }, { ...facts, callerRole: 'ROLE_MEMBER' as const }, /the editor is a Member here/],
+    [{ role: 'Manager' }, { ...facts, callerRole: 'ROLE_MEMBER' as const }, /the person applying is a Member here/],
     [
       { role: 'Owner' },
       { ...facts, callerRole: 'ROLE_ASSISTANT_MANAGER' as const },

@@ -213,7 +213,7 @@ describe('into the sheet', () => {
       [undefined, undefined],
     ]);
     expect([...notes.keys()]).toEqual(['spaces/S/members/3']);
-    expect(notes.get('spaces/S/members/3')).toMatch(/Not found in your organisation's directory.*Chat id is shown/);
+    expect(notes.get('spaces/S/members/3')).toMatch(/Not found in the organisation's directory.*Chat id is shown/);
     expect(memberships[0]?.member?.displayName).toBeUndefined(); // the input is not changed
   });
 

@@ -64,7 +64,14 @@ describe('live editing', () => {
       ['a Google Group', ALICE, 'groups/eng', 'Owner', /Google Groups have no role/, ''],
       ['a Manager making an Owner', BOB, CAROL, 'Owner', /Manager can't make someone an Owner/, 'Member'],
       ["a Manager changing an Owner's role", BOB, ALICE, 'Member', /change an Owner's role/, 'Owner'],
-      ['a Member changing roles', CAROL, 'dan@example.com', 'Manager', /the editor is a Member here/, 'Member'],
+      [
+        'a Member changing roles',
+        CAROL,
+        'dan@example.com',
+        'Manager',
+        /the person applying is a Member here/,
+        'Member',
+      ],
       ['demoting the last Owner', ALICE, ALICE, 'Manager', /at least one Owner/, 'Owner'],
     ])('%s', async (_what, editor, target, typed, reason, restored) => {
       loadWithLiveEditing(h, editor);

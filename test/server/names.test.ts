@@ -154,7 +154,7 @@ describe('names: people, not ids', () => {
       const guest = rowOfKey(h, 'Finance', 'spaces/AAAAFinance/members/7777');
       expect(sheetValues(h, 'Finance')[guest - 1]?.slice(0, 3)).toEqual(['users/7777', '', 'Person']);
       const sheet = h.env.spreadsheet.getSheetByName('Finance');
-      expect(sheet?.getRange(guest, 1).getNote()).toMatch(/Not found in your organisation's directory/);
+      expect(sheet?.getRange(guest, 1).getNote()).toMatch(/Not found in the organisation's directory/);
       expect(notes(h, 'Finance').filter(Boolean)).toHaveLength(1);
       expect((await h.control.requests()).filter((r) => r.path === '/admin/directory/v1/users/7777')).toMatchObject([
         { status: 404 },
@@ -201,8 +201,8 @@ describe('names: people, not ids', () => {
       h.env.sim.as(ADA, () => h.bundle.run('loadSpace', 'spaces/AAAAFinance', { admin: true }));
       expect(sheetValues(h, 'Finance').map((r) => r[0])).toEqual(['Name', 'users/1002', 'users/1004']);
       expect(notes(h, 'Finance')).toEqual([
-        expect.stringMatching(/may not read your organisation's directory/),
-        expect.stringMatching(/may not read your organisation's directory/),
+        expect.stringMatching(/may not read the organisation's directory/),
+        expect.stringMatching(/may not read the organisation's directory/),
       ]);
       // Nothing cached: a permission granted later is used on the next load.
       expect([...h.env.sim.caches.user(ADA).entries.keys()].filter((k) => k.startsWith(CACHE_PREFIX))).toEqual([]);

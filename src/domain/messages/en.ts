@@ -92,7 +92,7 @@ const core = {
     groupNoRole: 'Google Groups have no role in a space',
     appRole: "a Chat app's role can't be changed",
     namedSpacesOnly: 'Manager and Owner exist only in named spaces, not in group chats or direct messages',
-    memberCannot: 'only Owners and Managers can change roles, and the editor is a Member here',
+    memberCannot: 'only Owners and Managers can change roles, and the person applying is a Member here',
     managerCannot: "a Manager can't make someone an Owner or change an Owner's role",
     keepOwner: 'the space must keep at least one Owner: make someone else Owner first',
     typeEmail: "type the person's email in the Email column to add them by email",
@@ -185,9 +185,9 @@ const core = {
     idShown: 'The Chat id is shown instead of a name.',
     emailUnknown: 'The email is not known.',
     notInDirectory: (shown: string) =>
-      `Not found in your organisation's directory (an account outside it, or one that was deleted). ${shown}`,
+      `Not found in the organisation's directory (an account outside it, or one that was deleted). ${shown}`,
     noPermission: (shown: string) =>
-      `Your account may not read your organisation's directory (Google answered 403), so the name was not looked up. ${shown}`,
+      `The account that loaded this sheet may not read the organisation's directory (Google answered 403), so the name was not looked up. ${shown}`,
     busy: (shown: string) =>
       `The directory stayed busy (rate limit or server error) after several tries. ${shown} Refresh members to try again.`,
     unreachable: (shown: string) => `The directory could not be reached. ${shown} Refresh members to try again.`,

@@ -87,7 +87,7 @@ const core: CoreMessages = {
     groupNoRole: 'Google 群組在聊天室中沒有角色',
     appRole: '無法變更 Chat 應用程式的角色',
     namedSpacesOnly: '只有具名聊天室有管理員和擁有者，群組對話和即時訊息沒有',
-    memberCannot: '只有擁有者和管理員能變更角色，而編輯者在此是成員',
+    memberCannot: '只有擁有者和管理員能變更角色，而套用者在此是成員',
     managerCannot: '管理員無法將他人設為擁有者，也無法變更擁有者的角色',
     keepOwner: '聊天室至少要有一位擁有者：請先將其他人設為擁有者',
     typeEmail: '若要以電子郵件新增，請在「電子郵件」欄輸入對方的電子郵件',
@@ -177,8 +177,9 @@ const core: CoreMessages = {
   names: {
     idShown: '顯示的是 Chat ID，而非名稱。',
     emailUnknown: '不知道電子郵件地址。',
-    notInDirectory: (shown: string) => `在貴機構的目錄中找不到 (機構外的帳戶，或已刪除的帳戶)。${shown}`,
-    noPermission: (shown: string) => `你的帳戶無法讀取貴機構的目錄 (Google 回應 403)，因此未查詢名稱。${shown}`,
+    notInDirectory: (shown: string) => `在機構的目錄中找不到 (機構外的帳戶，或已刪除的帳戶)。${shown}`,
+    noPermission: (shown: string) =>
+      `載入這個工作表的帳戶無法讀取機構的目錄 (Google 回應 403)，因此未查詢名稱。${shown}`,
     busy: (shown: string) => `目錄多次嘗試後仍忙碌 (頻率限制或伺服器錯誤)。${shown}請按「重新整理成員」再試一次。`,
     unreachable: (shown: string) => `無法連線到目錄。${shown}請按「重新整理成員」再試一次。`,
     notLookedUp: (shown: string) => `Chat 提供的 ID 不是這個外掛程式會查詢的類型。${shown}`,
