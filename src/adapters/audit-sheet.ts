@@ -1,6 +1,6 @@
 /** The Audit sheet: appended in batches, one row per attempted change; never rewritten. */
 
-import { AUDIT_HEADERS, AUDIT_MEMBERSHIP_COLUMN, type AuditEntry, auditCells, auditHeaders } from '../domain/audit';
+import { AUDIT_COLUMNS, AUDIT_MEMBERSHIP_COLUMN, type AuditEntry, auditCells, auditHeaders } from '../domain/audit';
 import { words } from '../domain/messages';
 import { setOwnSheetId } from './bindings';
 import { ownSheet, ownSheetTitle } from './own-sheets';
@@ -15,7 +15,7 @@ function auditSheet(create: boolean): GoogleAppsScript.Spreadsheet.Sheet | undef
   const sheet = ss.insertSheet(ownSheetTitle(ss, words().sheetTitles.audit), ss.getNumSheets());
   setOwnSheetId('audit', sheet.getSheetId());
   active.activate();
-  const header = sheet.getRange(1, 1, 1, AUDIT_HEADERS.length);
+  const header = sheet.getRange(1, 1, 1, AUDIT_COLUMNS.length);
   header.setValues([auditHeaders()]);
   header.setFontWeight('bold');
   sheet.setFrozenRows(1);
@@ -31,12 +31,12 @@ export function appendAudit(entries: readonly AuditEntry[]): void {
   if (start === 1) {
     // An Audit sheet left empty (an execution stopped right after creating it): the header goes first, or the
     // first entry would take its place and be skipped by every reader.
-    sheet.getRange(1, 1, 1, AUDIT_HEADERS.length).setValues([auditHeaders()]);
+    sheet.getRange(1, 1, 1, AUDIT_COLUMNS.length).setValues([auditHeaders()]);
     start = 2;
   }
   const maxRows = sheet.getMaxRows();
   if (maxRows < start + entries.length - 1) sheet.insertRowsAfter(maxRows, start + entries.length - 1 - maxRows);
-  const range = sheet.getRange(start, 1, entries.length, AUDIT_HEADERS.length);
+  const range = sheet.getRange(start, 1, entries.length, AUDIT_COLUMNS.length);
   range.setNumberFormat('@');
   range.setValues(entries.map(auditCells));
 }
@@ -45,5 +45,5 @@ export function readAudit(): unknown[][] {
   const sheet = auditSheet(false);
   if (!sheet) return [];
   const last = sheet.getLastRow();
-  return last <= 1 ? [] : sheet.getRange(2, 1, last - 1, AUDIT_HEADERS.length).getValues();
+  return last <= 1 ? [] : sheet.getRange(2, 1, last - 1, AUDIT_COLUMNS.length).getValues();
 }

@@ -3,19 +3,19 @@
 import { CATALOGUES, words } from './messages';
 import { type ApiRole, uiRole } from './roles';
 
-/** The Audit columns by the add-on's own names (the header row shows words().headers.audit, in the same order). */
-export const AUDIT_HEADERS = [
-  'Time',
-  'Who',
-  'Space',
-  'Member',
-  'Membership',
-  'Old role',
-  'New role',
-  'Result',
-  'Error status',
-  'Error message',
-  'Run id',
+/** The Audit columns by the add-on's own ids (the header row shows words().headers.audit, in the same order). */
+export const AUDIT_COLUMNS = [
+  'time',
+  'who',
+  'space',
+  'member',
+  'membership',
+  'oldRole',
+  'newRole',
+  'result',
+  'errorStatus',
+  'errorMessage',
+  'runId',
 ] as const;
 
 /** The header row in the person's language. */
@@ -65,7 +65,7 @@ export interface AuditRecord {
   runId: string;
 }
 
-const column = (name: (typeof AUDIT_HEADERS)[number]) => AUDIT_HEADERS.indexOf(name);
+const column = (name: (typeof AUDIT_COLUMNS)[number]) => AUDIT_COLUMNS.indexOf(name);
 
 /** A Result cell written in any language, read back as the add-on's own word ('applied', …). */
 function resultOf(text: string): string {
@@ -78,13 +78,13 @@ function resultOf(text: string): string {
 
 /** The reader matching `auditCells`: the one place that knows which cell of an Audit row holds what. */
 export function auditRecord(cells: readonly unknown[]): AuditRecord {
-  const cell = (name: (typeof AUDIT_HEADERS)[number]) => String(cells[column(name)] ?? '');
+  const cell = (name: (typeof AUDIT_COLUMNS)[number]) => String(cells[column(name)] ?? '');
   return {
-    member: cell('Member'),
-    key: cell('Membership'),
-    from: cell('Old role'),
-    to: cell('New role'),
-    result: resultOf(cell('Result')),
-    runId: cell('Run id'),
+    member: cell('member'),
+    key: cell('membership'),
+    from: cell('oldRole'),
+    to: cell('newRole'),
+    result: resultOf(cell('result')),
+    runId: cell('runId'),
   };
 }

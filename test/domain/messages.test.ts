@@ -26,12 +26,6 @@ const NOT_SHOWN: readonly [string, string][] = [
   ['adapters/chat-api.ts', 'is not a membership name'],
   ['adapters/setup-probe.ts', 'customers/my_customer'],
   ['adapters/setup-probe.ts', 'spaces:search'],
-  // Audit columns by the add-on's own names; the header row shows the catalogue's.
-  ['domain/audit.ts', 'Old role'],
-  ['domain/audit.ts', 'New role'],
-  ['domain/audit.ts', 'Error status'],
-  ['domain/audit.ts', 'Error message'],
-  ['domain/audit.ts', 'Run id'],
   // Member kinds as kept in a row's sealed snapshot; the Type cells show the catalogue's words (member-row.ts).
   ['domain/changes.ts', 'Google Group'],
   ['domain/changes.ts', 'Chat app'],
