@@ -16,6 +16,15 @@ describe('preview in zh-TW (?locale=zh_TW)', () => {
     const english = labels.flatMap((t) => t.match(/[A-Za-z]{2,}/g) ?? []);
     expect(english.filter((w) => !/^(Chat|chat|Google|Workspace|JSON|memberships|app)$/.test(w))).toEqual([]);
 
+    // Check setup (added after the catalogue): its checklist comes from the server in the person's language.
+    await sidebar.getByRole('button', { name: '檢查設定' }).click();
+    const checklist = sidebar.locator('#setup-checks li.check');
+    await checklist.first().waitFor();
+    const checks = await checklist.allTextContents();
+    expect(checks.join(' ')).toContain('可連線到 Google Chat API 且已啟用');
+    const words = checks.flatMap((t) => t.match(/[A-Za-z]{2,}/g) ?? []);
+    expect(words.filter((w) => !/^(Chat|Google|Workspace|Cloud|API|Apps|Script)$/.test(w))).toEqual([]);
+
     await page.getByLabel('Language').selectOption('en');
     await journey.sidebar().getByRole('button', { name: 'Load members' }).waitFor();
     expect(new URL(page.url()).searchParams.get('locale')).toBe('en');
