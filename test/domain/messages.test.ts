@@ -53,9 +53,11 @@ function files(dir: string): string[] {
 const PROSE = /[A-Za-z]{2,}[ ,:]+[A-Za-z]{2,}/;
 const LITERAL = /'([^'\\]*)'|"([^"\\]*)"|`([^`]*)`/g;
 
+const scanned = () => files(SRC).filter((p) => p.endsWith('.ts') && !p.includes('/messages/'));
+
 function proseLiterals(): string[] {
   const found: string[] = [];
-  for (const path of files(SRC).filter((p) => p.endsWith('.ts') && !p.includes('/messages/'))) {
+  for (const path of scanned()) {
     const file = relative(SRC, path);
     readFileSync(path, 'utf8')
       .split('\n')
@@ -75,6 +77,26 @@ function proseLiterals(): string[] {
 describe('message catalogues', () => {
   it('has no English phrase outside the catalogue in src/', () => {
     expect(proseLiterals()).toEqual([]);
+  });
+
+  it('really scans the code that shows words (issues 10-12 included), and would catch a phrase there', () => {
+    const paths = scanned().map((p) => relative(SRC, p));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'main.ts',
+        'adapters/continuation.ts',
+        'adapters/authorization.ts',
+        'app/bulk-apply.ts',
+        'domain/setup-checklist.ts',
+        'domain/setup-errors.ts',
+        'domain/confirmation.ts',
+        'sidebar/run-driver.ts',
+        'sidebar/setup-check.ts',
+      ]),
+    );
+    expect([...`x('Check the setup')`.matchAll(LITERAL)].map((m) => m[1]).filter((t) => t && PROSE.test(t))).toEqual([
+      'Check the setup',
+    ]);
   });
 
   it("has no text in the sidebar's HTML: every element is filled from the catalogue", () => {
