@@ -49,6 +49,9 @@ function say(text: string, isError = false): void {
 }
 
 const messageOf = userMessage;
+/** A server error that already says what could not be done ("Could not list the members: …") is not wrapped again. */
+const inContext = (wrap: (reason: string) => string, e: unknown) =>
+  messageOf(e).startsWith(t().couldNotPrefix) ? messageOf(e) : wrap(messageOf(e));
 
 function render(): void {
   const needle = filter.value.trim().toLowerCase();
@@ -89,7 +92,7 @@ async function loadSpaces(): Promise<void> {
     render();
     say(spaces.length === 0 ? t().noSpaces : t().spaceCount(spaces.length));
   } catch (e) {
-    say(t().couldNotList(messageOf(e)), true);
+    say(inContext(t().couldNotList, e), true);
   } finally {
     list.setAttribute('aria-busy', 'false');
   }
@@ -108,7 +111,7 @@ async function loadMembers(): Promise<void> {
     });
     say(t().loaded(result.members, result.sheetName));
   } catch (e) {
-    say(t().couldNotLoad(messageOf(e)), true);
+    say(inContext(t().couldNotLoad, e), true);
   } finally {
     loadButton.disabled = false;
   }

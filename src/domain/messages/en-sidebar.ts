@@ -37,6 +37,8 @@ export const enSidebar = {
   noSpaces: 'You are not in any named space.',
   spaceCount: (n: number) => `${plural(n, 'space', 'spaces')}.`,
   memberCount: (n: number) => ` · ${plural(n, 'member', 'members')}`,
+  /** How the server's own "Could not …" sentences start: those are shown as they are, never wrapped again. */
+  couldNotPrefix: 'Could not ',
   couldNotList: (reason: string) => `Could not list your spaces: ${reason}`,
   loadingMembers: (space: string) => `Loading members of ${space}…`,
   loaded: (n: number, sheet: string) => `Loaded ${plural(n, 'member', 'members')} into the sheet “${sheet}”.`,

@@ -37,6 +37,7 @@ export const zhTWSidebar: Messages['sidebar'] = {
   noSpaces: '你不在任何具名聊天室中。',
   spaceCount: (n: number) => `${n} 個聊天室。`,
   memberCount: (n: number) => ` · ${n} 位成員`,
+  couldNotPrefix: '無法',
   couldNotList: (reason: string) => `無法列出你的聊天室：${reason}`,
   loadingMembers: (space: string) => `正在載入「${space}」的成員…`,
   loaded: (n: number, sheet: string) => `已將 ${n} 位成員載入工作表「${sheet}」。`,
