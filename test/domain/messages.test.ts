@@ -106,6 +106,13 @@ describe('message catalogues', () => {
     expect(html.trim().split(/\s+/).filter(Boolean)).toEqual([]);
   });
 
+  it("names only catalogue texts in the sidebar's data-msg attributes (an unknown key would show nothing)", () => {
+    const html = readFileSync(join(SRC, 'sidebar/Sidebar.html'), 'utf8');
+    const keys = [...html.matchAll(/data-msg(?:-placeholder|-label)?="([^"]*)"/g)].map((m) => m[1] ?? '');
+    expect(keys.length).toBeGreaterThan(20);
+    expect(keys.filter((k) => typeof (en.sidebar as Record<string, unknown>)[k] !== 'string')).toEqual([]);
+  });
+
   it('gives zh-TW every key of English, of the same kind', () => {
     const shape = (value: unknown): unknown =>
       typeof value === 'object' && value !== null
