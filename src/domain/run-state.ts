@@ -28,6 +28,8 @@ export interface RunJob extends RoleChange {
   undo?: boolean;
   /** Typed with live editing (not part of a bulk apply, so never offered by Undo). */
   live?: boolean;
+  /** 429s this change got (not counted in `attempts`: a refused write was not made). */
+  throttles?: number;
 }
 
 export interface RunState {
@@ -100,6 +102,7 @@ export function encodeRun(run: RunState): string {
           j.checks ?? 0,
           j.undo ? 1 : 0,
           j.live ? 1 : 0,
+          j.throttles ?? 0,
         ]),
       ),
   });
@@ -135,6 +138,7 @@ export function decodeRun(text: string): RunState | undefined {
       checks,
       undo,
       live,
+      throttles,
     ] of raw.j) {
       const f = ROLE_CODES[Number(from)];
       const t = ROLE_CODES[Number(to)];
@@ -158,6 +162,7 @@ export function decodeRun(text: string): RunState | undefined {
       if (Number(checks) > 0) job.checks = Number(checks);
       if (undo) job.undo = true;
       if (live) job.live = true;
+      if (Number(throttles) > 0) job.throttles = Number(throttles);
       jobs.push(job);
     }
     const decoded: RunState = {
