@@ -9,6 +9,7 @@ import { parseFailure } from './api-errors';
 import { userMessage } from './errors';
 import type { MemberRow } from './member-row';
 import { words } from './messages';
+import { quotaScope } from './quota-scope';
 import { isRetryable, parseRetryAfter } from './retry';
 import { type ApiRole, isApiRole, parseRole, truncate, uiRole } from './roles';
 import type { RunJob } from './run-state';
@@ -31,6 +32,8 @@ export interface WaveRequest {
 
 /** GETs that may be sent to learn the outcome of one PATCH whose answer was lost, before it is reported unknown. */
 export const MAX_CHECKS = 12;
+/** 429s one change may get before it is reported as refused for the quota (they are not counted as attempts). */
+export const MAX_THROTTLES = 40;
 // The three reasons below are markers kept in the saved run (compared, never shown): bulk-run's reasonText turns
 // them into the person's language when a Status is written.
 export const UNKNOWN_OUTCOME =
@@ -63,7 +66,7 @@ export class RunEngine {
       { ...CHAT_WRITE_LIMITS, random },
       now,
     );
-    this.maxWaves = (jobs.length * (CHAT_WRITE_LIMITS.maxAttempts + MAX_CHECKS) + 10) * 4;
+    this.maxWaves = (jobs.length * (CHAT_WRITE_LIMITS.maxAttempts + MAX_CHECKS + MAX_THROTTLES) + 10) * 4;
   }
 
   get done(): boolean {
@@ -101,11 +104,16 @@ export class RunEngine {
   settle(results: readonly (WaveResult | undefined)[], now: number): { retries: number; finished: RunJob[] } {
     let retries = 0;
     const finished: RunJob[] = [];
-    // Every 429 on a write tells of the project quota shared with other runs: the pacing adapts to it.
-    const writes = this.wave
-      .map((_, i) => results[i])
-      .filter((r, i) => r && r.notSent === undefined && !this.checks[i]);
-    this.scheduler.observe(now, writes.length, writes.filter((r) => r?.status === 429).length);
+    // A 429 on a write may tell of the project quota shared with other runs: the pacing adapts to it.
+    const writes: { space: string; result: WaveResult }[] = [];
+    this.wave.forEach((job, i) => {
+      const result = results[i];
+      if (result && result.notSent === undefined && !this.checks[i]) writes.push({ space: job.space, result });
+    });
+    const refusals = writes
+      .filter((w) => w.result.status === 429)
+      .map((w) => ({ space: w.space, scope: quotaScope(w.result.body) }));
+    this.scheduler.observe(now, writes.length, refusals);
     this.wave.forEach((job, i) => {
       if (this.settleOne(job, this.checks[i] === true, results[i], now)) retries++;
       if (!isOpen(job.item)) {
@@ -140,9 +148,17 @@ export class RunEngine {
         this.scheduler.requeue(job, now, retryAfter);
         return true;
       }
-      // 429 means not applied.
+      // 429 means not applied. It is not one of the change's attempts either: when several runs share the project
+      // quota, a change can be refused many times before its turn comes, and must not be given up for that. Its own
+      // bound (MAX_THROTTLES) keeps the loop finite; its backoff grows with the refusals.
       item.state = 'queued';
-      if (this.scheduler.retry(job, now, retryAfter)) return true;
+      job.attempts -= 1;
+      item.attempts = job.attempts;
+      item.throttles = (item.throttles ?? 0) + 1;
+      if (item.throttles <= MAX_THROTTLES) {
+        this.scheduler.requeue(job, now, retryAfter, item.throttles);
+        return true;
+      }
     }
     const failure = parseFailure(result.status, result.body);
     // The Status says it in one sentence; Chat's own (English, technical) words go to the Audit sheet only.

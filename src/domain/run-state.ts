@@ -33,6 +33,8 @@ export interface RunJob extends RoleChange {
    * run (it would crowd the 9 KB property): an outcome recorded in a later execution has the reason only.
    */
   apiMessage?: string;
+  /** 429s this change got (not counted in `attempts`: a refused write was not made). */
+  throttles?: number;
 }
 
 export interface RunState {
@@ -105,6 +107,7 @@ export function encodeRun(run: RunState): string {
           j.checks ?? 0,
           j.undo ? 1 : 0,
           j.live ? 1 : 0,
+          j.throttles ?? 0,
         ]),
       ),
   });
@@ -140,6 +143,7 @@ export function decodeRun(text: string): RunState | undefined {
       checks,
       undo,
       live,
+      throttles,
     ] of raw.j) {
       const f = ROLE_CODES[Number(from)];
       const t = ROLE_CODES[Number(to)];
@@ -163,6 +167,7 @@ export function decodeRun(text: string): RunState | undefined {
       if (Number(checks) > 0) job.checks = Number(checks);
       if (undo) job.undo = true;
       if (live) job.live = true;
+      if (Number(throttles) > 0) job.throttles = Number(throttles);
       jobs.push(job);
     }
     const decoded: RunState = {

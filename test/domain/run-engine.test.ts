@@ -2,6 +2,7 @@ import type { MemberRow } from '../../src/domain/member-row';
 import {
   dropSuperseded,
   MAX_CHECKS,
+  MAX_THROTTLES,
   RunEngine,
   SUPERSEDED,
   UNKNOWN_OUTCOME,
@@ -94,6 +95,26 @@ describe('run engine (the at-most-once protocol)', () => {
     expect(log.filter((l) => l.startsWith('PATCH'))).toHaveLength(1);
     expect(log.filter((l) => l.startsWith('GET'))).toHaveLength(MAX_CHECKS);
     expect(jobs[0]).toMatchObject({ state: 'failed', reason: UNKNOWN_OUTCOME });
+  });
+
+  it('keeps a change refused by 429s many more times than its attempts (a shared quota), and applies it', () => {
+    const jobs = [job(1)];
+    let calls = 0;
+    const refusals = 15; // more than MAX_ATTEMPTS (7): 429s used to use them up, and the change was lost
+    const { log } = drive(new RunEngine(jobs, 0, () => 0), () =>
+      ++calls <= refusals ? status(429) : ok('ROLE_MANAGER'),
+    );
+    expect(log).toHaveLength(refusals + 1);
+    expect(jobs[0]).toMatchObject({ state: 'applied', attempts: 1, throttles: refusals });
+  });
+
+  it('gives a change up after MAX_THROTTLES 429s, saying the quota was exceeded (the loop ends by itself)', () => {
+    const jobs = [job(1)];
+    const engine = new RunEngine(jobs, 0, () => 0);
+    const { log } = drive(engine, () => status(429));
+    expect(log).toHaveLength(MAX_THROTTLES + 1);
+    expect(jobs[0]).toMatchObject({ state: 'failed', errorStatus: 429 });
+    expect(jobs[0]?.reason).toMatch(/quota/i);
   });
 
   it('waits as long as Retry-After says after a 429, and counts the retry', () => {

@@ -133,8 +133,9 @@ describe('names: people, not ids', () => {
     });
 
     it('retries the Directory’s over-quota 403 (userRateLimitExceeded) with backoff', async () => {
-      // One query a second: of the two sent together, one is refused for quota and retried.
-      await h.control.config({ quotas: { directoryReadsPerMinute: 60 } });
+      // One query every ten seconds: of the two sent together, one is refused for quota and retried. (At one a second,
+      // a loaded machine could let the bucket refill between the two: at time scale 40 that is 25 real ms.)
+      await h.control.config({ quotas: { directoryReadsPerMinute: 6 } });
       h.env.sim.as(ADA, () => h.bundle.run('loadSpace', 'spaces/AAAAFinance', { admin: true }));
       expect(sheetValues(h, 'Finance').map((r) => r[0])).toEqual(['Name', 'Bob Ortiz', 'Dan Wu']);
       const directory = (await h.control.requests()).filter(isDirectory);

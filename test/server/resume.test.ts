@@ -61,13 +61,15 @@ function finish(h: Harness): void {
       h.env.sim.as(ALICE, () => h.bundle.clickMenu('Apply pending role changes'));
       continue;
     }
-    const waiting = h.env.sim.triggers().some((t) => t.handler === 'continueBulkApply');
-    if (!waiting) {
+    const waiting = h.env.sim.triggers().filter((t) => t.handler === 'continueBulkApply' && t.dueAt !== null);
+    if (waiting.length === 0) {
       h.env.sim.as(ALICE, () => h.bundle.clickMenu('Resume bulk apply'));
       continue;
     }
-    // The continuation is due a second after it was scheduled (on the scaled clock, a few real milliseconds).
-    h.env.clock.sleep(1100);
+    // The continuation is asked for a second later, and fires 10–120 s late (strict fakes): sleep on the scaled
+    // clock until it is due (a few real milliseconds up to a few real seconds).
+    const due = Math.min(...waiting.map((t) => t.dueAt ?? Number.POSITIVE_INFINITY));
+    for (let n = 0; n < 100 && h.env.clock.now() < due; n++) h.env.clock.sleep(due - h.env.clock.now() + 5);
     h.env.sim.fireTimeTriggers();
   }
 }

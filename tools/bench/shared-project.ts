@@ -72,11 +72,9 @@ function personWorker(): string {
   return workerFile;
 }
 
-export async function runSharedProjectScenario(bench: Bench, spec: SharedProjectSpec): Promise<ScenarioResult> {
-  const log = spec.log ?? (() => undefined);
-  await bench.reset(sharedSeed(spec.spacesPerPerson, spec.perSpace));
-  const members = Array.from({ length: spec.perSpace }, (_, i) => memberEmail(i));
-  const intents: Intent[] = PEOPLE.flatMap((_, person) =>
+/** Every change the three people type: each of their spaces, every member. */
+function sharedIntents(spec: SharedProjectSpec, members: readonly string[]): Intent[] {
+  return PEOPLE.flatMap((_, person) =>
     Array.from({ length: spec.spacesPerPerson }, (_, s) =>
       members.map((email, i) => ({
         space: spaceOf(person, s),
@@ -85,8 +83,12 @@ export async function runSharedProjectScenario(bench: Bench, spec: SharedProject
       })),
     ).flat(),
   );
+}
+
+/** One worker thread per person, each with its own Apps Script fakes over the one emulator (one Cloud project). */
+function startPeople(bench: Bench, spec: SharedProjectSpec, members: string[]): Worker[] {
   const file = personWorker();
-  const workers = PEOPLE.map((p, person) => {
+  return PEOPLE.map((p, person) => {
     const job: PersonJob = {
       url: bench.url,
       scale: bench.scale,
@@ -100,29 +102,44 @@ export async function runSharedProjectScenario(bench: Bench, spec: SharedProject
     };
     return new Worker(file, { workerData: job });
   });
-  const next = (worker: Worker) =>
-    new Promise<FromPerson>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-    });
+}
+
+const nextMessage = (worker: Worker) =>
+  new Promise<FromPerson>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+
+/** Waits until every person is ready, clears the request log, then says go to all at once; their final reports. */
+async function applyAtOnce(bench: Bench, workers: readonly Worker[]): Promise<Extract<FromPerson, { type: 'done' }>[]> {
+  const ready = await Promise.all(workers.map(nextMessage));
+  const failed = ready.find((m) => m.type === 'error');
+  if (failed && failed.type === 'error') throw new Error(failed.message);
+  await bench.clearRequests();
+  const finished = workers.map(nextMessage);
+  for (const worker of workers) worker.postMessage('go');
+  const results = await Promise.all(finished);
+  return results.flatMap((m) => {
+    if (m.type === 'error') throw new Error(m.message);
+    return m.type === 'done' ? [m] : [];
+  });
+}
+
+const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+export async function runSharedProjectScenario(bench: Bench, spec: SharedProjectSpec): Promise<ScenarioResult> {
+  const log = spec.log ?? (() => undefined);
+  await bench.reset(sharedSeed(spec.spacesPerPerson, spec.perSpace));
+  const members = Array.from({ length: spec.perSpace }, (_, i) => memberEmail(i));
+  const intents = sharedIntents(spec, members);
+  const workers = startPeople(bench, spec, members);
   try {
-    const ready = await Promise.all(workers.map(next));
-    const failed = ready.find((m) => m.type === 'error');
-    if (failed && failed.type === 'error') throw new Error(failed.message);
-    await bench.clearRequests();
     log(`  ${spec.name}: ${intents.length} changes typed by ${PEOPLE.length} people; applying at once…`);
-    const finished = workers.map(next);
-    for (const worker of workers) worker.postMessage('go');
-    const results = await Promise.all(finished);
-    const done = results.flatMap((m) => {
-      if (m.type === 'error') throw new Error(m.message);
-      return m.type === 'done' ? [m] : [];
-    });
+    const done = await applyAtOnce(bench, workers);
     const realMs = Math.max(...done.map((d) => d.endedAt)) - Math.min(...done.map((d) => d.startedAt));
     const seconds = (realMs * bench.scale) / 1000;
     const server = await measureServer(bench, intents);
     const floor = intents.length / PROJECT_WRITES_PER_SECOND;
-    const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
     log(`  ${spec.name}: ${seconds.toFixed(1)} s, ${server.requests} requests, ${server.http429} × 429`);
     const errors = done.flatMap((d) => d.errors);
     return {

@@ -105,8 +105,17 @@ function logEntry(
   return entry;
 }
 
+/**
+ * `responses.bareQuotaErrors`: a 429 that names no quota (Google documents the project quotas' error, not the body of
+ * a per-space 429), so a client can be tested against both answers.
+ */
+const BARE_QUOTA_ERROR = {
+  error: { code: 429, message: 'Resource has been exhausted (e.g. check quota).', status: 'RESOURCE_EXHAUSTED' },
+};
+
 function send(rt: EmulatorRuntime, res: ServerResponse, answer: Answer, query: URLSearchParams): void {
   let payload = answer.payload;
+  if (answer.status === 429 && rt.config.responses.bareQuotaErrors) payload = BARE_QUOTA_ERROR;
   if (answer.status === 200 && rt.config.responses.extraFields) payload = withExtraFields(payload);
   if (answer.status === 200 && rt.config.responses.malformed) {
     const text = JSON.stringify(payload);

@@ -15,7 +15,7 @@ export interface EmulatorConfig {
    * JSON); `extraFields` adds fields the API does not document to every JSON object answered; `patchKeepsRole`
    * answers a valid role PATCH 200 with the membership but leaves its role unchanged (the write is not applied).
    */
-  responses: { malformed: boolean; extraFields: boolean; patchKeepsRole: boolean };
+  responses: { malformed: boolean; extraFields: boolean; patchKeepsRole: boolean; bareQuotaErrors: boolean };
   /**
    * Setup faults of the Cloud project, applied to every Chat API call after authentication (see ASSUMPTIONS.md §
    * Setup errors): `apiEnabled: false` answers 403 SERVICE_DISABLED, `chatAppConfigured: false` 404 "Google Chat app
@@ -31,7 +31,7 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
   quotas: DOCUMENTED_QUOTAS,
   timeScale: 1,
   tokenLifetimeSeconds: 3599,
-  responses: { malformed: false, extraFields: false, patchKeepsRole: false },
+  responses: { malformed: false, extraFields: false, patchKeepsRole: false, bareQuotaErrors: false },
   apiEnabled: true,
   chatAppConfigured: true,
 };
@@ -53,7 +53,7 @@ export class ConfigError extends Error {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const RESPONSE_MODES = new Set(['malformed', 'extraFields', 'patchKeepsRole']);
+const RESPONSE_MODES = new Set(['malformed', 'extraFields', 'patchKeepsRole', 'bareQuotaErrors']);
 const FAULT_STATUSES = new Set([400, 401, 403, 404, 409, 429, 500, 503]);
 
 /** Merges a partial config into the current one; throws ConfigError naming the first bad field and changes nothing. */

@@ -1,7 +1,8 @@
 /**
  * Strict behaviours: what Google documents (or published add-ons report) where it is harsher than the fakes' defaults.
- * Each is off by default, so existing suites keep their kinder world; `STRICT` turns on every one that does not stop
- * the add-on from working at all. FIDELITY.md gives each behaviour's source.
+ * Each is off in a bare `createGasEnvironment` (the fakes' own unit tests pick what they test); `STRICT` turns on every
+ * one that does not stop the add-on from working at all, and the add-on's scenario harness runs on it by default
+ * (test/support/harness.ts). FIDELITY.md gives each behaviour's source.
  */
 
 // The emulator's fault generator: one seeded generator for every replayable random choice in the tools.

@@ -37,6 +37,20 @@ test('a second PATCH to the same space right away is 429 RESOURCE_EXHAUSTED and 
   expect(roleInState(emulator(), 'spaces/Launch', '105')).toBe('ROLE_MEMBER');
 });
 
+test('responses.bareQuotaErrors: the same 429 names no quota (no ErrorInfo, a generic message), and still changes nothing', async () => {
+  emulator().configure({ responses: { bareQuotaErrors: true } });
+  try {
+    await patchRole(emulator(), 'spaces/Launch/members/102', 'ROLE_ASSISTANT_MANAGER', TOKENS.owner);
+    const second = await patchRole(emulator(), 'spaces/Launch/members/105', 'ROLE_ASSISTANT_MANAGER', TOKENS.owner);
+    const error = expectApiError(second, 429, 'RESOURCE_EXHAUSTED', /exhausted/);
+    expect(error.details).toBeUndefined();
+    expect(error.message).not.toMatch(/per (space|project)/);
+    expect(roleInState(emulator(), 'spaces/Launch', '105')).toBe('ROLE_MEMBER');
+  } finally {
+    emulator().configure({ responses: { bareQuotaErrors: false } });
+  }
+});
+
 test('PATCHes to two different spaces at the same time both succeed', async () => {
   const [a, b] = await Promise.all([
     patchRole(emulator(), 'spaces/Launch/members/102', 'ROLE_ASSISTANT_MANAGER', TOKENS.owner),
