@@ -1,10 +1,11 @@
 /**
  * The shape of src/, enforced: Apps Script globals only in the adapters and the entry; use cases and the domain
- * never import an adapter; no source file over 300 lines.
+ * never import an adapter; no source file over 300 lines; no function over 80 lines in src/ or tools/.
  */
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import * as ts from 'typescript';
 
 const SRC = join(__dirname, '..', 'src');
 const GLOBALS = [
@@ -19,6 +20,8 @@ const GLOBALS = [
   'Utilities',
 ];
 const MAX_LINES = 300;
+const MAX_FUNCTION_LINES = 80;
+const TOOLS = join(__dirname, '..', 'tools');
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -66,7 +69,40 @@ describe('source layout', () => {
     expect(long).toEqual([]);
   });
 
+  it(`has no function over ${MAX_FUNCTION_LINES} lines in src/ or tools/ (tests aside)`, () => {
+    const tools = files(TOOLS)
+      .filter((path) => path.endsWith('.ts') && !/[\\/]test[\\/]/.test(path))
+      .map((path) => ({
+        path: `tools/${relative(TOOLS, path).replace(/\\/g, '/')}`,
+        text: readFileSync(path, 'utf8'),
+      }));
+    const all = [...code.map((s) => ({ ...s, path: `src/${s.path}` })), ...tools];
+    expect(all.length).toBeGreaterThan(100);
+    expect(all.flatMap((s) => longFunctions(s.path, s.text))).toEqual([]);
+  });
+
   it('really scans the tree (the checks above are not vacuous)', () => {
     expect(code.map((s) => s.path)).toEqual(expect.arrayContaining(['main.ts', 'app/ports.ts', 'adapters/http.ts']));
   });
 });
+
+/** Functions, methods and arrow functions longer than MAX_FUNCTION_LINES, as `path:line name (lines)`. */
+function longFunctions(path: string, text: string): string[] {
+  const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isFunctionLike(node) && 'body' in node && node.body) {
+      const first = source.getLineAndCharacterOfPosition(node.getStart()).line;
+      const lines = source.getLineAndCharacterOfPosition(node.getEnd()).line - first + 1;
+      if (lines > MAX_FUNCTION_LINES) {
+        const name =
+          node.name?.getText(source) ??
+          (ts.isVariableDeclaration(node.parent) ? node.parent.name.getText(source) : 'function');
+        found.push(`${path}:${first + 1} ${name} (${lines})`);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}

@@ -15,12 +15,28 @@ import { words } from '../domain/messages';
 import { isMembershipName } from '../domain/resource-names';
 import { uiRole } from '../domain/roles';
 import { statusText } from '../domain/status';
-import type { Chat, MemberSheet } from './ports';
+import type { Chat, MemberSheet, SheetBlock } from './ports';
 
 export interface NewRowReport {
   found: number;
   notMembers: number;
   refused: number;
+}
+
+interface Lookup {
+  index: number;
+  key: string;
+  typedRole: string;
+}
+
+/** What one pass over the sheet builds up: the report, the rows to write back, and the memberships already listed. */
+interface Pass {
+  target: MemberSheet;
+  api: Chat;
+  cells: SheetBlock['values'];
+  report: NewRowReport;
+  updates: Map<number, string[]>;
+  known: Set<string>;
 }
 
 /** Looks up and fills in the sheet's hand-typed rows (only those `only` accepts, by data-row index). */
@@ -29,87 +45,105 @@ export function resolveNewRows(
   api: Chat,
   only: (index: number) => boolean = () => true,
 ): NewRowReport {
-  const report: NewRowReport = { found: 0, notMembers: 0, refused: 0 };
-  const block = target.readRows();
-  const known = new Set<string>();
-  const lookups: { index: number; key: string; typedRole: string }[] = [];
-  const updates = new Map<number, string[]>();
-  block.values.forEach((cells, index) => {
+  const pass: Pass = {
+    target,
+    api,
+    cells: target.readRows().values,
+    report: { found: 0, notMembers: 0, refused: 0 },
+    updates: new Map(),
+    known: new Set(),
+  };
+  let lookups = typedRows(pass, only);
+  // The email alias is documented for user authentication only: admin and app sheets read members/{id}.
+  if (target.meta.access !== 'user' && lookups.length > 0) lookups = byUserId(pass, lookups);
+  if (lookups.length > 0) readMemberships(pass, lookups);
+  target.writeRowsAt(pass.updates);
+  return pass.report;
+}
+
+/** The hand-typed rows to look up; rows that cannot be (no email, a bad one) are refused with their reason. */
+function typedRows(pass: Pass, only: (index: number) => boolean): Lookup[] {
+  const lookups: Lookup[] = [];
+  pass.cells.forEach((cells, index) => {
     const { row, snapshot } = rowFromCells(cells);
     if (snapshot) {
-      known.add(snapshot.key);
+      pass.known.add(snapshot.key);
       return;
     }
     if (row.key !== '' || !only(index)) return;
     const decision = decideNewRow(row);
     if (decision.kind === 'blank') return;
-    const key = decision.kind === 'lookup' ? `${target.meta.space}/members/${decision.email.toLowerCase()}` : '';
+    const space = pass.target.meta.space;
+    const key = decision.kind === 'lookup' ? `${space}/members/${decision.email.toLowerCase()}` : '';
     if (decision.kind === 'refuse' || !isMembershipName(key)) {
-      report.refused++;
       const reason = decision.kind === 'refuse' ? decision.reason : words().reason.emailNoLookup;
-      updates.set(index, withCells(cells, new Map([[COL.status, statusText.refused(reason)]])));
+      refuse(pass, index, statusText.refused(reason));
       return;
     }
     lookups.push({ index, key, typedRole: uiRole(decision.requested) });
   });
-  if (target.meta.access !== 'user' && lookups.length > 0) {
-    // The email alias is documented for user authentication only: admin and app sheets read members/{id}.
-    const emails = lookups.map((l) => l.key.slice(`${target.meta.space}/members/`.length));
-    const ids = api.userIdsForEmails(emails, target.meta.access);
-    const byId = lookups.filter((lookup, i) => {
-      const found = ids.get(emails[i] as string) ?? emailLookupFrom(undefined, '');
-      if ('id' in found) {
-        lookup.key = `${target.meta.space}/members/${found.id}`;
-        return true;
-      }
-      report.refused++;
-      const cells = block.values[lookup.index] ?? [];
-      const status =
-        'notFound' in found ? statusText.refused(words().emailLookup.notInDirectory) : statusText.failed(found.failed);
-      updates.set(lookup.index, withCells(cells, new Map([[COL.status, status]])));
-      return false;
-    });
-    lookups.splice(0, lookups.length, ...byId);
-  }
-  if (lookups.length > 0) {
-    const results = api.sendAll(lookups.map((l) => ({ get: l.key, access: target.meta.access })));
-    lookups.forEach((lookup, i) => {
-      const cells = block.values[lookup.index] ?? [];
-      const result = results[i];
-      if (result?.status === 200) {
-        // With admin or app access Chat gives no name or email: look them up as a load does.
-        const [named] = api.resolveMissingNames(
-          [JSON.parse(result.body) as ChatMembership],
-          target.meta.access,
-        ).memberships;
-        const member = rowFromMembership(named ?? {});
-        if (known.has(member.key)) {
-          report.refused++;
-          updates.set(
-            lookup.index,
-            withCells(cells, new Map([[COL.status, statusText.refused(words().reason.alreadyListed)]])),
-          );
-          return;
-        }
-        known.add(member.key);
-        report.found++;
-        // The row becomes an ordinary member row whose Role asks for the typed role.
-        updates.set(lookup.index, rowToCells({ ...member, role: lookup.typedRole, status: '' }, target.seal));
-      } else if (result?.status === 404) {
-        report.notMembers++;
-        updates.set(
-          lookup.index,
-          withCells(cells, new Map([[COL.status, statusText.refused(words().reason.notAMember)]])),
-        );
-      } else {
-        report.refused++;
-        const reason = result ? userMessage(parseFailure(result.status, result.body)) : words().reason.noAnswer;
-        updates.set(lookup.index, withCells(cells, new Map([[COL.status, statusText.failed(reason)]])));
-      }
-    });
-  }
-  target.writeRowsAt(updates);
-  return report;
+  return lookups;
+}
+
+/** Admin and app sheets: each email resolved to a user id first (Directory or People); the rest refused. */
+function byUserId(pass: Pass, lookups: Lookup[]): Lookup[] {
+  const prefix = `${pass.target.meta.space}/members/`;
+  const emails = lookups.map((l) => l.key.slice(prefix.length));
+  const ids = pass.api.userIdsForEmails(emails, pass.target.meta.access);
+  return lookups.filter((lookup, i) => {
+    const found = ids.get(emails[i] as string) ?? emailLookupFrom(undefined, '');
+    if ('id' in found) {
+      lookup.key = `${prefix}${found.id}`;
+      return true;
+    }
+    const status =
+      'notFound' in found ? statusText.refused(words().emailLookup.notInDirectory) : statusText.failed(found.failed);
+    refuse(pass, lookup.index, status);
+    return false;
+  });
+}
+
+/** Reads each membership: a member's row is filled in (asking for the typed role); a 404 means not a member. */
+function readMemberships(pass: Pass, lookups: readonly Lookup[]): void {
+  const { target, api } = pass;
+  const results = api.sendAll(lookups.map((l) => ({ get: l.key, access: target.meta.access })));
+  lookups.forEach((lookup, i) => {
+    const result = results[i];
+    if (result?.status === 404) {
+      pass.report.notMembers++;
+      pass.updates.set(lookup.index, withStatus(pass, lookup.index, statusText.refused(words().reason.notAMember)));
+      return;
+    }
+    if (result?.status !== 200) {
+      const reason = result ? userMessage(parseFailure(result.status, result.body)) : words().reason.noAnswer;
+      refuse(pass, lookup.index, statusText.failed(reason));
+      return;
+    }
+    // With admin or app access Chat gives no name or email: look them up as a load does.
+    const [named] = api.resolveMissingNames(
+      [JSON.parse(result.body) as ChatMembership],
+      target.meta.access,
+    ).memberships;
+    const member = rowFromMembership(named ?? {});
+    if (pass.known.has(member.key)) {
+      refuse(pass, lookup.index, statusText.refused(words().reason.alreadyListed));
+      return;
+    }
+    pass.known.add(member.key);
+    pass.report.found++;
+    // The row becomes an ordinary member row whose Role asks for the typed role.
+    pass.updates.set(lookup.index, rowToCells({ ...member, role: lookup.typedRole, status: '' }, target.seal));
+  });
+}
+
+/** A typed row that will not be filled in: its Status says why. */
+function refuse(pass: Pass, index: number, status: string): void {
+  pass.report.refused++;
+  pass.updates.set(index, withStatus(pass, index, status));
+}
+
+function withStatus(pass: Pass, index: number, status: string): string[] {
+  return withCells(pass.cells[index] ?? [], new Map([[COL.status, status]]));
 }
 
 function withCells(cells: readonly unknown[], set: ReadonlyMap<number, string>): string[] {

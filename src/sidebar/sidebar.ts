@@ -160,7 +160,8 @@ async function runAction(button: HTMLButtonElement, action: () => Promise<string
 
 let searchTimer: ReturnType<typeof setTimeout> | undefined;
 
-async function start(): Promise<void> {
+/** The Chat app key: saved (and never left on screen) or removed. */
+function wireAppKey(): void {
   appSave.addEventListener('click', async () => {
     appSave.disabled = true;
     try {
@@ -182,6 +183,10 @@ async function start(): Promise<void> {
       say(messageOf(e), true);
     }
   });
+}
+
+/** Admin mode and the Chat app are exclusive; the space list follows the access chosen. */
+function wireAccessSwitches(): void {
   useApp.addEventListener('change', () => {
     if (useApp.checked && admin.checked) {
       admin.checked = false;
@@ -201,11 +206,19 @@ async function start(): Promise<void> {
     filter.placeholder = admin.checked ? t().searchPlaceholder : t().filterPlaceholder;
     void loadSpaces();
   });
+  // Admins search the organisation's spaces on the server (debounced); everyone else filters the list in place.
   filter.addEventListener('input', () => {
-    if (!admin.checked) return;
+    if (!admin.checked) {
+      render();
+      return;
+    }
     if (searchTimer) clearTimeout(searchTimer);
     searchTimer = setTimeout(() => void loadSpaces(), 400);
   });
+}
+
+/** Dry run, Apply, Load, Reload, Check setup. */
+function wireActions(): void {
   previewButton.addEventListener(
     'click',
     () =>
@@ -227,9 +240,6 @@ async function start(): Promise<void> {
           : t().appliedContinuing(rep.applied, rep.failed, r.refused, rep.pending);
       }),
   );
-  filter.addEventListener('input', () => {
-    if (!admin.checked) render();
-  });
   wireSetupCheck(
     $<HTMLButtonElement>('check-setup'),
     $<HTMLUListElement>('setup-checks'),
@@ -238,6 +248,9 @@ async function start(): Promise<void> {
   );
   loadButton.addEventListener('click', () => void loadMembers());
   reloadButton.addEventListener('click', () => void loadSpaces());
+}
+
+function wireLiveEditing(): void {
   live.addEventListener('change', async () => {
     live.disabled = true;
     try {
@@ -251,6 +264,13 @@ async function start(): Promise<void> {
       live.disabled = false;
     }
   });
+}
+
+async function start(): Promise<void> {
+  wireAppKey();
+  wireAccessSwitches();
+  wireActions();
+  wireLiveEditing();
   try {
     const state = await callServer('getSidebarState');
     translatePage(state.language);
