@@ -13,7 +13,13 @@ const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
 export class PropertyStore {
   readonly values = new Map<string, string>();
+  /** The largest size the store has had (bytes of keys and values), for benches and tests; `resetPeak` restarts it. */
+  peakBytes = 0;
   constructor(readonly name: string) {}
+
+  resetPeak(): void {
+    this.peakBytes = this.size();
+  }
 
   size(): number {
     let total = 0;
@@ -149,6 +155,7 @@ export class FakeProperties implements Pick<Properties, (typeof PROPERTIES_API)[
     }
     this.store.values.clear();
     for (const [k, v] of next) this.store.values.set(k, v);
+    this.store.peakBytes = Math.max(this.store.peakBytes, total);
     for (const [k, v] of Object.entries(entries)) {
       this.runtime.recorder.record(`property ${this.store.name} key`, k);
       this.runtime.recorder.record(`property ${this.store.name}:${k}`, v);

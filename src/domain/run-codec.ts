@@ -1,0 +1,232 @@
+/**
+ * How a bulk run is kept in document properties (500 kB shared by every user of the add-on in the spreadsheet, 9 KB
+ * per value), in two parts, so a run of 10,000 changes stays far below half of that at every save:
+ *
+ * - The **plan**: what each job changes (member, who, roles, row, access). It never changes once confirmed, so it is
+ *   written once, in segments (the first when the run starts, one more each time changes are added to an open run),
+ *   and never re-encoded by the waves. Compact: jobs grouped per space, member ids without their `spaces/…/members/`
+ *   prefix, a table of distinct `who` values, both roles and the flags in one number. The store gzips it.
+ * - The **progress**: what has happened to each job. Rewritten before every wave, so it is small: one letter per job,
+ *   run-length encoded (a space's jobs go out in order, so a run is mostly long runs of one letter), and details
+ *   (attempts, checks, reason) only for jobs that are not settled. A settled job (finished and recorded in the sheet
+ *   and the Audit log) is only its letter: nothing reads more of it again.
+ *
+ * Both carry the run's id; the progress says how many jobs each segment holds. Anything that does not fit together
+ * (a damaged value, a segment of another run, a count that does not add up) decodes to undefined: the run is then
+ * not continued rather than guessed, and nothing is sent for it.
+ */
+
+import { type Access, isAccess } from './access';
+import { type ApiRole, isApiRole } from './roles';
+import type { JobState, RunJob, RunState } from './run-state';
+
+const ROLES: ApiRole[] = ['ROLE_MEMBER', 'ROLE_ASSISTANT_MANAGER', 'ROLE_MANAGER'];
+const UNDO = 9;
+const LIVE = 18;
+const FORMAT = 2;
+
+/** One segment of the plan as text (before compression): `first` is the run's index of its first job. */
+export function encodePlan(runId: string, first: number, jobs: readonly RunJob[], titles: Record<string, string>) {
+  const who: string[] = [];
+  const whoIndex = new Map<string, number>();
+  const groups: [string, Access, (string | number | string[])[]][] = [];
+  let group: (string | number | string[])[] = [];
+  const segmentTitles: Record<string, string> = {};
+  jobs.forEach((job, i) => {
+    const last = groups[groups.length - 1];
+    if (i === 0 || !last || last[0] !== job.space || last[1] !== job.access) {
+      group = [];
+      groups.push([job.space, job.access, group]);
+    }
+    const title = titles[job.space];
+    if (title !== undefined) segmentTitles[job.space] = title;
+    let w = whoIndex.get(job.who);
+    if (w === undefined) {
+      w = who.push(job.who) - 1;
+      whoIndex.set(job.who, w);
+    }
+    const prefix = `${job.space}/members/`;
+    const member = job.key.startsWith(prefix) ? job.key.slice(prefix.length) : [job.key];
+    const code = ROLES.indexOf(job.from) * 3 + ROLES.indexOf(job.to) + (job.undo ? UNDO : 0) + (job.live ? LIVE : 0);
+    group.push(member, w, code, job.index);
+  });
+  return JSON.stringify({ v: FORMAT, id: runId, first, n: jobs.length, w: who, t: segmentTitles, g: groups });
+}
+
+/** A plan segment's jobs (all queued, untried) and titles; undefined unless it is this run's segment at `first`. */
+export function decodePlan(
+  text: string,
+  runId: string,
+  first: number,
+): { jobs: RunJob[]; titles: Record<string, string> } | undefined {
+  try {
+    const raw = JSON.parse(text) as {
+      v?: unknown;
+      id?: unknown;
+      first?: unknown;
+      n?: unknown;
+      w?: unknown;
+      t?: unknown;
+      g?: unknown;
+    };
+    if (raw.v !== FORMAT || raw.id !== runId || raw.first !== first || !Array.isArray(raw.w) || !Array.isArray(raw.g))
+      return undefined;
+    const who = raw.w as unknown[];
+    const jobs: RunJob[] = [];
+    for (const entry of raw.g as unknown[]) {
+      const [space, access, members] = Array.isArray(entry) ? entry : [];
+      if (typeof space !== 'string' || !isAccess(access) || !Array.isArray(members) || members.length % 4 !== 0)
+        return undefined;
+      for (let i = 0; i < members.length; i += 4) {
+        const job = plannedJob(
+          space,
+          access,
+          members[i],
+          who[members[i + 1] as number],
+          members[i + 2],
+          members[i + 3],
+        );
+        if (!job) return undefined;
+        jobs.push(job);
+      }
+    }
+    const titles = raw.t && typeof raw.t === 'object' ? (raw.t as Record<string, string>) : {};
+    return jobs.length === raw.n ? { jobs, titles } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function plannedJob(space: string, access: Access, member: unknown, who: unknown, code: unknown, index: unknown) {
+  const key = typeof member === 'string' ? `${space}/members/${member}` : Array.isArray(member) ? member[0] : undefined;
+  if (typeof key !== 'string' || typeof who !== 'string' || typeof code !== 'number' || typeof index !== 'number')
+    return undefined;
+  const roles = code % 9;
+  const from = ROLES[Math.floor(roles / 3)];
+  const to = ROLES[roles % 3];
+  if (!isApiRole(from) || !isApiRole(to) || code < 0 || code >= 36 || !Number.isInteger(code)) return undefined;
+  const job: RunJob = { access, index, key, space, who, from, to, attempts: 0, state: 'queued' };
+  if (Math.floor(code / 9) % 2 === 1) job.undo = true;
+  if (code >= LIVE) job.live = true;
+  return job;
+}
+
+/** One letter per job: lower case while its outcome is not yet recorded, upper case once it is (settled). */
+const LETTERS: Record<JobState, [string, string]> = {
+  queued: ['q', 'q'],
+  inflight: ['i', 'i'],
+  applied: ['a', 'A'],
+  failed: ['f', 'F'],
+  refused: ['r', 'R'],
+};
+const STATE_OF: Record<string, [JobState, boolean]> = {
+  q: ['queued', false],
+  i: ['inflight', false],
+  a: ['applied', false],
+  A: ['applied', true],
+  f: ['failed', false],
+  F: ['failed', true],
+  r: ['refused', false],
+  R: ['refused', true],
+};
+
+const letterOf = (j: RunJob) => LETTERS[j.state][j.recorded && j.state !== 'queued' && j.state !== 'inflight' ? 1 : 0];
+
+/** The run's mutable part as text: `segments` are the job counts of its plan segments, in order. */
+export function encodeProgress(run: RunState, segments: readonly number[]): string {
+  let states = '';
+  let letter = '';
+  let count = 0;
+  const flush = () => {
+    if (count > 0) states += count === 1 ? letter : `${letter}${count}`;
+  };
+  const details: (number | string)[][] = [];
+  const reasons: string[] = [];
+  run.jobs.forEach((job, i) => {
+    const l = letterOf(job);
+    if (l !== letter) {
+      flush();
+      letter = l;
+      count = 0;
+    }
+    count++;
+    // Settled jobs need nothing more; the others keep what the engine and the recorder read again.
+    if (l === l.toUpperCase() || (job.attempts === 0 && !job.checks && !job.reason && !job.errorStatus)) return;
+    let r = job.reason === undefined ? -1 : reasons.indexOf(job.reason);
+    if (job.reason !== undefined && r < 0) r = reasons.push(job.reason) - 1;
+    details.push([i, job.attempts, job.checks ?? 0, r, job.errorStatus ?? 0]);
+  });
+  flush();
+  return JSON.stringify({
+    v: FORMAT,
+    id: run.runId,
+    kind: run.kind,
+    u: run.user,
+    at: run.startedAt,
+    p: segments,
+    s: states,
+    d: details,
+    r: reasons,
+    // Counts of jobs a run saved by an earlier version had already dropped (that version kept only counts).
+    ...(run.settled ? { c: [run.settled.applied, run.settled.failed] } : {}),
+  });
+}
+
+export interface StoredProgress {
+  runId: string;
+  kind: RunState['kind'];
+  user: string;
+  startedAt: string;
+  /** Job counts of the plan segments, in order. */
+  segments: number[];
+  settled?: { applied: number; failed: number };
+  apply(jobs: RunJob[]): boolean;
+}
+
+/** The progress part, or undefined when it is not one; `apply` puts it onto the plan's jobs (false if they differ). */
+export function decodeProgress(text: string): StoredProgress | undefined {
+  try {
+    const raw = JSON.parse(text) as Record<string, unknown>;
+    const { id, u, p, s, d, r, c } = raw;
+    if (raw.v !== FORMAT || typeof id !== 'string' || typeof u !== 'string' || typeof s !== 'string') return undefined;
+    if (!Array.isArray(p) || !p.every((n) => Number.isInteger(n) && n > 0) || !Array.isArray(d) || !Array.isArray(r))
+      return undefined;
+    const progress: StoredProgress = {
+      runId: id,
+      kind: raw.kind === 'undo' ? 'undo' : 'apply',
+      user: u,
+      startedAt: String(raw.at ?? ''),
+      segments: p as number[],
+      apply: (jobs) => applyStates(jobs, s, d as unknown[][], r as unknown[]),
+    };
+    if (Array.isArray(c)) progress.settled = { applied: Number(c[0]) || 0, failed: Number(c[1]) || 0 };
+    return progress;
+  } catch {
+    return undefined;
+  }
+}
+
+function applyStates(jobs: RunJob[], states: string, details: unknown[][], reasons: unknown[]): boolean {
+  let at = 0;
+  for (const [, letter, digits] of states.matchAll(/([qiaAfFrR])(\d*)/g)) {
+    const [state, recorded] = STATE_OF[letter as string] ?? ['queued', false];
+    const count = digits ? Number(digits) : 1;
+    if (at + count > jobs.length) return false;
+    for (const job of jobs.slice(at, at + count)) {
+      job.state = state;
+      if (recorded) job.recorded = true;
+    }
+    at += count;
+  }
+  if (at !== jobs.length || states.replace(/([qiaAfFrR])(\d*)/g, '') !== '') return false;
+  for (const [i, attempts, checks, reason, status] of details) {
+    const job = jobs[Number(i)];
+    if (!job) return false;
+    job.attempts = Number(attempts) || 0;
+    if (Number(checks) > 0) job.checks = Number(checks);
+    const text = reasons[Number(reason)];
+    if (typeof text === 'string') job.reason = text;
+    if (Number(status) > 0) job.errorStatus = Number(status);
+  }
+  return true;
+}
