@@ -25,32 +25,53 @@ const UNDO = 9;
 const LIVE = 18;
 const FORMAT = 2;
 
-/** One segment of the plan as text (before compression): `first` is the run's index of its first job. */
+/**
+ * One segment of the plan as text (before compression): `first` is the run's index of its first job. Column by
+ * column, so gzip finds the repeats: member ids in one string; `who` as the distinct values in order of first use,
+ * with 0 for "the next new one" (most members appear once); both roles and the flags as one letter; row indexes as
+ * differences from the job before (mostly 1).
+ */
 export function encodePlan(runId: string, first: number, jobs: readonly RunJob[], titles: Record<string, string>) {
   const who: string[] = [];
   const whoIndex = new Map<string, number>();
-  const groups: [string, Access, (string | number | string[])[]][] = [];
-  let group: (string | number | string[])[] = [];
+  const groups: [string, Access, number][] = [];
+  const members: string[] = [];
+  const whoRefs: number[] = [];
+  const rows: number[] = [];
+  let codes = '';
+  let row = 0;
   const segmentTitles: Record<string, string> = {};
-  jobs.forEach((job, i) => {
+  for (const job of jobs) {
     const last = groups[groups.length - 1];
-    if (i === 0 || !last || last[0] !== job.space || last[1] !== job.access) {
-      group = [];
-      groups.push([job.space, job.access, group]);
-    }
+    if (last && last[0] === job.space && last[1] === job.access) last[2]++;
+    else groups.push([job.space, job.access, 1]);
     const title = titles[job.space];
     if (title !== undefined) segmentTitles[job.space] = title;
-    let w = whoIndex.get(job.who);
+    const w = whoIndex.get(job.who);
     if (w === undefined) {
-      w = who.push(job.who) - 1;
-      whoIndex.set(job.who, w);
-    }
+      whoIndex.set(job.who, who.push(job.who));
+      whoRefs.push(0);
+    } else whoRefs.push(w);
     const prefix = `${job.space}/members/`;
-    const member = job.key.startsWith(prefix) ? job.key.slice(prefix.length) : [job.key];
+    // A key outside its space's prefix (never made by the planner) is kept whole, marked by its leading '/'.
+    members.push(job.key.startsWith(prefix) ? job.key.slice(prefix.length) : `/${job.key}`);
     const code = ROLES.indexOf(job.from) * 3 + ROLES.indexOf(job.to) + (job.undo ? UNDO : 0) + (job.live ? LIVE : 0);
-    group.push(member, w, code, job.index);
+    codes += code.toString(36);
+    rows.push(job.index - row);
+    row = job.index;
+  }
+  return JSON.stringify({
+    v: FORMAT,
+    id: runId,
+    first,
+    t: segmentTitles,
+    g: groups,
+    m: members.join(' '),
+    w: who,
+    wr: whoRefs,
+    c: codes,
+    x: rows,
   });
-  return JSON.stringify({ v: FORMAT, id: runId, first, n: jobs.length, w: who, t: segmentTitles, g: groups });
 }
 
 /** A plan segment's jobs (all queued, untried) and titles; undefined unless it is this run's segment at `first`. */
@@ -60,51 +81,45 @@ export function decodePlan(
   first: number,
 ): { jobs: RunJob[]; titles: Record<string, string> } | undefined {
   try {
-    const raw = JSON.parse(text) as {
-      v?: unknown;
-      id?: unknown;
-      first?: unknown;
-      n?: unknown;
-      w?: unknown;
-      t?: unknown;
-      g?: unknown;
-    };
-    if (raw.v !== FORMAT || raw.id !== runId || raw.first !== first || !Array.isArray(raw.w) || !Array.isArray(raw.g))
-      return undefined;
-    const who = raw.w as unknown[];
+    const raw = JSON.parse(text) as Record<string, unknown>;
+    const { g, m, w, wr, c, x } = raw;
+    if (raw.v !== FORMAT || raw.id !== runId || raw.first !== first) return undefined;
+    if (!Array.isArray(g) || typeof m !== 'string' || !Array.isArray(w) || !Array.isArray(wr)) return undefined;
+    if (typeof c !== 'string' || !Array.isArray(x)) return undefined;
+    const members = m === '' ? [] : m.split(' ');
+    const n = members.length;
+    if (wr.length !== n || c.length !== n || x.length !== n) return undefined;
     const jobs: RunJob[] = [];
-    for (const entry of raw.g as unknown[]) {
-      const [space, access, members] = Array.isArray(entry) ? entry : [];
-      if (typeof space !== 'string' || !isAccess(access) || !Array.isArray(members) || members.length % 4 !== 0)
-        return undefined;
-      for (let i = 0; i < members.length; i += 4) {
-        const job = plannedJob(
-          space,
-          access,
-          members[i],
-          who[members[i + 1] as number],
-          members[i + 2],
-          members[i + 3],
-        );
+    let newWho = 0;
+    let row = 0;
+    for (const entry of g as unknown[]) {
+      const [space, access, count] = Array.isArray(entry) ? entry : [];
+      if (typeof space !== 'string' || !isAccess(access) || !Number.isInteger(count) || count < 1) return undefined;
+      for (let k = 0; k < count; k++) {
+        const i = jobs.length;
+        const ref = Number(wr[i]);
+        const who = ref === 0 ? w[newWho++] : w[ref - 1];
+        row += Number(x[i]);
+        const job = plannedJob(space, access, members[i], who, Number.parseInt(c.charAt(i), 36), row);
         if (!job) return undefined;
         jobs.push(job);
       }
     }
     const titles = raw.t && typeof raw.t === 'object' ? (raw.t as Record<string, string>) : {};
-    return jobs.length === raw.n ? { jobs, titles } : undefined;
+    return jobs.length === n ? { jobs, titles } : undefined;
   } catch {
     return undefined;
   }
 }
 
-function plannedJob(space: string, access: Access, member: unknown, who: unknown, code: unknown, index: unknown) {
-  const key = typeof member === 'string' ? `${space}/members/${member}` : Array.isArray(member) ? member[0] : undefined;
-  if (typeof key !== 'string' || typeof who !== 'string' || typeof code !== 'number' || typeof index !== 'number')
-    return undefined;
+function plannedJob(space: string, access: Access, member: unknown, who: unknown, code: number, index: number) {
+  if (typeof member !== 'string' || member === '' || typeof who !== 'string') return undefined;
+  if (!Number.isInteger(code) || code < 0 || code >= 36 || !Number.isInteger(index)) return undefined;
+  const key = member.startsWith('/') ? member.slice(1) : `${space}/members/${member}`;
   const roles = code % 9;
   const from = ROLES[Math.floor(roles / 3)];
   const to = ROLES[roles % 3];
-  if (!isApiRole(from) || !isApiRole(to) || code < 0 || code >= 36 || !Number.isInteger(code)) return undefined;
+  if (!isApiRole(from) || !isApiRole(to)) return undefined;
   const job: RunJob = { access, index, key, space, who, from, to, attempts: 0, state: 'queued' };
   if (Math.floor(code / 9) % 2 === 1) job.undo = true;
   if (code >= LIVE) job.live = true;
@@ -150,11 +165,17 @@ export function encodeProgress(run: RunState, segments: readonly number[]): stri
       count = 0;
     }
     count++;
-    // Settled jobs need nothing more; the others keep what the engine and the recorder read again.
-    if (l === l.toUpperCase() || (job.attempts === 0 && !job.checks && !job.reason && !job.errorStatus)) return;
+    // Settled jobs need nothing more. Finished ones waiting to be recorded keep their reason (the sheet and the Audit
+    // log show it); only open ones keep attempts and checks (the engine reads them): in a run over many spaces most
+    // jobs are finished long before their space is, and must cost one letter each.
+    if (l === l.toUpperCase()) return;
+    const open = l === 'q' || l === 'i';
+    const attempts = open ? job.attempts : 0;
+    const checks = open ? (job.checks ?? 0) : 0;
+    if (attempts === 0 && checks === 0 && job.reason === undefined && !job.errorStatus) return;
     let r = job.reason === undefined ? -1 : reasons.indexOf(job.reason);
     if (job.reason !== undefined && r < 0) r = reasons.push(job.reason) - 1;
-    details.push([i, job.attempts, job.checks ?? 0, r, job.errorStatus ?? 0]);
+    details.push([i, attempts, checks, r, job.errorStatus ?? 0]);
   });
   flush();
   return JSON.stringify({
