@@ -159,12 +159,18 @@ export function saveUndo(_user: string, record: UndoRecord): void {
   pieces.forEach((piece, i) => {
     values[`${base}.${i}`] = piece;
   });
+  // A run too large to undo is marked so, or its later outcomes would start a new, partial record: Undo would then
+  // reverse only the end of the run.
+  const tooLarge = record.changes.length > 0 && text === undefined;
+  if (tooLarge) values[`${base}.over`] = record.runId;
   props.setProperties(values);
+  if (!tooLarge) props.deleteProperty(`${base}.over`);
   for (let i = pieces.length; i < before; i++) props.deleteProperty(`${base}.${i}`);
 }
 
 export function appendUndo(user: string, runId: string, changes: UndoRecord['changes']): void {
   if (changes.length === 0) return;
+  if (PropertiesService.getUserProperties().getProperty(`${undoKey()}.over`) === runId) return;
   const last = lastUndo(user);
   const kept = last?.runId === runId ? last.changes : [];
   saveUndo(user, { runId, changes: [...kept, ...changes] });

@@ -3,7 +3,7 @@
  * changes saved before every wave, as the executor does, never takes document properties above half of the 500 kB.
  */
 
-import { deleteRun, loadRun, saveRun } from '../../src/adapters/run-store';
+import { appendUndo, deleteRun, lastUndo, loadRun, saveRun } from '../../src/adapters/run-store';
 import type { RunState } from '../../src/domain/run-state';
 import { FakeProperties, PropertyStore } from '../../tools/gas-fakes/properties';
 import { Recorder } from '../../tools/gas-fakes/recorder';
@@ -13,18 +13,24 @@ import { realisticRun } from '../support/realistic-run';
 
 const HALF_OF_THE_STORE = 250_000;
 let store: PropertyStore;
+let userStore: PropertyStore;
 
 beforeEach(() => {
   store = new PropertyStore('document');
+  userStore = new PropertyStore('user');
   const runtime = { recorder: new Recorder() } as unknown as Runtime;
   Object.assign(globalThis, {
-    PropertiesService: { getDocumentProperties: () => new FakeProperties(runtime, store) },
+    PropertiesService: {
+      getDocumentProperties: () => new FakeProperties(runtime, store),
+      getUserProperties: () => new FakeProperties(runtime, userStore),
+    },
     Utilities: new FakeUtilities(runtime),
+    SpreadsheetApp: { getActive: () => ({ getId: () => 'sheet-1' }) },
   });
 });
 afterEach(() => {
-  delete (globalThis as { PropertiesService?: unknown }).PropertiesService;
-  delete (globalThis as { Utilities?: unknown }).Utilities;
+  for (const name of ['PropertiesService', 'Utilities', 'SpreadsheetApp'])
+    delete (globalThis as Record<string, unknown>)[name];
 });
 
 /** Loads the run from what is stored (as a use case does at the start of each execution). */
@@ -104,5 +110,22 @@ describe('run store', () => {
     saveRun(run);
     expect(store.values.has('run.alice.ng@example.com.n')).toBe(false);
     expect(reload(run.user)).toMatchObject({ runId: 'old-run', settled: { applied: 5, failed: 1 } });
+  });
+
+  it('keeps a run too large to undo marked as such, instead of a record of only its last outcomes', () => {
+    const changes = realisticRun(100, 100).jobs.map(({ key, who, from, to, access }) => ({
+      key,
+      who,
+      from,
+      to,
+      access,
+    }));
+    appendUndo('alice.ng@example.com', 'big-run', changes.slice(0, 100));
+    expect(lastUndo('alice.ng@example.com')?.changes).toHaveLength(100);
+    appendUndo('alice.ng@example.com', 'big-run', changes.slice(100, 9_000));
+    appendUndo('alice.ng@example.com', 'big-run', changes.slice(9_000));
+    expect(lastUndo('alice.ng@example.com')).toBeUndefined();
+    appendUndo('alice.ng@example.com', 'next-run', changes.slice(0, 3));
+    expect(lastUndo('alice.ng@example.com')).toMatchObject({ runId: 'next-run', changes: changes.slice(0, 3) });
   });
 });
