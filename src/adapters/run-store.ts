@@ -60,6 +60,30 @@ function unpack(text: string): string | undefined {
   }
 }
 
+/**
+ * Plan segments decoded in this execution, by key, with the stored text they came from: a sidebar step loads the run
+ * three times, and a segment never changes once written, so it is unzipped and parsed once. The cached jobs are never
+ * handed out (the engine changes the ones it gets): each load gets copies.
+ */
+const decodedPlans = new Map<
+  string,
+  { packed: string; runId: string; first: number; plan: NonNullable<ReturnType<typeof decodePlan>> }
+>();
+
+function planSegment(all: Record<string, string>, key: string, runId: string, first: number) {
+  const packed = joined(all, key);
+  if (packed === undefined) return undefined;
+  let cached = decodedPlans.get(key);
+  if (!cached || cached.packed !== packed || cached.runId !== runId || cached.first !== first) {
+    const plan = decodePlan(unpack(packed) ?? '', runId, first);
+    if (!plan) return undefined;
+    cached = { packed, runId, first, plan };
+    decodedPlans.set(key, cached);
+  }
+  const { jobs, titles } = cached.plan;
+  return { jobs: jobs.map((job) => ({ ...job })), titles };
+}
+
 export function loadRun(user: string): RunState | undefined {
   const all = PropertiesService.getDocumentProperties().getProperties();
   const base = keyFor(user);
@@ -81,8 +105,7 @@ export function loadRun(user: string): RunState | undefined {
     jobs: [],
   };
   for (let k = 0; k < progress.segments.length; k++) {
-    const packed = joined(all, `${base}.p${k}`);
-    const plan = packed === undefined ? undefined : decodePlan(unpack(packed) ?? '', run.runId, run.jobs.length);
+    const plan = planSegment(all, `${base}.p${k}`, run.runId, run.jobs.length);
     if (!plan || plan.jobs.length !== progress.segments[k]) return undefined;
     run.jobs.push(...plan.jobs);
     Object.assign(run.titles, plan.titles);
