@@ -66,7 +66,10 @@ export async function runAll(
   const step = async (id: string, run: () => Promise<ScenarioResult>) => {
     if (!wanted(id)) return undefined;
     log(`scenario ${id}…`);
+    const started = loadavg()[0] ?? 0;
     const result = await run();
+    // Timing figures depend on the machine's load (its jitter is multiplied by the time scale): kept per scenario.
+    result.extra.loadAverage = `${started.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}`;
     scenarios.push(result);
     return result;
   };

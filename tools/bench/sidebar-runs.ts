@@ -155,7 +155,9 @@ async function applyFromSidebar(bench: Bench, env: GasEnvironment, bundle: Loade
   }
   const history = env.sim.executions.slice(executionsFrom);
   if (process.env.BENCH_DEBUG) {
-    const counts = Object.entries(env.calls).sort((a, b) => b[1] - a[1]).slice(0, 12);
+    const counts = Object.entries(env.calls)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12);
     process.stderr.write(`calls ${JSON.stringify(counts)}\n`);
     for (const e of history) {
       const inside = env.sim.http.filter((h) => h.at >= e.startedAt && h.at <= e.endedAt);
