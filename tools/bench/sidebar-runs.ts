@@ -11,6 +11,7 @@ import { USER_SCOPES } from '../emulator/demo-seed';
 import type { Seed, SeedUser } from '../emulator/seed';
 import type { GasEnvironment, LoadedBundle, StrictOptions } from '../gas-fakes';
 import { loadBundle } from '../gas-fakes';
+import { realisticName, realisticSpaceName, realisticUserId, seededRandom } from './realistic-ids';
 import {
   ALICE,
   ALICE_TOKEN,
@@ -52,40 +53,23 @@ export interface RunSpec {
   log?: (line: string) => void;
 }
 
-/** A small seeded generator (mulberry32): the same ids on every run of the bench. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const FIRST = ['Ana', 'Bilal', 'Chen', 'Dagny', 'Emeka', 'Fatima', 'Giulia', 'Hiroshi', 'Ines', 'Jonas', 'Kavya'];
-const LAST = ['Okafor', 'Lindqvist', 'Nakamura', 'Fernández', 'Kowalski', 'Haddad', 'Müller', 'Osei', 'Petrov'];
-
 /** Alice (Owner everywhere) and `perSpace` distinct Members in each of `spaces` spaces, with Chat's id shapes. */
 export function realisticSeed(spaces: number, perSpace: number): { seed: Seed; spaceNames: string[]; alice: string } {
-  const random = seeded(5);
-  const pick = (chars: string, n: number) =>
-    Array.from({ length: n }, () => chars[Math.floor(random() * chars.length)]).join('');
-  const userId = () => `users/1${pick('0123456789', 20)}`;
+  const random = seededRandom(5);
+  const userId = () => `users/${realisticUserId(random)}`;
   const alice = userId();
   const users: SeedUser[] = [{ name: alice, displayName: 'Alice Ng', email: ALICE, type: 'HUMAN' }];
-  const spaceNames = Array.from({ length: spaces }, () => `spaces/AAAA${pick(ID_CHARS, 7)}`);
+  const spaceNames = Array.from({ length: spaces }, () => realisticSpaceName(random));
   const seed: Seed = {
     principals: [{ token: ALICE_TOKEN, user: alice, scopes: [...USER_SCOPES], admin: false }],
     users,
     spaces: spaceNames.map((name, s) => {
       const members = Array.from({ length: perSpace }, (_, i) => {
-        const first = FIRST[Math.floor(random() * FIRST.length)];
-        const last = LAST[Math.floor(random() * LAST.length)];
+        const { first, last } = realisticName(random);
         const user: SeedUser = {
           name: userId(),
           displayName: `${first} ${last} ${s + 1}.${i + 1}`,
-          email: `${first?.toLowerCase()}.${s + 1}.${i + 1}@example.com`,
+          email: `${first.toLowerCase()}.${s + 1}.${i + 1}@example.com`,
           type: 'HUMAN',
         };
         users.push(user);
