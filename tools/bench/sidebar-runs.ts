@@ -138,20 +138,7 @@ async function applyFromSidebar(bench: Bench, env: GasEnvironment, bundle: Loade
     if (!next?.progress) break;
   }
   const history = env.sim.executions.slice(executionsFrom);
-  if (process.env.BENCH_DEBUG) {
-    const counts = Object.entries(env.calls)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 12);
-    process.stderr.write(`calls ${JSON.stringify(counts)}\n`);
-    for (const e of history) {
-      const inside = env.sim.http.filter((h) => h.at >= e.startedAt && h.at <= e.endedAt);
-      const first = inside[0]?.at ?? e.endedAt;
-      const last = inside[inside.length - 1]?.at ?? e.startedAt;
-      process.stderr.write(
-        `exec ${e.kind} ${e.triggerUid ?? ''} ${((e.startedAt - started) / 1000).toFixed(1)} +${((e.endedAt - e.startedAt) / 1000).toFixed(1)} startup ${((first - e.startedAt) / 1000).toFixed(1)} wind-down ${((e.endedAt - last) / 1000).toFixed(1)} calls ${e.calls} http ${inside.length}\n`,
-      );
-    }
-  }
+  if (process.env.BENCH_DEBUG) logExecutions(env, history, started);
   return {
     seconds: (env.clock.now() - started) / 1000,
     executions,
@@ -163,6 +150,26 @@ async function applyFromSidebar(bench: Bench, env: GasEnvironment, bundle: Loade
     reportedApplied: null,
     errors,
   };
+}
+
+/**
+ * BENCH_DEBUG=1: each execution's start, length, time before its first Chat request and after its last, and the
+ * busiest fake calls — where a long run loses time between executions (loading, re-reading sheets, writing outcomes).
+ */
+function logExecutions(env: GasEnvironment, history: GasEnvironment['sim']['executions'], started: number): void {
+  const counts = Object.entries(env.calls)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 12);
+  process.stderr.write(`calls ${JSON.stringify(counts)}\n`);
+  const s = (ms: number) => (ms / 1000).toFixed(1);
+  for (const e of history) {
+    const inside = env.sim.http.filter((h) => h.at >= e.startedAt && h.at <= e.endedAt);
+    const first = inside[0]?.at ?? e.endedAt;
+    const last = inside[inside.length - 1]?.at ?? e.startedAt;
+    process.stderr.write(
+      `exec ${e.kind} ${s(e.startedAt - started)} +${s(e.endedAt - e.startedAt)} startup ${s(first - e.startedAt)} wind-down ${s(e.endedAt - last)} http ${inside.length}\n`,
+    );
+  }
 }
 
 export async function runLongScenario(bench: Bench, spec: RunSpec): Promise<ScenarioResult> {
