@@ -1,8 +1,8 @@
 /** Utilities: sleep on the injectable clock, dates, UUIDs, base64, digests and signatures (node:crypto), blobs. */
 
 import { createHash, createHmac, createSign } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { format } from 'node:util';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { FakeBlob } from './blob';
 import { toBuffer, toSignedBytes } from './bytes';
 import { GasError } from './errors';
