@@ -4,50 +4,161 @@
  * property value holds at most 9 KB.
  */
 
-import { chunk, decodeRun, encodeRun, type RunState } from '../domain/run-state';
+import { decodePlan, decodeProgress, encodePlan, encodeProgress } from '../domain/run-codec';
+import { chunk, decodeRun, type RunState } from '../domain/run-state';
 import { decodeUndo, encodeUndo, type UndoRecord } from '../domain/undo-record';
 
 const PREFIX = 'run.';
 
 const keyFor = (user: string) => `${PREFIX}${user.toLowerCase()}`;
 
-/** Pieces each stored run has, as last read or written in this execution (saves a read on every save). */
-const storedPieces = new Map<string, number>();
+/**
+ * Keys of one person's run: `.s.*` the progress (rewritten before each wave), `.p<k>.*` plan segment k (written
+ * once), `.n` and `.<i>` a run saved by an earlier version (one JSON value, read once and replaced). Matched exactly:
+ * `run.al@x.com.` must not also match the keys of al@x.com.au.
+ */
+const ownKey = (base: string, key: string) =>
+  key.startsWith(`${base}.`) && /^(n|\d+|s\.(n|\d+)|p\d+\.(n|\d+))$/.test(key.slice(base.length + 1));
 
-export function loadRun(user: string): RunState | undefined {
-  const props = PropertiesService.getDocumentProperties();
-  const all = props.getProperties();
-  const base = keyFor(user);
+/** What this execution knows is stored for a person: the run's id, its segments' job counts, progress pieces. */
+interface Layout {
+  runId: string;
+  segments: number[];
+  progressPieces: number;
+  /** Keys that may belong to something else than `runId` (a damaged or earlier run): removed before a new run. */
+  stale: boolean;
+}
+const layouts = new Map<string, Layout>();
+
+/** A value split over `${base}.n` pieces, joined; undefined when there is none. */
+function joined(all: Record<string, string>, base: string): string | undefined {
   const count = Number(all[`${base}.n`] ?? 0);
-  storedPieces.set(base, count);
-  if (!count) return undefined;
+  if (!(count > 0)) return undefined;
   let text = '';
   for (let i = 0; i < count; i++) text += all[`${base}.${i}`] ?? '';
-  return decodeRun(text);
+  return text;
 }
 
-/** Saves the run in one PropertiesService call, and removes pieces left over from a longer earlier save. */
+function pieces(values: Record<string, string>, base: string, text: string): number {
+  const parts = chunk(text);
+  values[`${base}.n`] = String(parts.length);
+  parts.forEach((part, i) => {
+    values[`${base}.${i}`] = part;
+  });
+  return parts.length;
+}
+
+/** The plan is written once per segment: gzip (Apps Script's own) and base64 make it about a fifth of its JSON. */
+const pack = (text: string) =>
+  Utilities.base64Encode(Utilities.gzip(Utilities.newBlob(text, 'application/json')).getBytes());
+
+function unpack(text: string): string | undefined {
+  try {
+    return Utilities.ungzip(Utilities.newBlob(Utilities.base64Decode(text), 'application/x-gzip')).getDataAsString();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Plan segments decoded in this execution, by key, with the stored text they came from: a sidebar step loads the run
+ * three times, and a segment never changes once written, so it is unzipped and parsed once. The cached jobs are never
+ * handed out (the engine changes the ones it gets): each load gets copies.
+ */
+const decodedPlans = new Map<
+  string,
+  { packed: string; runId: string; first: number; plan: NonNullable<ReturnType<typeof decodePlan>> }
+>();
+
+function planSegment(all: Record<string, string>, key: string, runId: string, first: number) {
+  const packed = joined(all, key);
+  if (packed === undefined) return undefined;
+  let cached = decodedPlans.get(key);
+  if (!cached || cached.packed !== packed || cached.runId !== runId || cached.first !== first) {
+    const plan = decodePlan(unpack(packed) ?? '', runId, first);
+    if (!plan) return undefined;
+    cached = { packed, runId, first, plan };
+    decodedPlans.set(key, cached);
+  }
+  const { jobs, titles } = cached.plan;
+  return { jobs: jobs.map((job) => ({ ...job })), titles };
+}
+
+export function loadRun(user: string): RunState | undefined {
+  const all = PropertiesService.getDocumentProperties().getProperties();
+  const base = keyFor(user);
+  const hasKeys = Object.keys(all).some((key) => ownKey(base, key));
+  layouts.set(base, { runId: '', segments: [], progressPieces: 0, stale: hasKeys });
+  const progressText = joined(all, `${base}.s`);
+  if (progressText === undefined) {
+    const legacy = joined(all, base);
+    return legacy === undefined ? undefined : decodeRun(legacy);
+  }
+  const progress = decodeProgress(progressText);
+  if (!progress || progress.user.toLowerCase() !== user.toLowerCase()) return undefined;
+  const run: RunState = {
+    runId: progress.runId,
+    kind: progress.kind,
+    user: progress.user,
+    startedAt: progress.startedAt,
+    titles: {},
+    jobs: [],
+  };
+  for (let k = 0; k < progress.segments.length; k++) {
+    const plan = planSegment(all, `${base}.p${k}`, run.runId, run.jobs.length);
+    if (!plan || plan.jobs.length !== progress.segments[k]) return undefined;
+    run.jobs.push(...plan.jobs);
+    Object.assign(run.titles, plan.titles);
+  }
+  if (!progress.apply(run.jobs)) return undefined;
+  if (progress.settled) run.settled = progress.settled;
+  layouts.set(base, {
+    runId: run.runId,
+    segments: [...progress.segments],
+    progressPieces: Number(all[`${base}.s.n`]),
+    stale: false,
+  });
+  return run;
+}
+
+/**
+ * Saves the run in one PropertiesService call: the progress, and a plan segment only for jobs added since the last
+ * save (usually none: the waves rewrite only the progress, a few hundred bytes to a few kB).
+ */
 export function saveRun(run: RunState): void {
   const props = PropertiesService.getDocumentProperties();
   const base = keyFor(run.user);
-  const pieces = chunk(encodeRun(run));
-  const values: Record<string, string> = { [`${base}.n`]: String(pieces.length) };
-  pieces.forEach((piece, i) => {
-    values[`${base}.${i}`] = piece;
-  });
-  const before = storedPieces.get(base) ?? Number(props.getProperty(`${base}.n`) ?? 0);
+  let layout = layouts.get(base);
+  if (!layout) {
+    // Not loaded in this execution: whatever is stored is read once (rare: every use case loads before it saves).
+    loadRun(run.user);
+    layout = layouts.get(base) as Layout;
+  }
+  const planned = layout.segments.reduce((a, b) => a + b, 0);
+  if (layout.runId !== run.runId || planned > run.jobs.length) {
+    // Another run (or none, or a damaged one) is stored: this run's plan starts afresh.
+    if (layout.stale) for (const key of props.getKeys()) if (ownKey(base, key)) props.deleteProperty(key);
+    layout = { runId: run.runId, segments: [], progressPieces: 0, stale: false };
+  }
+  const values: Record<string, string> = {};
+  const start = layout.segments.reduce((a, b) => a + b, 0);
+  if (run.jobs.length > start) {
+    const k = layout.segments.length;
+    pieces(values, `${base}.p${k}`, pack(encodePlan(run.runId, start, run.jobs.slice(start), run.titles)));
+    layout.segments.push(run.jobs.length - start);
+  }
+  const before = layout.progressPieces;
+  layout.progressPieces = pieces(values, `${base}.s`, encodeProgress(run, layout.segments));
   props.setProperties(values);
-  for (let i = pieces.length; i < before; i++) props.deleteProperty(`${base}.${i}`);
-  storedPieces.set(base, pieces.length);
+  for (let i = layout.progressPieces; i < before; i++) props.deleteProperty(`${base}.s.${i}`);
+  layouts.set(base, layout);
 }
 
 export function deleteRun(user: string): void {
   const props = PropertiesService.getDocumentProperties();
   const base = keyFor(user);
-  for (const key of Object.keys(props.getProperties())) {
-    if (key === `${base}.n` || key.startsWith(`${base}.`)) props.deleteProperty(key);
-  }
-  storedPieces.set(base, 0);
+  for (const key of props.getKeys()) if (ownKey(base, key)) props.deleteProperty(key);
+  layouts.set(base, { runId: '', segments: [], progressPieces: 0, stale: false });
 }
 
 /**
@@ -71,12 +182,18 @@ export function saveUndo(_user: string, record: UndoRecord): void {
   pieces.forEach((piece, i) => {
     values[`${base}.${i}`] = piece;
   });
+  // A run too large to undo is marked so, or its later outcomes would start a new, partial record: Undo would then
+  // reverse only the end of the run.
+  const tooLarge = record.changes.length > 0 && text === undefined;
+  if (tooLarge) values[`${base}.over`] = record.runId;
   props.setProperties(values);
+  if (!tooLarge) props.deleteProperty(`${base}.over`);
   for (let i = pieces.length; i < before; i++) props.deleteProperty(`${base}.${i}`);
 }
 
 export function appendUndo(user: string, runId: string, changes: UndoRecord['changes']): void {
   if (changes.length === 0) return;
+  if (PropertiesService.getUserProperties().getProperty(`${undoKey()}.over`) === runId) return;
   const last = lastUndo(user);
   const kept = last?.runId === runId ? last.changes : [];
   saveUndo(user, { runId, changes: [...kept, ...changes] });

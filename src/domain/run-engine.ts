@@ -75,7 +75,7 @@ export class RunEngine {
 
   /** Spaces that still have open jobs (their outcomes are written once a space has none). */
   openSpaces(): Set<string> {
-    return new Set(this.scheduler.pending().map((j) => j.space));
+    return this.scheduler.openSpaces();
   }
 
   /** The next wave, its jobs marked inflight (the run must be saved before it is sent); or how long to wait. */

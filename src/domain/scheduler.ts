@@ -198,6 +198,11 @@ export class WriteScheduler<T> {
     return [...this.queues.values()].flat();
   }
 
+  /** Spaces with jobs not finished (without listing the jobs: called once a wave, on runs of 10,000 jobs). */
+  openSpaces(): Set<string> {
+    return new Set(this.queues.keys());
+  }
+
   /** The project rate this run paces itself to now, in writes a minute. */
   get projectPerMinute(): number {
     return this.ratePerMs * 60_000;

@@ -10,6 +10,10 @@ import { join } from 'node:path';
 import { type BenchReport, checksFor, type RowProbe, toMarkdown, toText, writeReadmeSection } from './report';
 import { type Bench, ROOT, runBulkScenario, runLoadScenario, type ScenarioResult, startBench } from './scenarios';
 import { runSharedProjectScenario } from './shared-project';
+import { runLongScenario } from './sidebar-runs';
+
+/** Late one-off triggers as the strict fakes draw them (10–120 s late), seeded so a run can be replayed. */
+const LATE_TRIGGERS = { lateTriggers: { seed: 11, minMs: 10_000, maxMs: 120_000 } };
 
 export const DEFAULT_SCALE = 20;
 export const DEFAULT_LATENCY_MS = 150;
@@ -62,7 +66,10 @@ export async function runAll(
   const step = async (id: string, run: () => Promise<ScenarioResult>) => {
     if (!wanted(id)) return undefined;
     log(`scenario ${id}…`);
+    const started = loadavg()[0] ?? 0;
     const result = await run();
+    // Timing figures depend on the machine's load (its jitter is multiplied by the time scale): kept per scenario.
+    result.extra.loadAverage = `${started.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}`;
     scenarios.push(result);
     return result;
   };
@@ -97,6 +104,35 @@ export async function runAll(
       log,
     }),
   );
+  await step('5', () =>
+    runLongScenario(bench, {
+      name: '5. 10,000 changes, 100 spaces, sidebar open',
+      spaces: 100,
+      perSpace: 100,
+      driver: 'sidebar',
+      log,
+    }),
+  );
+  await step('6', () =>
+    runLongScenario(bench, {
+      name: '6. 1,000 changes, 1 space, sidebar open, late triggers',
+      spaces: 1,
+      perSpace: 1000,
+      driver: 'sidebar',
+      strict: LATE_TRIGGERS,
+      log,
+    }),
+  );
+  await step('7', () =>
+    runLongScenario(bench, {
+      name: '7. 1,000 changes, 1 space, sidebar closed, late triggers',
+      spaces: 1,
+      perSpace: 1000,
+      driver: 'triggers',
+      strict: LATE_TRIGGERS,
+      log,
+    }),
+  );
   await step('8', () =>
     runSharedProjectScenario(bench, {
       name: '8. 3 people × 300 changes at once, one project',
@@ -105,6 +141,15 @@ export async function runAll(
       log,
     }),
   );
+  const load50k = await step('9', () =>
+    runLoadScenario(bench, { name: '9. Load 50,000 members', members: 50_000, log }),
+  );
+  if (load50k && !wanted('3')) {
+    // Scenario 9's sheet calls are compared with a load of 10,000: measured here when scenario 3 is not run.
+    log('load probe (10,000 members)…');
+    const probe = await runLoadScenario(bench, { name: 'load probe', members: 10_000 });
+    load50k.extra.sheetCallsAt10000 = probe.sheetCalls;
+  }
   let rowProbe: RowProbe | null = null;
   if (second) {
     // The same apply with a tenth of the rows: the sheet calls must not change.

@@ -19,6 +19,7 @@ import {
   loadBundle,
   ScaledClock,
   type SheetSeed,
+  type StrictOptions,
 } from '../gas-fakes';
 
 export const ROOT = join(__dirname, '../..');
@@ -27,12 +28,12 @@ export const BASELINE_SCRIPT = join(__dirname, 'baseline.gs.js');
 
 export const ALICE = 'alice@example.com';
 const ALICE_ID = 'users/1001';
-const ALICE_TOKEN = 'tok-alice';
+export const ALICE_TOKEN = 'tok-alice';
 const FIRST_MEMBER_ID = 100_000;
 const MEMBER_ROLE = 'ROLE_MEMBER';
 const TARGET_ROLE = 'ROLE_ASSISTANT_MANAGER';
 const TARGET_UI = 'Manager';
-const CONTINUE_HANDLER = 'continueBulkApply';
+export const CONTINUE_HANDLER = 'continueBulkApply';
 
 /** Apps Script's limit per execution (what the fakes enforce), and the documented Chat quotas the floor uses. */
 export const EXECUTION_LIMIT_MS = 360_000;
@@ -41,7 +42,7 @@ const SPACE_WRITES_PER_SECOND = 1;
 const SPACE_READS_PER_SECOND = 15;
 const PROJECT_READS_PER_SECOND = 3000 / 60;
 /** A run that needs continuations stops after this many executions (every loop is bounded). */
-const MAX_EXECUTIONS = 30;
+export const MAX_EXECUTIONS = 30;
 /** The baseline when it is allowed to finish (scenarios 1 and 2): long enough for any of them, still bounded. */
 const UNLIMITED_MS = 24 * 3_600_000;
 
@@ -125,8 +126,14 @@ export interface Intent {
   email: string;
 }
 
-function environment(bench: Bench, executionLimitMs: number, sheets?: SheetSeed[]): GasEnvironment {
+export function environment(
+  bench: Bench,
+  executionLimitMs: number,
+  sheets?: SheetSeed[],
+  strict?: StrictOptions,
+): GasEnvironment {
   return createGasEnvironment({
+    ...(strict ? { strict } : {}),
     users: [{ email: ALICE, token: ALICE_TOKEN }],
     activeUser: ALICE,
     dist: DIST,
@@ -185,7 +192,7 @@ export function sheetCalls(env: GasEnvironment): number {
 }
 
 /** Emulated seconds spent waiting for Chat: per UrlFetchApp round trip (one fetch or one fetchAll batch), its slowest request. */
-function chatWaitSeconds(env: GasEnvironment, fromIndex: number, scale: number): number {
+export function chatWaitSeconds(env: GasEnvironment, fromIndex: number, scale: number): number {
   const batches = new Map<number, number>();
   for (const entry of env.sim.http.slice(fromIndex)) {
     batches.set(entry.batch, Math.max(batches.get(entry.batch) ?? 0, entry.durationMs));
@@ -199,7 +206,7 @@ function chatWaitSeconds(env: GasEnvironment, fromIndex: number, scale: number):
  * Emulated milliseconds each Chat request took as the product saw it (p50, p95): 150 ms of emulated latency plus the
  * transport. Diagnostic: real-time jitter on a busy machine is multiplied by the time scale, and shows up here.
  */
-function chatLatency(env: GasEnvironment, fromIndex: number, scale: number): { p50: number; p95: number } {
+export function chatLatency(env: GasEnvironment, fromIndex: number, scale: number): { p50: number; p95: number } {
   const sorted = env.sim.http
     .slice(fromIndex)
     .map((e) => e.durationMs * scale)
@@ -208,8 +215,8 @@ function chatLatency(env: GasEnvironment, fromIndex: number, scale: number): { p
   return { p50: at(0.5), p95: at(0.95) };
 }
 
-const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
-const sleepReal = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
+export const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
+export const sleepReal = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 /** Quota floor for N membership writes: the project's 5/s, or the busiest space's 1/s, whichever is slower. */
 export function writeFloorSeconds(changes: number, largestPerSpace: number): number {
@@ -253,6 +260,8 @@ export interface ScenarioResult {
   /** Changes (or members) in the product's report. */
   reportedApplied: number | null;
   baseline: BaselineResult | null;
+  /** Largest size document properties reached during the scenario (bytes of keys and values; 500 kB is the limit). */
+  propertiesPeakBytes?: number;
   /** Scenario-specific figures (list calls of a load, floors, …). */
   extra: Record<string, number | boolean | string | null>;
 }
@@ -314,6 +323,7 @@ export async function runBulkScenario(bench: Bench, spec: BulkSpec): Promise<Sce
   // The measured part.
   const product = await applyWithContinuations(bench, env, bundle);
   const server = await measureServer(bench, intents);
+  const propertiesPeakBytes = env.sim.properties.document.peakBytes;
   env.dispose();
   const floor = writeFloorSeconds(changes, spec.perSpace);
   log(`  ${spec.name}: product ${product.seconds.toFixed(1)} s in ${product.executions} execution(s)`);
@@ -355,11 +365,12 @@ export async function runBulkScenario(bench: Bench, spec: BulkSpec): Promise<Sce
     orphanedRun: product.orphanedRun,
     reportedApplied: product.reportedApplied,
     baseline,
+    propertiesPeakBytes,
     extra: { continuationErrors: product.errors.length > 0 ? product.errors.join(' | ') : null },
   };
 }
 
-interface ProductRun {
+export interface ProductRun {
   seconds: number;
   executions: number;
   sheetCalls: number;
@@ -375,7 +386,11 @@ interface ProductRun {
  * Clicks Apply pending role changes (answered YES), then fires each continuation trigger when it is due, as Apps
  * Script would, until no run is pending (bounded by MAX_EXECUTIONS).
  */
-async function applyWithContinuations(bench: Bench, env: GasEnvironment, bundle: LoadedBundle): Promise<ProductRun> {
+export async function applyWithContinuations(
+  bench: Bench,
+  env: GasEnvironment,
+  bundle: LoadedBundle,
+): Promise<ProductRun> {
   await bench.clearRequests();
   env.sim.resetCalls();
   const httpFrom = env.sim.http.length;
@@ -416,16 +431,16 @@ async function applyWithContinuations(bench: Bench, env: GasEnvironment, bundle:
   };
 }
 
-function pendingTriggers(env: GasEnvironment) {
+export function pendingTriggers(env: GasEnvironment) {
   return env.sim.triggers().filter((t) => t.handler === CONTINUE_HANDLER && !t.fired && t.dueAt !== null);
 }
 
-function hasStoredRun(env: GasEnvironment): boolean {
+export function hasStoredRun(env: GasEnvironment): boolean {
   return [...env.sim.properties.document.values.keys()].some((k) => k.startsWith('run.'));
 }
 
 /** Row number (1-based) of each email in a sheet, read through the uncounted view. */
-function sheetRows(env: GasEnvironment, title: string): Map<string, number> {
+export function sheetRows(env: GasEnvironment, title: string): Map<string, number> {
   const sheet = env.spreadsheet.getSheetByName(title);
   if (!sheet) throw new Error(`no sheet ${title}`);
   const rows = new Map<string, number>();

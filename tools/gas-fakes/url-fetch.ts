@@ -30,6 +30,8 @@ export interface HttpLogEntry {
   durationMs: number;
   user: string;
   batch: number;
+  /** Clock time (ms) when the request's batch was sent. */
+  at: number;
 }
 
 export interface UrlFetchConfig {
@@ -143,6 +145,7 @@ export class FakeUrlFetchApp implements Pick<UrlFetchApp, (typeof APP_API)[numbe
 
   private perform(prepared: Prepared[]): FakeHttpResponse[] {
     const batch = ++this.batches;
+    const at = this.runtime.clock.now();
     const results = this.config.client.request(prepared.map((p) => p.request));
     const user = this.runtime.current().effectiveUser.email;
     let failure: GasError | null = null;
@@ -156,6 +159,7 @@ export class FakeUrlFetchApp implements Pick<UrlFetchApp, (typeof APP_API)[numbe
         durationMs: Math.round(result.durationMs),
         user,
         batch,
+        at,
       });
       if (!result.ok) {
         failure ??= new GasError(

@@ -1,0 +1,131 @@
+/**
+ * The run store on the gas-fakes' own PropertiesService and Utilities (gzip included): a run of 10,000 realistic
+ * changes saved before every wave, as the executor does, never takes document properties above half of the 500 kB.
+ */
+
+import { appendUndo, deleteRun, lastUndo, loadRun, saveRun } from '../../src/adapters/run-store';
+import type { RunState } from '../../src/domain/run-state';
+import { FakeProperties, PropertyStore } from '../../tools/gas-fakes/properties';
+import { Recorder } from '../../tools/gas-fakes/recorder';
+import type { Runtime } from '../../tools/gas-fakes/runtime';
+import { FakeUtilities } from '../../tools/gas-fakes/utilities';
+import { realisticRun } from '../support/realistic-run';
+
+const HALF_OF_THE_STORE = 250_000;
+let store: PropertyStore;
+let userStore: PropertyStore;
+
+beforeEach(() => {
+  store = new PropertyStore('document');
+  userStore = new PropertyStore('user');
+  const runtime = { recorder: new Recorder() } as unknown as Runtime;
+  Object.assign(globalThis, {
+    PropertiesService: {
+      getDocumentProperties: () => new FakeProperties(runtime, store),
+      getUserProperties: () => new FakeProperties(runtime, userStore),
+    },
+    Utilities: new FakeUtilities(runtime),
+    SpreadsheetApp: { getActive: () => ({ getId: () => 'sheet-1' }) },
+  });
+});
+afterEach(() => {
+  for (const name of ['PropertiesService', 'Utilities', 'SpreadsheetApp'])
+    delete (globalThis as Record<string, unknown>)[name];
+});
+
+/** Loads the run from what is stored (as a use case does at the start of each execution). */
+const reload = (user: string) => loadRun(user);
+
+describe('run store', () => {
+  it('stays under half the store for 10,000 changes over 100 spaces at every save, and writes the plan once', () => {
+    const run = realisticRun(100, 100);
+    expect(loadRun(run.user)).toBeUndefined();
+    saveRun(run);
+    const planKeys = [...store.values.keys()].filter((k) => k.includes('.p0.'));
+    const plan = new Map(planKeys.map((k) => [k, store.values.get(k)]));
+    // A wave at a time, one job per space, as the engine sends them; spaces are recorded when they finish.
+    for (let wave = 0; wave < 100; wave++) {
+      for (let s = 0; s < 100; s++) {
+        const job = run.jobs[s * 100 + wave];
+        if (job) Object.assign(job, { state: 'applied', attempts: 1 });
+        const next = run.jobs[s * 100 + wave + 1];
+        if (next) Object.assign(next, { state: 'inflight', attempts: 1 });
+      }
+      // Every tenth wave, the first spaces' outcomes are written to the sheet (recorded).
+      if (wave % 10 === 0) for (const j of run.jobs.slice(0, wave * 50)) if (j.state === 'applied') j.recorded = true;
+      saveRun(run);
+    }
+    expect(store.peakBytes).toBeLessThanOrEqual(HALF_OF_THE_STORE);
+    for (const [k, v] of plan) expect(store.values.get(k)).toBe(v);
+    const back = reload(run.user);
+    expect(back?.jobs.map((j) => [j.key, j.state, j.who])).toEqual(run.jobs.map((j) => [j.key, j.state, j.who]));
+    deleteRun(run.user);
+    expect(store.values.size).toBe(0);
+  });
+
+  it('adds a plan segment for changes added to an open run, and leaves other people’s runs alone', () => {
+    const run = realisticRun(2, 3);
+    const other: RunState = { ...realisticRun(1, 2, 5), user: 'alice.ng@example.com.au' };
+    saveRun(other);
+    saveRun(run);
+    const more = realisticRun(1, 2, 7).jobs;
+    run.jobs.push(...more);
+    saveRun(run);
+    expect([...store.values.keys()].filter((k) => k.startsWith('run.alice.ng@example.com.p'))).toHaveLength(4);
+    expect(reload(run.user)?.jobs).toHaveLength(8);
+    deleteRun(run.user);
+    expect(reload(other.user)?.jobs).toHaveLength(2);
+  });
+
+  it('continues nothing from a damaged store, and a new run replaces it', () => {
+    const run = realisticRun(1, 3);
+    saveRun(run);
+    const key = 'run.alice.ng@example.com.p0.0';
+    store.values.set(key, `${store.values.get(key)?.slice(0, 20)}AAAA`);
+    expect(reload(run.user)).toBeUndefined();
+    store.values.set(key, 'not base64 at all!');
+    expect(reload(run.user)).toBeUndefined();
+    const fresh = { ...realisticRun(1, 1, 3), runId: 'another-run' };
+    saveRun(fresh);
+    expect(reload(run.user)?.runId).toBe('another-run');
+    expect([...store.values.keys()].filter((k) => k.includes('.p'))).toHaveLength(2);
+  });
+
+  it('reads a run saved by the earlier one-value format, and replaces it on the next save', () => {
+    const legacy = JSON.stringify({
+      v: 1,
+      id: 'old-run',
+      kind: 'apply',
+      u: 'alice.ng@example.com',
+      at: '2026-11-30T10:00:00.000Z',
+      t: { 'spaces/AAAAold0000': 'Old' },
+      s: [5, 1],
+      j: [['spaces/AAAAold0000/members/123456789012345678901', 0, 1, 1, 1, 'Ana Osei', 3]],
+    });
+    store.values.set('run.alice.ng@example.com.n', '1');
+    store.values.set('run.alice.ng@example.com.0', legacy);
+    const run = reload('alice.ng@example.com');
+    expect(run?.jobs).toMatchObject([{ state: 'inflight', attempts: 1, who: 'Ana Osei' }]);
+    if (!run) return;
+    saveRun(run);
+    expect(store.values.has('run.alice.ng@example.com.n')).toBe(false);
+    expect(reload(run.user)).toMatchObject({ runId: 'old-run', settled: { applied: 5, failed: 1 } });
+  });
+
+  it('keeps a run too large to undo marked as such, instead of a record of only its last outcomes', () => {
+    const changes = realisticRun(100, 100).jobs.map(({ key, who, from, to, access }) => ({
+      key,
+      who,
+      from,
+      to,
+      access,
+    }));
+    appendUndo('alice.ng@example.com', 'big-run', changes.slice(0, 100));
+    expect(lastUndo('alice.ng@example.com')?.changes).toHaveLength(100);
+    appendUndo('alice.ng@example.com', 'big-run', changes.slice(100, 9_000));
+    appendUndo('alice.ng@example.com', 'big-run', changes.slice(9_000));
+    expect(lastUndo('alice.ng@example.com')).toBeUndefined();
+    appendUndo('alice.ng@example.com', 'next-run', changes.slice(0, 3));
+    expect(lastUndo('alice.ng@example.com')).toMatchObject({ runId: 'next-run', changes: changes.slice(0, 3) });
+  });
+});
