@@ -28,12 +28,39 @@ export function showProgress(p: {
 let driving = false;
 export const isDriving = () => driving;
 
+/** How often the progress is read while a step runs (the run is saved before every wave, so it is always current). */
+const POLL_MS = 3000;
+
+/**
+ * Waits for a step (one execution, up to several minutes) while showing the run's saved progress every few seconds:
+ * the sidebar never sits on an old figure while changes are being applied.
+ */
+async function whilePolling<T>(step: Promise<T>, progress: HTMLElement): Promise<T> {
+  let done = false;
+  const finished = step.finally(() => {
+    done = true;
+  });
+  void (async () => {
+    while (!done) {
+      await Promise.race([wait(POLL_MS), finished.catch(() => undefined)]);
+      if (done) return;
+      try {
+        const p = await callServer('getBulkProgress');
+        if (p && !done) progress.textContent = p.paused ? t().withNote(showProgress(p), p.paused) : showProgress(p);
+      } catch {
+        // A missed reading is not worth a message: the next one, or the step's own answer, comes soon.
+      }
+    }
+  })();
+  return finished;
+}
+
 export async function driveRun(progress: HTMLElement): Promise<void> {
   if (driving) return;
   driving = true;
   try {
     for (;;) {
-      const step = await callServer('continueMyBulkApply');
+      const step = await whilePolling(callServer('continueMyBulkApply'), progress);
       if (!step.progress) {
         progress.textContent = t().runFinished(step.applied, step.failed);
         return;

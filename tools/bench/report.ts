@@ -239,7 +239,7 @@ export function toMarkdown(r: BenchReport): string {
         ]
       : []),
     '- Scenarios 5–7 run past one execution. "Sidebar open": the sidebar calls `continueMyBulkApply` again and again',
-    '  (each call one execution of at most a minute, plus 1 s for the google.script.run round trip); a continuation',
+    '  (each call one execution, up to its 5-minute budget, plus 1 s for the google.script.run round trip); a continuation',
     '  trigger that falls due between two calls runs there, as Apps Script would run it. "Sidebar closed": the one-off',
     '  continuation triggers alone. "Late triggers": the strict fakes fire one-off triggers 10–120 s late (seeded).',
     "  Scenario 5 uses Chat's id shapes (`spaces/AAAA` + 7 characters, `users/` + 21 digits), a distinct member per row.",

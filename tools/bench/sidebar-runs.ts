@@ -36,7 +36,7 @@ import {
   writeFloorSeconds,
 } from './scenarios';
 
-/** Bounds every loop: sidebar steps of one run (each at most one minute of work). */
+/** Bounds every loop: sidebar steps of one run (each at most one execution of work). */
 const MAX_SIDEBAR_STEPS = 400;
 /** One google.script.run round trip between two steps (emulated ms): the sidebar's own cost, not modelled elsewhere. */
 const SIDEBAR_ROUND_TRIP_MS = 1000;
