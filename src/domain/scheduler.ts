@@ -28,11 +28,25 @@ export interface Refusal {
 
 export interface SchedulerOptions {
   perSpaceIntervalMs: number;
+  /** A space refused for its one-write-a-second limit is written a little slower for a while (see `spaceGap`). */
+  spaceBackoff?: SpaceBackoff;
   projectPerMinute: number;
   maxAttempts: number;
   random: () => number;
   /** Adaptive project pacing (see above); without it the rate stays at `projectPerMinute`. */
   adaptive?: AdaptivePacing;
+}
+
+/**
+ * Chat's one write a second per space is counted where the requests arrive, and the network moves them: two writes
+ * sent 1,050 ms apart can arrive 950 ms apart. A per-space 429 widens that space's gap by
+ * `stepMs` (at most `maxMs` in all); each write to it after `calmMs` without one narrows it by `decayMs` again.
+ */
+export interface SpaceBackoff {
+  stepMs: number;
+  maxMs: number;
+  decayMs: number;
+  calmMs: number;
 }
 
 export interface AdaptivePacing {
@@ -56,6 +70,7 @@ export interface AdaptivePacing {
 export const CHAT_WRITE_LIMITS: Omit<SchedulerOptions, 'random'> = {
   // 1 write/s per space, plus a small margin for clock and network jitter between us and Google.
   perSpaceIntervalMs: 1050,
+  spaceBackoff: { stepMs: 100, maxMs: 400, decayMs: 5, calmMs: 10_000 },
   projectPerMinute: 300,
   maxAttempts: 7,
   adaptive: {
@@ -80,6 +95,8 @@ export interface Job<T> {
 export class WriteScheduler<T> {
   private readonly queues = new Map<string, Job<T>[]>();
   private readonly spaceFreeAt = new Map<string, number>();
+  /** Extra gap per space after its per-space 429s, and when the last one came. */
+  private readonly spaceExtra = new Map<string, { ms: number; refusedAt: number }>();
   private tokens: number;
   private tokensAt: number;
   private ratePerMs: number;
@@ -143,7 +160,7 @@ export class WriteScheduler<T> {
       }
       this.tokens -= 1;
       head.attempts += 1;
-      this.spaceFreeAt.set(space, now + this.options.perSpaceIntervalMs);
+      this.spaceFreeAt.set(space, now + this.spaceGap(space));
       batch.push(head);
     }
     const waitMs = batch.length > 0 || wake === Number.POSITIVE_INFINITY ? 0 : Math.max(1, Math.ceil(wake - now));
@@ -155,12 +172,18 @@ export class WriteScheduler<T> {
    * picked, so time spent between picking and sending never shortens the one-second gap Chat enforces.
    */
   sent(batch: readonly Job<T>[], now: number): void {
+    const backoff = this.options.spaceBackoff;
     for (const job of batch) {
-      this.spaceFreeAt.set(
-        job.space,
-        Math.max(this.spaceFreeAt.get(job.space) ?? 0, now + this.options.perSpaceIntervalMs),
-      );
+      const extra = this.spaceExtra.get(job.space);
+      if (backoff && extra && now - extra.refusedAt > backoff.calmMs)
+        extra.ms = Math.max(0, extra.ms - backoff.decayMs);
+      this.spaceFreeAt.set(job.space, Math.max(this.spaceFreeAt.get(job.space) ?? 0, now + this.spaceGap(job.space)));
     }
+  }
+
+  /** The gap kept between two writes to this space: Chat's second, a margin, and what its 429s added. */
+  spaceGap(space: string): number {
+    return this.options.perSpaceIntervalMs + (this.spaceExtra.get(space)?.ms ?? 0);
   }
 
   /** The job is finished (applied, or failed for good): its space moves on to the next job. */
@@ -213,6 +236,7 @@ export class WriteScheduler<T> {
    * them a 429. Cuts the rate when the project quota refused some (see the file comment).
    */
   observe(now: number, answered: number, refusals: readonly Refusal[]): void {
+    this.widenRefusedSpaces(now, refusals);
     const adaptive = this.options.adaptive;
     if (!adaptive || answered === 0) return;
     this.refill(now);
@@ -233,6 +257,19 @@ export class WriteScheduler<T> {
     this.recent = [];
     // The bucket may still hold a second's worth at the old rate: spending it would only earn more 429s.
     this.tokens = Math.min(this.tokens, 0);
+  }
+
+  /** Spaces refused for their own second are written a little slower for a while (a 429 naming no quota is not). */
+  private widenRefusedSpaces(now: number, refusals: readonly Refusal[]): void {
+    const backoff = this.options.spaceBackoff;
+    if (!backoff) return;
+    for (const r of refusals) {
+      if (r.scope !== 'space') continue;
+      const extra = this.spaceExtra.get(r.space) ?? { ms: 0, refusedAt: now };
+      extra.ms = Math.min(backoff.maxMs, extra.ms + backoff.stepMs);
+      extra.refusedAt = now;
+      this.spaceExtra.set(r.space, extra);
+    }
   }
 
   private setRate(perMs: number): void {

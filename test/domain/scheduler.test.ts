@@ -112,3 +112,48 @@ describe('WriteScheduler', () => {
     expect(order).toEqual(['A', 'B', 'A', 'B', 'A', 'B']);
   });
 });
+
+describe('WriteScheduler: a space refused for its own second is written a little slower for a while', () => {
+  const backoff = { stepMs: 100, maxMs: 400, decayMs: 5, calmMs: 10_000 };
+  const withBackoff = { ...options, spaceBackoff: backoff };
+  const refusal = (space: string, scope: 'space' | 'project' | 'unknown') => [{ space, scope }];
+
+  it('widens the refused space’s gap by a step (up to the cap), and no other space’s', () => {
+    const s = new WriteScheduler([...items('A', 2), ...items('B', 2)], withBackoff, 0);
+    s.observe(500, 2, refusal('A', 'space'));
+    expect(s.spaceGap('A')).toBe(1100);
+    expect(s.spaceGap('B')).toBe(1000);
+    // A 429 naming no quota may be the project's: it does not widen the space.
+    s.observe(600, 1, refusal('A', 'unknown'));
+    expect(s.spaceGap('A')).toBe(1100);
+    for (let i = 0; i < 10; i++) s.observe(700 + i, 1, refusal('A', 'space'));
+    expect(s.spaceGap('A')).toBe(1400);
+  });
+
+  it('keeps that gap between its writes, then narrows it again after a calm spell', () => {
+    const s = new WriteScheduler(items('A', 30), withBackoff, 0);
+    s.observe(0, 1, refusal('A', 'space'));
+    const first = s.nextWave(0).batch;
+    s.sent(first, 0);
+    s.finish(first[0] as (typeof first)[number]);
+    // Not before 1,100 ms.
+    expect(s.nextWave(1099).batch).toEqual([]);
+    expect(s.nextWave(1100).batch).toHaveLength(1);
+    // Ten seconds later without another refusal, each write narrows the gap by 5 ms.
+    const later = s.nextWave(20_000).batch;
+    s.sent(later, 20_000);
+    expect(s.spaceGap('A')).toBe(1095);
+  });
+
+  it('leaves the space alone for the project quota’s 429s (those slow the project rate instead)', () => {
+    const s = new WriteScheduler(items('A', 2), withBackoff, 0);
+    s.observe(500, 1, refusal('A', 'project'));
+    expect(s.spaceGap('A')).toBe(1000);
+  });
+
+  it('without the option, the gap stays Chat’s second', () => {
+    const s = new WriteScheduler(items('A', 2), options, 0);
+    s.observe(500, 1, refusal('A', 'space'));
+    expect(s.spaceGap('A')).toBe(1000);
+  });
+});
