@@ -56,117 +56,138 @@ function parseArgs(argv: readonly string[]): Options {
   return options;
 }
 
+type Log = (line: string) => void;
+
+/** The scenarios, by id, in the order they run (names are the ones the issues and docs/performance.md use). */
+const SCENARIOS: readonly [string, (bench: Bench, log: Log) => Promise<ScenarioResult>][] = [
+  [
+    '1',
+    (bench, log) =>
+      runBulkScenario(bench, {
+        name: '1. 600 changes, 20 spaces',
+        spaces: 20,
+        perSpace: 30,
+        membersPerSpace: 40,
+        baseline: 'complete',
+        log,
+      }),
+  ],
+  [
+    '2',
+    (bench, log) =>
+      runBulkScenario(bench, {
+        name: '2. 120 changes, 1 space',
+        spaces: 1,
+        perSpace: 120,
+        membersPerSpace: 130,
+        baseline: 'complete',
+        log,
+      }),
+  ],
+  ['3', (bench, log) => runLoadScenario(bench, { name: '3. Load 10,000 members', members: 10_000, log })],
+  [
+    '4',
+    (bench, log) =>
+      runBulkScenario(bench, {
+        name: '4. 1,000 changes, 1 space, 6-min limit',
+        spaces: 1,
+        perSpace: 1000,
+        membersPerSpace: 1010,
+        baseline: 'limited',
+        log,
+      }),
+  ],
+  [
+    '5',
+    (bench, log) =>
+      runLongScenario(bench, {
+        name: '5. 10,000 changes, 100 spaces, sidebar open',
+        spaces: 100,
+        perSpace: 100,
+        driver: 'sidebar',
+        log,
+      }),
+  ],
+  [
+    '6',
+    (bench, log) =>
+      runLongScenario(bench, {
+        name: '6. 1,000 changes, 1 space, sidebar open, late triggers',
+        spaces: 1,
+        perSpace: 1000,
+        driver: 'sidebar',
+        strict: LATE_TRIGGERS,
+        log,
+      }),
+  ],
+  [
+    '7',
+    (bench, log) =>
+      runLongScenario(bench, {
+        name: '7. 1,000 changes, 1 space, sidebar closed, late triggers',
+        spaces: 1,
+        perSpace: 1000,
+        driver: 'triggers',
+        strict: LATE_TRIGGERS,
+        log,
+      }),
+  ],
+  [
+    '8',
+    (bench, log) =>
+      runSharedProjectScenario(bench, {
+        name: '8. 3 people × 300 changes at once, one project',
+        spacesPerPerson: 10,
+        perSpace: 30,
+        log,
+      }),
+  ],
+  ['9', (bench, log) => runLoadScenario(bench, { name: '9. Load 50,000 members', members: 50_000, log })],
+];
+
 export async function runAll(
   bench: Bench,
   only: Set<string> | null,
-  log: (line: string) => void,
+  log: Log,
 ): Promise<{ scenarios: ScenarioResult[]; rowProbe: RowProbe | null }> {
   const wanted = (id: string) => only === null || only.has(id);
   const scenarios: ScenarioResult[] = [];
-  const step = async (id: string, run: () => Promise<ScenarioResult>) => {
-    if (!wanted(id)) return undefined;
+  const byId = new Map<string, ScenarioResult>();
+  for (const [id, run] of SCENARIOS) {
+    if (!wanted(id)) continue;
     log(`scenario ${id}…`);
     const started = loadavg()[0] ?? 0;
-    const result = await run();
+    const result = await run(bench, log);
     // Timing figures depend on the machine's load (its jitter is multiplied by the time scale): kept per scenario.
     result.extra.loadAverage = `${started.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}`;
     scenarios.push(result);
-    return result;
-  };
-  await step('1', () =>
-    runBulkScenario(bench, {
-      name: '1. 600 changes, 20 spaces',
-      spaces: 20,
-      perSpace: 30,
-      membersPerSpace: 40,
-      baseline: 'complete',
-      log,
-    }),
-  );
-  const second = await step('2', () =>
-    runBulkScenario(bench, {
-      name: '2. 120 changes, 1 space',
-      spaces: 1,
-      perSpace: 120,
-      membersPerSpace: 130,
-      baseline: 'complete',
-      log,
-    }),
-  );
-  await step('3', () => runLoadScenario(bench, { name: '3. Load 10,000 members', members: 10_000, log }));
-  await step('4', () =>
-    runBulkScenario(bench, {
-      name: '4. 1,000 changes, 1 space, 6-min limit',
-      spaces: 1,
-      perSpace: 1000,
-      membersPerSpace: 1010,
-      baseline: 'limited',
-      log,
-    }),
-  );
-  await step('5', () =>
-    runLongScenario(bench, {
-      name: '5. 10,000 changes, 100 spaces, sidebar open',
-      spaces: 100,
-      perSpace: 100,
-      driver: 'sidebar',
-      log,
-    }),
-  );
-  await step('6', () =>
-    runLongScenario(bench, {
-      name: '6. 1,000 changes, 1 space, sidebar open, late triggers',
-      spaces: 1,
-      perSpace: 1000,
-      driver: 'sidebar',
-      strict: LATE_TRIGGERS,
-      log,
-    }),
-  );
-  await step('7', () =>
-    runLongScenario(bench, {
-      name: '7. 1,000 changes, 1 space, sidebar closed, late triggers',
-      spaces: 1,
-      perSpace: 1000,
-      driver: 'triggers',
-      strict: LATE_TRIGGERS,
-      log,
-    }),
-  );
-  await step('8', () =>
-    runSharedProjectScenario(bench, {
-      name: '8. 3 people × 300 changes at once, one project',
-      spacesPerPerson: 10,
-      perSpace: 30,
-      log,
-    }),
-  );
-  const load50k = await step('9', () =>
-    runLoadScenario(bench, { name: '9. Load 50,000 members', members: 50_000, log }),
-  );
+    byId.set(id, result);
+  }
+  const load50k = byId.get('9');
   if (load50k && !wanted('3')) {
     // Scenario 9's sheet calls are compared with a load of 10,000: measured here when scenario 3 is not run.
     log('load probe (10,000 members)…');
     const probe = await runLoadScenario(bench, { name: 'load probe', members: 10_000 });
     load50k.extra.sheetCallsAt10000 = probe.sheetCalls;
   }
-  let rowProbe: RowProbe | null = null;
-  if (second) {
-    // The same apply with a tenth of the rows: the sheet calls must not change.
-    log('row probe (12 changes in one space)…');
-    const small = await runBulkScenario(bench, {
-      name: 'probe',
-      spaces: 1,
-      perSpace: 12,
-      membersPerSpace: 130,
-      baseline: 'none',
-    });
-    rowProbe = {
-      small: { changes: small.changes, sheetCalls: small.sheetCalls },
-      large: { changes: second.changes, sheetCalls: second.sheetCalls },
-    };
-  }
-  return { scenarios, rowProbe };
+  const second = byId.get('2');
+  return { scenarios, rowProbe: second ? await rowProbeFor(bench, second, log) : null };
+}
+
+/** The same apply as scenario 2 with a tenth of the rows: the sheet calls must not change. */
+async function rowProbeFor(bench: Bench, second: ScenarioResult, log: Log): Promise<RowProbe> {
+  log('row probe (12 changes in one space)…');
+  const small = await runBulkScenario(bench, {
+    name: 'probe',
+    spaces: 1,
+    perSpace: 12,
+    membersPerSpace: 130,
+    baseline: 'none',
+  });
+  return {
+    small: { changes: small.changes, sheetCalls: small.sheetCalls },
+    large: { changes: second.changes, sheetCalls: second.sheetCalls },
+  };
 }
 
 /** The report printed (or written to docs/performance.md) for a set of results. */
