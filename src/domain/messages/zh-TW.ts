@@ -36,16 +36,23 @@ const core: CoreMessages = {
     refreshed: (members: number, drifted: number, added: number, gone: number) =>
       `${members} 位成員：${drifted} 位在 Chat 中有變更，${added} 位新加入，${gone} 位已離開。`,
     applying: (n: number) => `正在套用 ${n} 項角色變更…`,
+    lookingUp: (n: number) => `正在查詢以電子郵件新增的 ${n} 列…`,
     undoing: (n: number) => `正在復原 ${n} 項角色變更…`,
     finished: (applied: number, failed: number) => `已套用 ${applied} 項，失敗 ${failed} 項。`,
     stillGoing: (applied: number, failed: number, pending: number) =>
       `已套用 ${applied} 項，失敗 ${failed} 項。還有 ${pending} 項：將在背景繼續。`,
     paused: (applied: number, failed: number, note: string) => `已套用 ${applied} 項，失敗 ${failed} 項。${note}`,
     runFinished: (applied: number, failed: number) => `批次套用已完成：已套用 ${applied} 項，失敗 ${failed} 項。`,
+    notApplied: (result: string, items: string, more: number) =>
+      `${result}未套用：${items}${more > 0 ? `；另有 ${more} 列` : ''}。`,
+    notAppliedSeparator: '；',
+    notAppliedItem: (who: string, reason: string) => `${who} (${reason})`,
   },
   dialog: {
     nothingPending: '沒有待處理的角色變更。',
     applyTitle: (n: number) => `要套用 ${n} 項角色變更嗎？`,
+    lookUpTitle: (n: number) => `要查詢以電子郵件新增的 ${n} 列嗎？`,
+    lookups: (n: number) => `會先查詢以電子郵件新增的 ${n} 列：只有對方是這個聊天室的成員時，才會套用角色。`,
     you: '你',
     unknown: '不明人士',
     line: (space: string, member: string, from: string, to: string, by: string) =>

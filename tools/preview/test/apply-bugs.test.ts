@@ -1,0 +1,75 @@
+/**
+ * Apply bugs of issue 13, each reproduced in Chromium at the size they were found at (1440×900): what the
+ * confirmation counts, and what the result says about rows that were asked for but not applied.
+ */
+
+import { useJourney } from './journey';
+
+jest.setTimeout(60_000);
+
+const journey = useJourney({ width: 1440, height: 900 });
+const { row, requests, loadSpace, chooseRole, answerDialog } = journey;
+
+/** Types into one cell of the sheet on screen with the page's "Type into cell" form, as the person at the page. */
+async function typeInto(cell: string, value: string): Promise<void> {
+  const form = journey.page.getByRole('form', { name: 'Type into a cell' });
+  await form.getByLabel('Cell', { exact: true }).fill(cell);
+  await form.getByLabel('Value', { exact: true }).fill(value);
+  await form.getByRole('button', { name: 'Type into cell' }).click();
+  await journey.page
+    .getByRole('status', { name: 'Last edit' })
+    .filter({ hasText: `typed “${value}” in ${cell}` })
+    .waitFor();
+}
+
+/** The text of the add-on's dialog with this title, read while it is open (it is hidden once answered). */
+async function dialogText(title: RegExp): Promise<string> {
+  const dialog = journey.page.getByRole('dialog', { name: title });
+  await dialog.waitFor();
+  return (await dialog.textContent()) ?? '';
+}
+
+async function pressApply(): Promise<void> {
+  await journey.page
+    .getByRole('toolbar', { name: 'Chat space roles menu' })
+    .getByRole('button', { name: /^Apply/ })
+    .click();
+}
+
+const lookupsOfSam = async () =>
+  (await requests()).filter((r) => r.method === 'GET' && r.path.endsWith('/members/sam%40example.com')).length;
+
+it('counts only real changes, names a row added by email that was not applied, and does not ask for it again (bug 4)', async () => {
+  const { page } = journey;
+  await loadSpace('Launch team');
+  // Sam is not in Launch team: a row added for him by email can only be refused.
+  const next = (await journey.grid().getByRole('row').count()) + 1;
+  await typeInto(`B${next}`, 'sam@example.com');
+  await typeInto(`E${next}`, 'Owner');
+  await chooseRole(/Carol Diaz/, 'Manager');
+
+  await pressApply();
+  // One change and one row to look up: the title counts the change, a line says a row will be looked up first.
+  expect(await dialogText(/^Apply 1 role change\?/)).toMatch(/1 row added by email will be looked up first/);
+  await answerDialog(/^Apply 1 role change\?/, 'Yes');
+  await row(/Carol Diaz/)
+    .filter({ hasText: '✓ Now Manager' })
+    .waitFor();
+  expect(await lookupsOfSam()).toBe(1);
+  // The result says what was not applied, and why: nothing asked for is dropped silently.
+  const toasts = page.getByRole('list', { name: 'Toasts' });
+  await toasts.getByText(/Applied 1, failed 0\. Not applied: sam@example\.com \(not a member of this space/).waitFor();
+  await row(/sam@example\.com/)
+    .filter({ hasText: 'not a member of this space' })
+    .waitFor();
+
+  // The refused row asks for nothing any more: a later Apply neither counts it nor looks it up again.
+  await chooseRole(/Dan Wu/, 'Manager');
+  await pressApply();
+  expect(await dialogText(/^Apply 1 role change\?/)).not.toMatch(/sam@example\.com|looked up/);
+  await answerDialog(/^Apply 1 role change\?/, 'Yes');
+  await row(/Dan Wu/)
+    .filter({ hasText: '✓ Now Manager' })
+    .waitFor();
+  expect(await lookupsOfSam()).toBe(1);
+});
