@@ -137,13 +137,15 @@ export function refreshMembers(): LoadResult | undefined {
 /**
  * Turns live editing on or off; before turning it on, checks it can work (authorised, trigger scope granted, a
  * trigger slot left) and says plainly when it cannot, instead of showing it on while nothing fires.
+ * The menu item then says the other way, whether the menu or the sidebar switched it.
  */
 function switchLiveEditing(on: boolean): boolean {
-  if (!on) return setLiveEditingFor(false);
-  const blocker = liveEditingBlocker();
+  const blocker = on ? liveEditingBlocker() : undefined;
   if (blocker) throw new UserError(blocker);
   try {
-    return setLiveEditingFor(true);
+    const now = setLiveEditingFor(on);
+    buildMenu(now);
+    return now;
   } catch (error) {
     const limit = triggerFailureMessage(error);
     throw limit ? new UserError(limit) : error;
@@ -155,8 +157,6 @@ export function toggleLiveEditing(): boolean | undefined {
   const on = fromMenu(() => switchLiveEditing(!isLiveEditingOn()));
   if (on === undefined) return undefined;
   appsScriptUi.toast(on ? words().toast.liveOn : words().toast.liveOff);
-  // The menu item now says the other way.
-  buildMenu(on);
   return on;
 }
 

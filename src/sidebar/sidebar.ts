@@ -6,6 +6,7 @@
 import type { SpaceSummary } from '../domain/chat-types';
 import { userMessage } from '../domain/errors';
 import { t, translatePage } from './i18n';
+import { wireLiveEditing } from './live-editing';
 import { driveRun, isDriving, showProgress } from './run-driver';
 import { callServer } from './server-client';
 import { wireSetupCheck } from './setup-check';
@@ -109,7 +110,7 @@ async function loadMembers(): Promise<void> {
       app: useApp.checked,
       ...(space ? { title: space.displayName } : {}),
     });
-    say(t().loaded(result.members, result.sheetName));
+    say(t().loaded(result.joined, result.invited, result.apps, result.sheetName));
   } catch (e) {
     say(inContext(t().couldNotLoad, e), true);
   } finally {
@@ -250,27 +251,11 @@ function wireActions(): void {
   reloadButton.addEventListener('click', () => void loadSpaces());
 }
 
-function wireLiveEditing(): void {
-  live.addEventListener('change', async () => {
-    live.disabled = true;
-    try {
-      const state = await callServer('setLiveEditing', live.checked);
-      live.checked = state.liveEditing;
-      say(state.liveEditing ? t().liveOn : t().liveOff);
-    } catch (e) {
-      live.checked = !live.checked;
-      say(t().couldNotToggle(messageOf(e)), true);
-    } finally {
-      live.disabled = false;
-    }
-  });
-}
-
 async function start(): Promise<void> {
   wireAppKey();
   wireAccessSwitches();
   wireActions();
-  wireLiveEditing();
+  wireLiveEditing(live, say, messageOf);
   try {
     const state = await callServer('getSidebarState');
     translatePage(state.language);

@@ -24,3 +24,34 @@ it('shows “Act as Workspace admin” and “Load as the Chat app” only once 
   // Still no key stored: the app option stays out of sight.
   expect(await loadAsApp.isVisible()).toBe(false);
 });
+
+it('keeps the live-editing checkbox and the menu in step, whichever one switched it (bug 7: the checkbox went stale)', async () => {
+  const { page } = journey;
+  const frame = journey.sidebar();
+  const menu = page.getByRole('toolbar', { name: 'Chat space roles menu' });
+  const checkbox = frame.getByRole('checkbox', { name: /Live editing/ });
+  await checkbox.and(frame.locator(':enabled')).waitFor();
+  expect(await checkbox.isChecked()).toBe(false);
+
+  await menu.getByRole('button', { name: 'Turn live editing on' }).click();
+  await page.getByText('Live editing on for: Alice.').waitFor();
+  // Back in the sidebar, as a person is after using the menu: it shows what the menu did.
+  await page.getByTitle('Add-on sidebar').hover();
+  await frame.getByRole('checkbox', { name: /Live editing/, checked: true }).waitFor();
+
+  // And the other way: switched off in the sidebar, the menu offers to turn it on again.
+  await checkbox.uncheck();
+  await frame.getByText('Live editing is off.').waitFor();
+  await menu.getByRole('button', { name: 'Turn live editing on' }).waitFor();
+});
+
+it('counts members the same way in the space list and after a load, and says what else was loaded (bug 7: “5 members”, then 7)', async () => {
+  const frame = journey.sidebar();
+  const listed = frame.getByRole('button', { name: /^Launch team · / });
+  expect(await listed.textContent()).toBe('Launch team · 5 members');
+  await journey.loadSpace('Launch team');
+  // 7 rows: the 5 members Chat counts (people and groups who joined), plus an invited person and an app.
+  await frame.getByText('Loaded 5 members (+ 1 invited, 1 app) into the sheet “Launch team”.').waitFor();
+  // The grid's rows: the column letters, the header row, and the 7 loaded.
+  expect(await journey.grid().getByRole('row').count()).toBe(1 + 1 + 7);
+});
