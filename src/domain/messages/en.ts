@@ -84,9 +84,8 @@ const core = {
     applied: (role: string, at: string) => `✓ Now ${role} · ${at}`,
     refused: (reason: string) => `✗ Not changed: ${reason}`,
     failed: (reason: string) => `✗ Failed: ${reason}`,
-    /** Typed by someone whose own live editing is off: it waits for someone to review it in the Apply dialog. */
-    pendingOtherEditor: (editor: string) =>
-      `⏳ Pending: typed by ${editor || 'someone unknown'}; not applied until someone reviews it in Apply pending role changes`,
+    /** An edit that waits for someone to review it in Apply (its typist's live editing is off): short, one line. */
+    pendingOtherEditor: (editor: string) => `⏳ Pending: typed by ${editor || 'someone unknown'}`,
     pendingNotConfirmed:
       '⏳ Pending: changed while the Apply confirmation was open, so it was not applied; use Apply pending role changes to review it',
     pendingBusy: '⏳ Pending: another operation was running; use Apply pending role changes',

@@ -78,8 +78,7 @@ const core: CoreMessages = {
     applied: (role: string, at: string) => `✓ 現為${role} · ${at}`,
     refused: (reason: string) => `✗ 未變更：${reason}`,
     failed: (reason: string) => `✗ 失敗：${reason}`,
-    pendingOtherEditor: (editor: string) =>
-      `⏳ 待處理：由${editor || '不明人士'}輸入；要等有人在「套用待處理的角色變更」中確認後才會套用`,
+    pendingOtherEditor: (editor: string) => `⏳ 待處理：由${editor || '不明人士'}輸入`,
     pendingNotConfirmed: '⏳ 待處理：套用確認視窗開啟期間被修改，因此未套用；請使用「套用待處理的角色變更」確認',
     pendingBusy: '⏳ 待處理：當時有其他作業正在執行；請使用「套用待處理的角色變更」',
     pendingChangedMeanwhile: '⏳ 待處理：批次套用等待期間「角色」儲存格被修改；請使用「套用待處理的角色變更」',
