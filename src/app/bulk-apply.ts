@@ -37,11 +37,11 @@ const titlesOf = (plans: readonly SheetPlan[]) =>
   Object.fromEntries(plans.map((p) => [p.target.meta.space, p.target.meta.title]));
 
 /** The result, naming the rows that were asked for but not applied (with why): nothing is dropped silently. */
-function finishToast(ports: Ports, report: RunReport, notApplied: readonly NotApplied[] = []): void {
+function finishToast(ports: Ports, report: RunReport, notApplied: readonly NotApplied[] = [], undo = false): void {
   const w = words().toast;
   const { applied, failed } = report;
   let text: string;
-  if (report.finished) text = w.finished(applied, failed);
+  if (report.finished) text = undo ? w.undone(applied, failed) : w.finished(applied, failed);
   else if (report.paused) text = w.paused(applied, failed, report.paused);
   else text = w.stillGoing(applied, failed, report.pending);
   if (notApplied.length > 0) {
@@ -140,6 +140,8 @@ export function applyPendingInteractive(ports: Ports): BulkResult {
       plan.target.patchRows([...plan.refusalPatches, ...waiting]);
     }
     const refused = plans.reduce((n, p) => n + p.refusals.length, 0);
+    // A dry run describes the sheets before this Apply: it is not left on screen as if still true.
+    sheets.removePreview(plans.find((p) => p.changes.length > 0)?.target);
     return {
       report: startRun(ports, 'apply', toApply, titlesOf(plans), started + ports.executionBudgetMs()),
       refused: refused + notApplied.length,
@@ -218,11 +220,12 @@ export function undoLastInteractive(ports: Ports): BulkResult {
     const again = build();
     // Exactly what the dialog listed, still valid now.
     const ordered = again.ordered.filter((c) => confirmed.has(`${c.key}|${c.from}|${c.to}`));
+    ports.sheets.removePreview(again.plans.find((p) => ordered.some((c) => c.space === p.target.meta.space))?.target);
     return {
       report: startRun(ports, 'undo', ordered, titlesOf(again.plans), started + ports.executionBudgetMs()),
       refused: again.skipped.length,
     };
   });
-  finishToast(ports, outcome.report);
+  finishToast(ports, outcome.report, [], true);
   return { confirmed: true, ...outcome };
 }

@@ -100,7 +100,7 @@ export function executeRun(
     const after = clock.now();
     const { retries, finished } = engine.settle(results, after);
     report.retries += retries;
-    for (const job of finished) recorder.done(job);
+    for (const job of finished) recorder.done(job, after);
     recorder.flushFinishedSpaces(engine.openSpaces(), after);
   }
   recorder.flush(run.jobs.filter((j) => !isOpen(j) && !j.recorded));
@@ -142,6 +142,8 @@ class OutcomeRecorder {
   private readonly waiting = new Map<string, RunJob[]>();
   private sheets: Map<string, MemberSheet> | undefined;
   private readonly rows = new Map<string, ReadonlyMap<string, MemberRow> | undefined>();
+  /** When each job's answer arrived (its wave's), for the Audit and Status times: not when its space was written. */
+  private readonly landed = new Map<RunJob, number>();
   rowsGone = 0;
 
   constructor(
@@ -150,7 +152,8 @@ class OutcomeRecorder {
     private readonly alreadyAudited: (job: RunJob) => boolean,
   ) {}
 
-  done(job: RunJob): void {
+  done(job: RunJob, at: number): void {
+    this.landed.set(job, at);
     const list = this.waiting.get(job.space) ?? [];
     list.push(job);
     this.waiting.set(job.space, list);
@@ -166,14 +169,15 @@ class OutcomeRecorder {
     const unrecorded = jobs.filter((j) => !j.recorded);
     for (const job of unrecorded) this.waiting.delete(job.space);
     if (unrecorded.length === 0) return;
-    const when = new Date(this.ports.clock.now());
+    const now = this.ports.clock.now();
+    const when = (job: RunJob) => new Date(this.landed.get(job) ?? now);
     this.ports.sheets.appendAudit(
-      unrecorded.filter((job) => !this.alreadyAudited(job)).map((job) => this.auditEntry(job, when)),
+      unrecorded.filter((job) => !this.alreadyAudited(job)).map((job) => this.auditEntry(job, when(job))),
     );
     const bySheet = new Map<string, RowPatch[]>();
     for (const job of unrecorded) {
       const list = bySheet.get(sheetKey(job.space, job.access)) ?? [];
-      list.push(rowPatch(job, when));
+      list.push(rowPatch(job, when(job)));
       bySheet.set(sheetKey(job.space, job.access), list);
     }
     for (const [key, patches] of bySheet) {

@@ -39,6 +39,7 @@ const core = {
     lookingUp: (n: number) => `Looking up ${plural(n, 'row', 'rows')} added by email…`,
     undoing: (n: number) => `Undoing ${plural(n, 'role change', 'role changes')}…`,
     finished: (applied: number, failed: number) => `Applied ${applied}, failed ${failed}.`,
+    undone: (undone: number, failed: number) => `Undid ${undone}, failed ${failed}.`,
     stillGoing: (applied: number, failed: number, pending: number) =>
       `Applied ${applied}, failed ${failed}. ${pending} still to go: continuing in the background.`,
     paused: (applied: number, failed: number, note: string) => `Applied ${applied}, failed ${failed}. ${note}`,

@@ -39,6 +39,7 @@ const core: CoreMessages = {
     lookingUp: (n: number) => `正在查詢以電子郵件新增的 ${n} 列…`,
     undoing: (n: number) => `正在復原 ${n} 項角色變更…`,
     finished: (applied: number, failed: number) => `已套用 ${applied} 項，失敗 ${failed} 項。`,
+    undone: (undone: number, failed: number) => `已復原 ${undone} 項，失敗 ${failed} 項。`,
     stillGoing: (applied: number, failed: number, pending: number) =>
       `已套用 ${applied} 項，失敗 ${failed} 項。還有 ${pending} 項：將在背景繼續。`,
     paused: (applied: number, failed: number, note: string) => `已套用 ${applied} 項，失敗 ${failed} 項。${note}`,

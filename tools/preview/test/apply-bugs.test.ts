@@ -74,3 +74,53 @@ it('counts only real changes, names a row added by email that was not applied, a
     .waitFor();
   expect(await lookupsOfSam()).toBe(1);
 });
+
+const menuItem = (name: string | RegExp) =>
+  journey.page.getByRole('toolbar', { name: 'Chat space roles menu' }).getByRole('button', { name });
+
+it('takes a stale dry run off the screen once an Apply ran, and Undo’s toasts speak of undoing (bug 11)', async () => {
+  const { page } = journey;
+  await loadSpace('Launch team');
+  await chooseRole(/Carol Diaz/, 'Manager');
+  await menuItem('Preview pending changes (dry run)').click();
+  await page.getByRole('tab', { name: 'Preview', exact: true, selected: true }).waitFor();
+
+  await pressApply();
+  await answerDialog(/^Apply 1 role change\?/, 'Yes');
+  // The dry run described the sheet before the Apply: it is not left on screen as if still true.
+  await page.getByRole('tab', { name: 'Preview', exact: true }).waitFor({ state: 'detached' });
+  await page.getByRole('tab', { name: 'Launch team', selected: true }).waitFor();
+  await row(/Carol Diaz/)
+    .filter({ hasText: '✓ Now Manager' })
+    .waitFor();
+
+  await menuItem('Undo last bulk apply').click();
+  await answerDialog(/^Undo 1 change/, 'Yes');
+  const toasts = page.getByRole('list', { name: 'Toasts' }).getByRole('listitem');
+  await toasts.filter({ hasText: 'Undid 1, failed 0.' }).waitFor();
+  // Newest first: the undo's own two toasts, neither saying "Applying" or "Applied".
+  const [result, start] = await toasts.allTextContents();
+  expect(result).toMatch(/Undid 1, failed 0\.$/);
+  expect(start).toMatch(/Undoing 1 role change…$/);
+});
+
+it('gives each Audit row the time its answer came back, not one time for the whole space (bug 11)', async () => {
+  await loadSpace('Launch team');
+  await chooseRole(/Carol Diaz/, 'Manager');
+  await chooseRole(/Dan Wu/, 'Manager');
+  await chooseRole(/Bob Ortiz/, 'Member');
+  await pressApply();
+  await answerDialog(/^Apply 3 role changes\?/, 'Yes');
+  await journey.page
+    .getByRole('list', { name: 'Toasts' })
+    .getByText(/Applied 3, failed 0\./)
+    .waitFor();
+  await journey.openTab('Audit');
+  // One write a second per space: three waves, three answers, three times (the first column).
+  const rows = journey.grid().getByRole('row', { name: /Launch team/ });
+  expect(await rows.count()).toBe(3);
+  const times = await rows.evaluateAll((trs) =>
+    trs.map((tr) => (tr as unknown as { cells: ArrayLike<{ textContent: string }> }).cells[1]?.textContent ?? ''),
+  );
+  expect(new Set(times).size).toBe(3);
+});
