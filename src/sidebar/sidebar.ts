@@ -47,6 +47,8 @@ let selected: string | undefined;
 function say(text: string, isError = false): void {
   status.textContent = text;
   status.className = isError ? 'error' : '';
+  // The sidebar is 300 px wide and long: an error is brought into view, wherever the person had scrolled to.
+  if (isError) status.scrollIntoView({ block: 'nearest' });
 }
 
 const messageOf = userMessage;
@@ -70,10 +72,12 @@ function render(): void {
       count.className = 'count';
       count.textContent = t().memberCount(space.memberCount);
       button.append(name, count);
+      // Marked in place, not re-rendered: the button chosen (with Enter, say) keeps the focus.
       button.addEventListener('click', () => {
         selected = space.name;
         loadButton.disabled = false;
-        render();
+        for (const other of list.querySelectorAll('button'))
+          other.setAttribute('aria-pressed', String(other === button));
       });
       item.append(button);
       return item;
@@ -93,6 +97,9 @@ async function loadSpaces(): Promise<void> {
     render();
     say(spaces.length === 0 ? t().noSpaces : t().spaceCount(spaces.length));
   } catch (e) {
+    // No list is better than the previous one under a heading it does not belong to (a failed admin search).
+    spaces = [];
+    list.replaceChildren();
     say(inContext(t().couldNotList, e), true);
   } finally {
     list.setAttribute('aria-busy', 'false');

@@ -85,3 +85,47 @@ it('marks an edit that waits for Apply with one short Status naming who typed it
   expect(await statusOf(/Dan Wu/)).toBe('⏳ Pending: typed by Alice Ng');
   expect(await statusOf(/Carol Diaz/)).toBe('⏳ Pending: typed by Alice Ng');
 });
+
+/** Whether an element of the sidebar is inside the sidebar's own viewport (not below its fold). */
+const inSidebarView = (locator: ReturnType<ReturnType<typeof journey.sidebar>['locator']>) =>
+  locator.evaluate((el) => {
+    const rect = (
+      el as unknown as { getBoundingClientRect(): { top: number; bottom: number } }
+    ).getBoundingClientRect();
+    const win = globalThis as unknown as { innerHeight: number };
+    return rect.top >= 0 && rect.bottom <= win.innerHeight;
+  });
+
+it('keeps focus on a space chosen with Enter (bug 10: focus fell to the page body)', async () => {
+  const frame = journey.sidebar();
+  const launch = frame.getByRole('button', { name: /^Launch team · / });
+  await launch.focus();
+  await launch.press('Enter');
+  await frame.getByRole('button', { name: /^Launch team · /, pressed: true }).waitFor();
+  const focused = (el: unknown) =>
+    (el as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement === el;
+  expect(await launch.evaluate(focused)).toBe(true);
+  // And on with the keyboard: Enter again keeps it chosen, and focus stays on it.
+  await launch.press('Enter');
+  expect(await frame.getByRole('button', { pressed: true }).count()).toBe(1);
+  expect(await launch.evaluate(focused)).toBe(true);
+});
+
+it('shows a failed admin search in view, and no longer lists the old spaces under the admin heading (bug 10)', async () => {
+  const frame = journey.sidebar();
+  await frame.getByRole('button', { name: /^Launch team · / }).waitFor();
+  // Alice is no Workspace admin: searching the organisation's spaces fails.
+  await frame.getByText('Workspace admin', { exact: true }).click();
+  await frame.getByRole('checkbox', { name: 'I am a Google Workspace administrator' }).check();
+  await frame.getByRole('checkbox', { name: 'Act as Workspace admin' }).check();
+  const error = frame.locator('#status.error');
+  await error.waitFor();
+  expect(await inSidebarView(error)).toBe(true);
+  expect(
+    await frame
+      .getByRole('list', { name: /spaces/i })
+      .getByRole('button')
+      .count(),
+  ).toBe(0);
+  expect(await frame.getByRole('button', { name: 'Load members' }).isDisabled()).toBe(true);
+});
