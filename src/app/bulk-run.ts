@@ -134,16 +134,20 @@ function rememberForUndo(ports: Ports, run: RunState): void {
   if (run.kind === 'undo') ports.runs.saveUndo(run.user, { runId: run.runId, changes: [] });
 }
 
+/** A space still going has its outcomes written (Audit, then Status cells) at most this often: about every wave. */
+const STATUS_EVERY_MS = 1000;
+
 /** Sheets are found by space and access: a space loaded as the person and as an admin has two sheets. */
 const sheetKey = (space: string, access: string) => `${space}|${access}`;
 
-/** Buffers finished jobs and writes them (Audit first, then the sheet) a space at a time. */
+/** Buffers finished jobs and writes them (Audit first, then the sheet) as the run goes, in batches. */
 class OutcomeRecorder {
   private readonly waiting = new Map<string, RunJob[]>();
   private sheets: Map<string, MemberSheet> | undefined;
   private readonly rows = new Map<string, ReadonlyMap<string, MemberRow> | undefined>();
   /** When each job's answer arrived (its wave's), for the Audit and Status times: not when its space was written. */
   private readonly landed = new Map<RunJob, number>();
+  private lastFlush = 0;
   rowsGone = 0;
 
   constructor(
@@ -159,10 +163,13 @@ class OutcomeRecorder {
     this.waiting.set(job.space, list);
   }
 
-  flushFinishedSpaces(stillOpen: ReadonlySet<string>, _now: number): void {
-    const ready = [...this.waiting.keys()].filter((space) => !stillOpen.has(space));
+  /** After a wave: finished spaces at once, the others every STATUS_EVERY_MS (one batch each: O(1) sheet calls). */
+  flushFinishedSpaces(stillOpen: ReadonlySet<string>, now: number): void {
+    const due = now - this.lastFlush >= STATUS_EVERY_MS;
+    const ready = [...this.waiting.keys()].filter((space) => due || !stillOpen.has(space));
     if (ready.length === 0) return;
     this.flush(ready.flatMap((space) => this.waiting.get(space) ?? []));
+    this.lastFlush = now;
   }
 
   flush(jobs: readonly RunJob[]): void {

@@ -47,7 +47,7 @@ describe('run executor (use case on in-memory ports)', () => {
 
   it('writes each change in the Audit with the time its answer arrived, not the time its space was written (issue 13 bug 11)', () => {
     const w = world();
-    // One write a second per space: three waves, a second apart, written to the sheet once the space is done.
+    // One write a second per space: three waves, a second apart.
     const report = startRun(w.ports, 'apply', changes, { [SPACE]: 'Launch team' }, w.ports.clock.now() + 60_000);
     expect(report.finished).toBe(true);
     const times = w.audit.filter((r) => r[7] === 'applied').map((r) => Date.parse(String(r[0])));
