@@ -166,7 +166,9 @@ class OutcomeRecorder {
   /** After a wave: finished spaces at once, the others every STATUS_EVERY_MS (one batch each: O(1) sheet calls). */
   flushFinishedSpaces(stillOpen: ReadonlySet<string>, now: number): void {
     const due = now - this.lastFlush >= STATUS_EVERY_MS;
-    const ready = [...this.waiting.keys()].filter((space) => due || !stillOpen.has(space));
+    // A live edit's run (a paste) keeps one write per space, at its end: its sheet calls do not grow with it.
+    const following = (space: string) => due && this.waiting.get(space)?.some((j) => !j.live) === true;
+    const ready = [...this.waiting.keys()].filter((space) => following(space) || !stillOpen.has(space));
     if (ready.length === 0) return;
     this.flush(ready.flatMap((space) => this.waiting.get(space) ?? []));
     this.lastFlush = now;
