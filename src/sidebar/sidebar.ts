@@ -7,7 +7,7 @@ import type { SpaceSummary } from '../domain/chat-types';
 import { userMessage } from '../domain/errors';
 import { t, translatePage } from './i18n';
 import { wireLiveEditing } from './live-editing';
-import { driveRun, isDriving, showProgress } from './run-driver';
+import { driveRun, isDriving, showOn, showProgress } from './run-driver';
 import { callServer } from './server-client';
 import { wireSetupCheck } from './setup-check';
 
@@ -142,7 +142,7 @@ async function pollProgress(): Promise<void> {
       if (actionsRunning > 0) pollAgain(2000);
       return;
     }
-    progress.textContent = p.paused ? t().withNote(showProgress(p), p.paused) : showProgress(p);
+    showOn(progress, p.paused ? t().withNote(showProgress(p), p.paused) : showProgress(p), p.failed);
     // An action of this sidebar still holds the run (its first execution): keep showing progress until it returns.
     if (actionsRunning > 0) pollAgain(2000);
     else void driveRun(progress);
@@ -151,12 +151,15 @@ async function pollProgress(): Promise<void> {
   }
 }
 
-async function runAction(button: HTMLButtonElement, action: () => Promise<string>): Promise<void> {
+/** An action's result line: a text, or a text and whether it reports a failure (shown in red). */
+async function runAction(button: HTMLButtonElement, action: () => Promise<string | [string, boolean]>): Promise<void> {
   button.disabled = true;
   actionsRunning++;
   pollAgain(1000);
   try {
-    say(await action());
+    const result = await action();
+    if (typeof result === 'string') say(result);
+    else say(...result);
   } catch (e) {
     say(messageOf(e), true);
   } finally {
@@ -243,9 +246,10 @@ function wireActions(): void {
         if (!r?.confirmed) return t().nothingApplied;
         const rep = r.report;
         if (!rep) return '';
-        return rep.finished
+        const text = rep.finished
           ? t().applied(rep.applied, rep.failed, r.refused)
           : t().appliedContinuing(rep.applied, rep.failed, r.refused, rep.pending);
+        return [text, rep.failed > 0];
       }),
   );
   wireSetupCheck(

@@ -129,3 +129,31 @@ it('shows a failed admin search in view, and no longer lists the old spaces unde
   ).toBe(0);
   expect(await frame.getByRole('button', { name: 'Load members' }).isDisabled()).toBe(true);
 });
+
+it('shows a bulk apply where every write failed in red, never in the green of success (bug 6)', async () => {
+  const { page, loadSpace, chooseRole, answerDialog } = journey;
+  await loadSpace('Launch team');
+  for (const who of [/Carol Diaz/, /Dan Wu/]) await chooseRole(who, 'Manager');
+  // Every request to Chat now fails with 403 (after the load).
+  const form = page.getByRole('form', { name: 'Emulator settings' });
+  await form.getByLabel('Fault rate (%)').fill('100');
+  await form.getByLabel('Fault statuses').fill('403');
+  await form.getByLabel('Fault mode').selectOption('before');
+  await form.getByRole('button', { name: 'Apply emulator settings' }).click();
+  await page.getByRole('status', { name: 'Emulator settings status' }).filter({ hasText: 'applied' }).waitFor();
+
+  const frame = journey.sidebar();
+  await frame.getByRole('button', { name: 'Apply pending changes' }).click();
+  await answerDialog(/^Apply 2 role changes\?/, 'Yes');
+  const result = frame.locator('#status').filter({ hasText: /0 applied, 2 failed|Applied 0, failed 2/ });
+  await result.waitFor();
+  const green = 'rgb(24, 128, 56)';
+  const colour = (locator: typeof result) =>
+    locator.evaluate(
+      (el) => (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(el).color,
+    );
+  expect(await colour(result)).not.toBe(green);
+  expect(await colour(result)).toBe('rgb(197, 34, 31)');
+  const progress = frame.locator('#progress');
+  if ((await progress.textContent())?.trim()) expect(await colour(progress)).not.toBe(green);
+});
