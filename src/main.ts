@@ -18,14 +18,14 @@ import {
   pauseWithoutDocument,
   scheduleContinuation,
 } from './adapters/continuation';
+import { editWithoutLiveEditing, roleEditOf } from './adapters/edit-event';
 import { appsScriptPorts } from './adapters/ports';
 import { gatherSetupFacts } from './adapters/setup-probe';
-import { memberSheetOf } from './adapters/sheets';
 import { isLiveEditingOn, setLiveEditingFor } from './adapters/triggers';
 import { appsScriptUi, buildMenu, fromMenu, openSidebar, speakTheUsersLanguage } from './adapters/ui';
 import { applyPendingInteractive, type BulkResult, previewPending, undoLastInteractive } from './app/bulk-apply';
 import type { RunReport } from './app/bulk-run';
-import { handleRoleEdit } from './app/live-edit';
+import { handleRoleEdit, markWaitingEdit } from './app/live-edit';
 import { type LoadResult, listSpaceSummaries, loadSpaceByName, refreshActive } from './app/load-space';
 import { continueLocked, myProgress, type RunProgress } from './app/run-executor';
 import type { SpaceSummary } from './domain/chat-types';
@@ -134,13 +134,15 @@ export function refreshMembers(): LoadResult | undefined {
 /**
  * Turns live editing on or off; before turning it on, checks it can work (authorised, trigger scope granted, a
  * trigger slot left) and says plainly when it cannot, instead of showing it on while nothing fires.
+ * The menu item then says the other way, whether the menu or the sidebar switched it.
  */
 function switchLiveEditing(on: boolean): boolean {
-  if (!on) return setLiveEditingFor(false);
-  const blocker = liveEditingBlocker();
+  const blocker = on ? liveEditingBlocker() : undefined;
   if (blocker) throw new UserError(blocker);
   try {
-    return setLiveEditingFor(true);
+    const now = setLiveEditingFor(on);
+    buildMenu(now);
+    return now;
   } catch (error) {
     const limit = triggerFailureMessage(error);
     throw limit ? new UserError(limit) : error;
@@ -152,30 +154,19 @@ export function toggleLiveEditing(): boolean | undefined {
   const on = fromMenu(() => switchLiveEditing(!isLiveEditingOn()));
   if (on === undefined) return undefined;
   appsScriptUi.toast(on ? words().toast.liveOn : words().toast.liveOff);
-  // The menu item now says the other way.
-  buildMenu(on);
   return on;
 }
 
 /** Installable edit trigger handler (created by live editing). */
 export function onRoleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  const range = e.range;
-  const target = memberSheetOf(range.getSheet());
-  if (!target) return;
-  const top = range.getRow();
-  const left = range.getColumn();
-  handleRoleEdit(
-    {
-      target,
-      top,
-      bottom: top + range.getNumRows() - 1,
-      left,
-      right: left + range.getNumColumns() - 1,
-      editor: e.user?.getEmail?.() ?? '',
-      oldValue: e.oldValue,
-    },
-    appsScriptPorts(),
-  );
+  const edit = roleEditOf(e);
+  if (edit) handleRoleEdit(edit, appsScriptPorts());
+}
+
+/** Simple edit trigger: with nobody's live editing on, an edited row still says it waits for Apply, and who typed it. */
+export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  const edit = editWithoutLiveEditing(e);
+  if (edit) markWaitingEdit(edit);
 }
 
 // ---- Sidebar (google.script.run) ----

@@ -27,3 +27,13 @@ export function writePreviewSheet(rows: readonly string[][]): GoogleAppsScript.S
   sheet.hideColumns(MEMBERSHIP_COLUMN);
   return sheet;
 }
+
+/** Deletes the Preview sheet, if any; returns whether it was the active sheet. */
+export function removePreviewSheet(): boolean {
+  const ss = SpreadsheetApp.getActive();
+  const sheet = ownSheet(ss, 'preview');
+  if (!sheet) return false;
+  const wasActive = ss.getActiveSheet().getSheetId() === sheet.getSheetId();
+  ss.deleteSheet(sheet);
+  return wasActive;
+}

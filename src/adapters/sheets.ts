@@ -4,7 +4,7 @@ import type { MemberSheet, Sheets } from '../app/ports';
 import { COL, HEADER_ROWS, type MemberRow } from '../domain/member-row';
 import { appendAudit, readAudit } from './audit-sheet';
 import { AppsScriptMemberSheet, boundMemberSheet, findMemberSheets, writeMemberSheet } from './member-sheet';
-import { writePreviewSheet } from './preview-sheet';
+import { removePreviewSheet, writePreviewSheet } from './preview-sheet';
 
 /**
  * The Sheets port for one execution. A load finds the member sheets and then writes one: the write reuses the
@@ -29,6 +29,9 @@ export function appsScriptSheets(): Sheets {
       const sheet = writePreviewSheet(rows);
       sheet.activate();
       return sheet.getName();
+    },
+    removePreview: (instead) => {
+      if (removePreviewSheet() && instead instanceof AppsScriptMemberSheet) instead.sheet.activate();
     },
     appendAudit,
     readAudit,

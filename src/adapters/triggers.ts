@@ -7,7 +7,8 @@
 export const EDIT_HANDLER = 'onRoleEdit';
 const EDITORS_PROPERTY = 'liveEditors';
 
-function editors(): string[] {
+/** Who has live editing on in this spreadsheet (the add-on's own list, lower-case emails). */
+export function liveEditors(): string[] {
   const raw = PropertiesService.getDocumentProperties().getProperty(EDITORS_PROPERTY);
   try {
     const list = JSON.parse(raw ?? '[]') as unknown;
@@ -30,7 +31,7 @@ export function isLiveEditingOn(): boolean {
 }
 
 export function hasLiveEditing(email: string): boolean {
-  return email !== '' && editors().includes(email.toLowerCase());
+  return email !== '' && liveEditors().includes(email.toLowerCase());
 }
 
 export function setLiveEditingFor(on: boolean): boolean {
@@ -39,7 +40,7 @@ export function setLiveEditingFor(on: boolean): boolean {
   const existing = myEditTriggers(ss);
   if (on && existing.length === 0) ScriptApp.newTrigger(EDIT_HANDLER).forSpreadsheet(ss).onEdit().create();
   if (!on) for (const trigger of existing) ScriptApp.deleteTrigger(trigger);
-  const others = editors().filter((e) => e !== me);
+  const others = liveEditors().filter((e) => e !== me);
   saveEditors(on ? [...others, me] : others);
   return on;
 }

@@ -21,7 +21,7 @@ import { uiRole } from '../domain/roles';
 import { statusText } from '../domain/status';
 import { inversePlan } from '../domain/undo-record';
 import type { RunReport } from './bulk-run';
-import { resolveNewRows } from './new-rows';
+import { type NotApplied, resolveNewRows } from './new-rows';
 import { planAllSheets, type SheetPlan } from './pending-changes';
 import type { Ports } from './ports';
 import { statusPatch } from './row-updates';
@@ -36,12 +36,19 @@ export interface BulkResult {
 const titlesOf = (plans: readonly SheetPlan[]) =>
   Object.fromEntries(plans.map((p) => [p.target.meta.space, p.target.meta.title]));
 
-function finishToast(ports: Ports, report: RunReport): void {
+/** The result, naming the rows that were asked for but not applied (with why): nothing is dropped silently. */
+function finishToast(ports: Ports, report: RunReport, notApplied: readonly NotApplied[] = [], undo = false): void {
   const w = words().toast;
   const { applied, failed } = report;
-  if (report.finished) ports.ui.toast(w.finished(applied, failed));
-  else if (report.paused) ports.ui.toast(w.paused(applied, failed, report.paused));
-  else ports.ui.toast(w.stillGoing(applied, failed, report.pending));
+  let text: string;
+  if (report.finished) text = undo ? w.undone(applied, failed) : w.finished(applied, failed);
+  else if (report.paused) text = w.paused(applied, failed, report.paused);
+  else text = w.stillGoing(applied, failed, report.pending);
+  if (notApplied.length > 0) {
+    const named = notApplied.slice(0, 3).map((n) => w.notAppliedItem(n.who, n.reason));
+    text = w.notApplied(text, named.join(w.notAppliedSeparator), notApplied.length - named.length);
+  }
+  ports.ui.toast(text);
 }
 
 /** What the dialog listed, as ids: the confirmed plan. */
@@ -55,7 +62,10 @@ function shownIds(plans: readonly SheetPlan[]): Set<string> {
 }
 
 /** Asks the presser; returns their answer and the ids they saw. */
-function confirmApply(ports: Ports, plans: readonly SheetPlan[]): { answer: Answer; ids: Set<string> } | undefined {
+function confirmApply(
+  ports: Ports,
+  plans: readonly SheetPlan[],
+): { answer: Answer; ids: Set<string>; changes: number; lookups: number } | undefined {
   const w = words().dialog;
   const presser = ports.user();
   const titles = new Map(plans.map((p) => [p.target.meta.space, p.target.meta.title]));
@@ -79,10 +89,15 @@ function confirmApply(ports: Ports, plans: readonly SheetPlan[]): { answer: Answ
   const { accesses } = confirmation;
   if (confirmation.byOthers > 0)
     lines.push('', w.others(confirmation.byOthers, accesses.has('admin'), accesses.has('app')));
+  // The title counts real changes; rows added by email are counted apart: they may turn out not to be members.
+  const changes = plans.reduce((n, p) => n + p.changes.length, 0);
+  const lookups = total - changes;
+  if (lookups > 0) lines.push(w.lookups(lookups));
   if (refusals > 0) lines.push(w.refusals(refusals));
   if (mineToo) lines.push(w.mineToo(total, confirmation.byYou));
-  const answer = ports.ui.askApply(w.applyTitle(total), lines, mineToo);
-  return { answer, ids: shownIds(plans) };
+  const title = changes === 0 && lookups > 0 ? w.lookUpTitle(lookups) : w.applyTitle(changes);
+  const answer = ports.ui.askApply(title, lines, mineToo);
+  return { answer, ids: shownIds(plans), changes, lookups };
 }
 
 /** A change from a row added by email counts as confirmed when its lookup line was. */
@@ -105,10 +120,11 @@ export function applyPendingInteractive(ports: Ports): BulkResult {
   const asked = confirmApply(ports, planAllSheets(sheets, ports.user()));
   if (!asked || asked.answer === 'none') return { confirmed: false, refused: 0 };
 
-  ui.toast(words().toast.applying(asked.ids.size));
+  const { toast } = words();
+  ui.toast(asked.changes > 0 ? toast.applying(asked.changes) : toast.lookingUp(asked.lookups));
   const outcome = ports.withLock(30_000, () => {
     const api = ports.chat();
-    for (const target of sheets.memberSheets()) resolveNewRows(target, api);
+    const notApplied = sheets.memberSheets().flatMap((target) => resolveNewRows(target, api).notApplied);
     const plans = planAllSheets(sheets, ports.user());
     const toApply: RoleChange[] = [];
     for (const plan of plans) {
@@ -124,13 +140,16 @@ export function applyPendingInteractive(ports: Ports): BulkResult {
       plan.target.patchRows([...plan.refusalPatches, ...waiting]);
     }
     const refused = plans.reduce((n, p) => n + p.refusals.length, 0);
+    // A dry run describes the sheets before this Apply: it is not left on screen as if still true.
+    sheets.removePreview(plans.find((p) => p.changes.length > 0)?.target);
     return {
       report: startRun(ports, 'apply', toApply, titlesOf(plans), started + ports.executionBudgetMs()),
-      refused,
+      refused: refused + notApplied.length,
+      notApplied,
     };
   });
-  finishToast(ports, outcome.report);
-  return { confirmed: true, ...outcome };
+  finishToast(ports, outcome.report, outcome.notApplied);
+  return { confirmed: true, report: outcome.report, refused: outcome.refused };
 }
 
 /** Dry run: the plan, in a Preview sheet, without sending anything to Chat. */
@@ -201,11 +220,12 @@ export function undoLastInteractive(ports: Ports): BulkResult {
     const again = build();
     // Exactly what the dialog listed, still valid now.
     const ordered = again.ordered.filter((c) => confirmed.has(`${c.key}|${c.from}|${c.to}`));
+    ports.sheets.removePreview(again.plans.find((p) => ordered.some((c) => c.space === p.target.meta.space))?.target);
     return {
       report: startRun(ports, 'undo', ordered, titlesOf(again.plans), started + ports.executionBudgetMs()),
       refused: again.skipped.length,
     };
   });
-  finishToast(ports, outcome.report);
+  finishToast(ports, outcome.report, [], true);
   return { confirmed: true, ...outcome };
 }

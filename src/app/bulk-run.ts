@@ -100,7 +100,7 @@ export function executeRun(
     const after = clock.now();
     const { retries, finished } = engine.settle(results, after);
     report.retries += retries;
-    for (const job of finished) recorder.done(job);
+    for (const job of finished) recorder.done(job, after);
     recorder.flushFinishedSpaces(engine.openSpaces(), after);
   }
   recorder.flush(run.jobs.filter((j) => !isOpen(j) && !j.recorded));
@@ -134,14 +134,20 @@ function rememberForUndo(ports: Ports, run: RunState): void {
   if (run.kind === 'undo') ports.runs.saveUndo(run.user, { runId: run.runId, changes: [] });
 }
 
+/** A space still going has its outcomes written (Audit, then Status cells) at most this often: about every wave. */
+const STATUS_EVERY_MS = 1000;
+
 /** Sheets are found by space and access: a space loaded as the person and as an admin has two sheets. */
 const sheetKey = (space: string, access: string) => `${space}|${access}`;
 
-/** Buffers finished jobs and writes them (Audit first, then the sheet) a space at a time. */
+/** Buffers finished jobs and writes them (Audit first, then the sheet) as the run goes, in batches. */
 class OutcomeRecorder {
   private readonly waiting = new Map<string, RunJob[]>();
   private sheets: Map<string, MemberSheet> | undefined;
   private readonly rows = new Map<string, ReadonlyMap<string, MemberRow> | undefined>();
+  /** When each job's answer arrived (its wave's), for the Audit and Status times: not when its space was written. */
+  private readonly landed = new Map<RunJob, number>();
+  private lastFlush = 0;
   rowsGone = 0;
 
   constructor(
@@ -150,30 +156,37 @@ class OutcomeRecorder {
     private readonly alreadyAudited: (job: RunJob) => boolean,
   ) {}
 
-  done(job: RunJob): void {
+  done(job: RunJob, at: number): void {
+    this.landed.set(job, at);
     const list = this.waiting.get(job.space) ?? [];
     list.push(job);
     this.waiting.set(job.space, list);
   }
 
-  flushFinishedSpaces(stillOpen: ReadonlySet<string>, _now: number): void {
-    const ready = [...this.waiting.keys()].filter((space) => !stillOpen.has(space));
+  /** After a wave: finished spaces at once, the others every STATUS_EVERY_MS (one batch each: O(1) sheet calls). */
+  flushFinishedSpaces(stillOpen: ReadonlySet<string>, now: number): void {
+    const due = now - this.lastFlush >= STATUS_EVERY_MS;
+    // A live edit's run (a paste) keeps one write per space, at its end: its sheet calls do not grow with it.
+    const following = (space: string) => due && this.waiting.get(space)?.some((j) => !j.live) === true;
+    const ready = [...this.waiting.keys()].filter((space) => following(space) || !stillOpen.has(space));
     if (ready.length === 0) return;
     this.flush(ready.flatMap((space) => this.waiting.get(space) ?? []));
+    this.lastFlush = now;
   }
 
   flush(jobs: readonly RunJob[]): void {
     const unrecorded = jobs.filter((j) => !j.recorded);
     for (const job of unrecorded) this.waiting.delete(job.space);
     if (unrecorded.length === 0) return;
-    const when = new Date(this.ports.clock.now());
+    const now = this.ports.clock.now();
+    const when = (job: RunJob) => new Date(this.landed.get(job) ?? now);
     this.ports.sheets.appendAudit(
-      unrecorded.filter((job) => !this.alreadyAudited(job)).map((job) => this.auditEntry(job, when)),
+      unrecorded.filter((job) => !this.alreadyAudited(job)).map((job) => this.auditEntry(job, when(job))),
     );
     const bySheet = new Map<string, RowPatch[]>();
     for (const job of unrecorded) {
       const list = bySheet.get(sheetKey(job.space, job.access)) ?? [];
-      list.push(rowPatch(job, when));
+      list.push(rowPatch(job, when(job)));
       bySheet.set(sheetKey(job.space, job.access), list);
     }
     for (const [key, patches] of bySheet) {

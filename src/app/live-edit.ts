@@ -12,7 +12,7 @@ import { parseRole } from '../domain/roles';
 import { statusText } from '../domain/status';
 import { withRecord } from '../domain/typed-by';
 import { resolveNewRows } from './new-rows';
-import { planSheet } from './pending-changes';
+import { planSheet, type SheetPlan } from './pending-changes';
 import type { MemberSheet, Ports, RowPatch } from './ports';
 import { statusPatch } from './row-updates';
 import { startRun } from './run-executor';
@@ -71,15 +71,40 @@ export function handleRoleEdit(edit: RoleEdit, ports: Ports): void {
     }
     if (!touchesRole) return;
     const plan = planSheet(target, owner, inEdit);
-    // Rows typed in by someone else are not looked up with the owner's token either: they wait like any change,
-    // and the add-on's own record says who typed them (the Status says it to everyone).
+    // Rows typed in by someone else are not looked up with the owner's token either: they wait like any change.
+    target.patchRows([...plan.refusalPatches, ...markPending(target, plan, editor)]);
+  }
+}
+
+/**
+ * A change that waits for Apply: with `record`, the add-on's own record says who typed it (the installable trigger's
+ * event is the witness), and its Status says so to everyone, in the same few words whichever trigger saw the edit.
+ */
+function markPending(target: MemberSheet, plan: SheetPlan, editor: string, record = true): RowPatch[] {
+  if (record && plan.changes.length > 0) {
     let records = target.typedRecords();
     for (const c of plan.changes) records = withRecord(records, c.key, c.to, editor);
-    if (plan.changes.length > 0) target.saveTypedRecords(records);
-    const who = (editor && plan.nameOf(editor)) || editor;
-    const pending = plan.changes.map((c) => statusPatch(c.key, statusText.pendingOtherEditor(who)));
-    target.patchRows([...plan.refusalPatches, ...pending]);
+    target.saveTypedRecords(records);
   }
+  const who = (editor && plan.nameOf(editor)) || editor;
+  return plan.changes.map((c) => statusPatch(c.key, statusText.pendingOtherEditor(who)));
+}
+
+/**
+ * The simple edit trigger, when nobody's live editing is on (so no installable trigger sees the edit): nothing is
+ * sent or put back, and no authorship is recorded (the confirmation names only authors the add-on's own triggers
+ * saw: here "someone unknown"); the Status of each edited row that asks for a change says it waits, and who typed
+ * it. The Status is display only.
+ */
+export function markWaitingEdit(edit: RoleEdit): void {
+  const { target, top, bottom, left, right } = edit;
+  if (left > COL.role || right < COL.role) return;
+  const firstData = Math.max(top, HEADER_ROWS + 1) - HEADER_ROWS - 1;
+  const lastData = bottom - HEADER_ROWS - 1;
+  if (lastData < firstData) return;
+  const editor = edit.editor.toLowerCase();
+  const plan = planSheet(target, editor, (index) => index >= firstData && index <= lastData);
+  target.patchRows(markPending(target, plan, editor, false));
 }
 
 function markBusy(target: MemberSheet, top: number, bottom: number, editor: string): void {

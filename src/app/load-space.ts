@@ -1,7 +1,7 @@
 /** Loading a space into its member sheet, and refreshing a sheet from Chat without losing pending edits. */
 
 import { type Access, isAccess } from '../domain/access';
-import type { ChatSpace, SpaceSummary } from '../domain/chat-types';
+import type { ChatMembership, ChatSpace, SpaceSummary } from '../domain/chat-types';
 import { UserError } from '../domain/errors';
 import { rowFromMembership } from '../domain/member-row';
 import { words } from '../domain/messages';
@@ -27,10 +27,23 @@ export function listSpaceSummaries(ports: Ports, access: Access, nameQuery = '')
 
 export interface LoadResult {
   sheetName: string;
+  /** Rows loaded: every membership Chat listed. */
   members: number;
+  /** Of them, what Chat's own count (the space list's "5 members") counts: people and groups who joined. */
+  joined: number;
+  invited: number;
+  apps: number;
   drifted: number;
   gone: number;
   added: number;
+}
+
+/** The memberships by what Chat's membershipCount counts (joined people and groups) and what it leaves out. */
+function kindsOf(memberships: readonly ChatMembership[]): Pick<LoadResult, 'joined' | 'invited' | 'apps'> {
+  const apps = memberships.filter((m) => m.member?.type === 'BOT').length;
+  const invited = memberships.filter((m) => m.member?.type !== 'BOT' && m.state === 'INVITED').length;
+  const joined = memberships.filter((m) => m.member?.type !== 'BOT' && m.state === 'JOINED').length;
+  return { joined, invited, apps };
 }
 
 /** Loads (or reloads) a space: reads Chat first, then merges into the sheet under the lock. */
@@ -60,6 +73,7 @@ function load(ports: Ports, meta: LoadMeta): LoadResult {
     return {
       sheetName: ports.sheets.writeSpace(full, merged.rows, existing, named.notes, current.length),
       members: fresh.length,
+      ...kindsOf(named.memberships),
       drifted: merged.drifted,
       gone: merged.gone,
       added: existing ? merged.added : 0,

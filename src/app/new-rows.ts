@@ -2,7 +2,9 @@
  * Rows added by email: before planning, each hand-typed row with an email and a role is looked up through the
  * `spaces/{space}/members/{email}` alias and, when the person is a member, filled in with the membership (keys
  * included), so the planner then sees an ordinary pending change. Adding people to a space is out of scope: a person
- * who is not a member gets a clear Status.
+ * who is not a member gets a clear Status, and the row's Role is put back (to empty: the person has no role here),
+ * so the row asks for nothing and later Applies neither count it nor look it up again. A failed lookup (no answer,
+ * an error) keeps its Role, to be tried again. Each row not filled in is named in the report, with the reason.
  */
 
 import { parseFailure } from '../domain/api-errors';
@@ -17,14 +19,22 @@ import { uiRole } from '../domain/roles';
 import { statusText } from '../domain/status';
 import type { Chat, MemberSheet, SheetBlock } from './ports';
 
+/** A typed row that was not filled in: who it named (the email, or what was typed) and why. */
+export interface NotApplied {
+  who: string;
+  reason: string;
+}
+
 export interface NewRowReport {
   found: number;
   notMembers: number;
   refused: number;
+  notApplied: NotApplied[];
 }
 
 interface Lookup {
   index: number;
+  email: string;
   key: string;
   typedRole: string;
 }
@@ -49,7 +59,7 @@ export function resolveNewRows(
     target,
     api,
     cells: target.readRows().values,
-    report: { found: 0, notMembers: 0, refused: 0 },
+    report: { found: 0, notMembers: 0, refused: 0, notApplied: [] },
     updates: new Map(),
     known: new Set(),
   };
@@ -77,10 +87,10 @@ function typedRows(pass: Pass, only: (index: number) => boolean): Lookup[] {
     const key = decision.kind === 'lookup' ? `${space}/members/${decision.email.toLowerCase()}` : '';
     if (decision.kind === 'refuse' || !isMembershipName(key)) {
       const reason = decision.kind === 'refuse' ? decision.reason : words().reason.emailNoLookup;
-      refuse(pass, index, statusText.refused(reason));
+      refuse(pass, index, row.email || row.name, reason);
       return;
     }
-    lookups.push({ index, key, typedRole: uiRole(decision.requested) });
+    lookups.push({ index, email: decision.email, key, typedRole: uiRole(decision.requested) });
   });
   return lookups;
 }
@@ -96,9 +106,8 @@ function byUserId(pass: Pass, lookups: Lookup[]): Lookup[] {
       lookup.key = `${prefix}${found.id}`;
       return true;
     }
-    const status =
-      'notFound' in found ? statusText.refused(words().emailLookup.notInDirectory) : statusText.failed(found.failed);
-    refuse(pass, lookup.index, status);
+    if ('notFound' in found) refuse(pass, lookup.index, lookup.email, words().emailLookup.notInDirectory);
+    else fail(pass, lookup.index, lookup.email, found.failed);
     return false;
   });
 }
@@ -111,12 +120,12 @@ function readMemberships(pass: Pass, lookups: readonly Lookup[]): void {
     const result = results[i];
     if (result?.status === 404) {
       pass.report.notMembers++;
-      pass.updates.set(lookup.index, withStatus(pass, lookup.index, statusText.refused(words().reason.notAMember)));
+      refuse(pass, lookup.index, lookup.email, words().reason.notAMember);
       return;
     }
     if (result?.status !== 200) {
       const reason = result ? userMessage(parseFailure(result.status, result.body)) : words().reason.noAnswer;
-      refuse(pass, lookup.index, statusText.failed(reason));
+      fail(pass, lookup.index, lookup.email, reason);
       return;
     }
     // With admin or app access Chat gives no name or email: look them up as a load does.
@@ -126,7 +135,7 @@ function readMemberships(pass: Pass, lookups: readonly Lookup[]): void {
     ).memberships;
     const member = rowFromMembership(named ?? {});
     if (pass.known.has(member.key)) {
-      refuse(pass, lookup.index, statusText.refused(words().reason.alreadyListed));
+      refuse(pass, lookup.index, lookup.email, words().reason.alreadyListed);
       return;
     }
     pass.known.add(member.key);
@@ -136,14 +145,22 @@ function readMemberships(pass: Pass, lookups: readonly Lookup[]): void {
   });
 }
 
-/** A typed row that will not be filled in: its Status says why. */
-function refuse(pass: Pass, index: number, status: string): void {
+/** A typed row that will not be filled in: its Status says why, and its Role is put back to empty. */
+function refuse(pass: Pass, index: number, who: string, reason: string): void {
   pass.report.refused++;
-  pass.updates.set(index, withStatus(pass, index, status));
+  pass.report.notApplied.push({ who, reason });
+  const set = new Map([
+    [COL.role, ''],
+    [COL.status, statusText.refused(reason)],
+  ]);
+  pass.updates.set(index, withCells(pass.cells[index] ?? [], set));
 }
 
-function withStatus(pass: Pass, index: number, status: string): string[] {
-  return withCells(pass.cells[index] ?? [], new Map([[COL.status, status]]));
+/** A typed row whose lookup failed: its Status says why; its Role stays, to be tried again. */
+function fail(pass: Pass, index: number, who: string, reason: string): void {
+  pass.report.refused++;
+  pass.report.notApplied.push({ who, reason });
+  pass.updates.set(index, withCells(pass.cells[index] ?? [], new Map([[COL.status, statusText.failed(reason)]])));
 }
 
 function withCells(cells: readonly unknown[], set: ReadonlyMap<number, string>): string[] {

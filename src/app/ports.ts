@@ -95,6 +95,8 @@ export interface Sheets {
   ): string;
   /** Rewrites the Preview sheet and shows it; returns its name. */
   writePreview(rows: readonly string[][]): string;
+  /** Removes the Preview sheet, if any (an Apply made it stale); when it was on screen, shows `instead`. */
+  removePreview(instead?: MemberSheet): void;
   appendAudit(entries: readonly AuditEntry[]): void;
   /** Audit data rows as cells (read them with domain/audit's auditRecord). */
   readAudit(): unknown[][];

@@ -78,7 +78,8 @@ export function myProgress(ports: Ports): RunProgress | null {
   const run = ports.runs.load(ports.user());
   if (!run) return null;
   const paused = ports.triggers.pausedNote();
-  return paused ? { ...progressOf(run), paused } : progressOf(run);
+  const progress = progressOf(run, ports.clock.now());
+  return paused ? { ...progress, paused } : progress;
 }
 
 export function continueLocked(ports: Ports, deadline: number): RunReport | undefined {

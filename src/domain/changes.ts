@@ -136,14 +136,14 @@ export type NewRowDecision =
 
 /**
  * A row typed in by hand (no keys, no snapshot): an email in Email (or Name) plus a role means "this person, this
- * role". The person must already be a member: the row is looked up by the `{member}` email alias.
+ * role". The person must already be a member: the row is looked up by the `{member}` email alias. A row with no role
+ * asks for nothing.
  */
 export function decideNewRow(row: MemberRow): NewRowDecision {
+  // No role asks for nothing (a row being typed, or one whose Role was put back after a refusal).
+  if (row.role.trim() === '') return { kind: 'blank' };
   const email = [row.email, row.name].map((s) => s.trim()).find((s) => EMAIL.test(s));
-  if (!email) {
-    if (row.role.trim() === '' && row.name.trim() === '' && row.email.trim() === '') return { kind: 'blank' };
-    return { kind: 'refuse', reason: words().reason.typeEmail };
-  }
+  if (!email) return { kind: 'refuse', reason: words().reason.typeEmail };
   const parsed = parseRole(row.role);
   if (!parsed.ok) return { kind: 'refuse', reason: parsed.reason };
   return { kind: 'lookup', email, requested: parsed.role };

@@ -210,22 +210,25 @@ export interface Progress {
   done: number;
   failed: number;
   remaining: number;
-  /** Seconds left at the quota pace: 5 writes/s for the project, 1 write/s per space. */
+  /** Seconds left: at the rate measured since the run started (given `now`), never faster than the quota pace. */
   etaSeconds: number;
 }
 
-export function progressOf(run: RunState, perSpaceSeconds = 1.05, projectPerSecond = 5): Progress {
+export function progressOf(run: RunState, now?: number, perSpaceSeconds = 1.05, projectPerSecond = 5): Progress {
   const open = run.jobs.filter((j) => j.state === 'queued' || j.state === 'inflight');
   const perSpace = new Map<string, number>();
   for (const j of open) perSpace.set(j.space, (perSpace.get(j.space) ?? 0) + 1);
   const busiest = Math.max(0, ...perSpace.values());
   const { applied, failed } = outcomeCounts(run);
+  // Retries, late triggers and a slow Chat all show in the measured rate; the quota pace alone said "3 s" for 35 s.
+  const elapsed = now === undefined ? 0 : (now - Date.parse(run.startedAt)) / 1000;
+  const measured = applied + failed > 0 && elapsed > 0 ? (open.length * elapsed) / (applied + failed) : 0;
   return {
     runId: run.runId,
     kind: run.kind,
     done: applied,
     failed,
     remaining: open.length,
-    etaSeconds: Math.ceil(Math.max(open.length / projectPerSecond, busiest * perSpaceSeconds)),
+    etaSeconds: Math.ceil(Math.max(open.length / projectPerSecond, busiest * perSpaceSeconds, measured)),
   };
 }

@@ -20,6 +20,12 @@ export function showProgress(p: {
   return t().progress(p.kind === 'undo', p.done, p.failed, p.remaining, eta);
 }
 
+/** A progress line: red once anything failed, never the green of success. */
+export function showOn(line: HTMLElement, text: string, failed: number): void {
+  line.textContent = text;
+  line.className = failed > 0 ? 'error' : '';
+}
+
 /**
  * While a run of this person's is open, the sidebar drives it: each call continues it for one execution and
  * reports what that step did. No trigger is needed (test deployments run none, and one-off triggers fire late);
@@ -62,15 +68,15 @@ export async function driveRun(progress: HTMLElement): Promise<void> {
     for (;;) {
       const step = await whilePolling(callServer('continueMyBulkApply'), progress);
       if (!step.progress) {
-        progress.textContent = t().runFinished(step.applied, step.failed);
+        showOn(progress, t().runFinished(step.applied, step.failed), step.failed);
         return;
       }
       const note = step.busy ? t().runBusy : t().step(step.applied, step.failed);
-      progress.textContent = t().withNote(showProgress(step.progress), note);
+      showOn(progress, t().withNote(showProgress(step.progress), note), step.progress.failed);
       if (step.busy) await wait(5000);
     }
   } catch (e) {
-    progress.textContent = t().stoppedDriving(userMessage(e));
+    showOn(progress, t().stoppedDriving(userMessage(e)), 1);
   } finally {
     driving = false;
   }

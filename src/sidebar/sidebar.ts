@@ -6,7 +6,8 @@
 import type { SpaceSummary } from '../domain/chat-types';
 import { userMessage } from '../domain/errors';
 import { t, translatePage } from './i18n';
-import { driveRun, isDriving, showProgress } from './run-driver';
+import { wireLiveEditing } from './live-editing';
+import { driveRun, isDriving, showOn, showProgress } from './run-driver';
 import { callServer } from './server-client';
 import { wireSetupCheck } from './setup-check';
 
@@ -46,6 +47,8 @@ let selected: string | undefined;
 function say(text: string, isError = false): void {
   status.textContent = text;
   status.className = isError ? 'error' : '';
+  // The sidebar is 300 px wide and long: an error is brought into view, wherever the person had scrolled to.
+  if (isError) status.scrollIntoView({ block: 'nearest' });
 }
 
 const messageOf = userMessage;
@@ -69,10 +72,12 @@ function render(): void {
       count.className = 'count';
       count.textContent = t().memberCount(space.memberCount);
       button.append(name, count);
+      // Marked in place, not re-rendered: the button chosen (with Enter, say) keeps the focus.
       button.addEventListener('click', () => {
         selected = space.name;
         loadButton.disabled = false;
-        render();
+        for (const other of list.querySelectorAll('button'))
+          other.setAttribute('aria-pressed', String(other === button));
       });
       item.append(button);
       return item;
@@ -92,6 +97,9 @@ async function loadSpaces(): Promise<void> {
     render();
     say(spaces.length === 0 ? t().noSpaces : t().spaceCount(spaces.length));
   } catch (e) {
+    // No list is better than the previous one under a heading it does not belong to (a failed admin search).
+    spaces = [];
+    list.replaceChildren();
     say(inContext(t().couldNotList, e), true);
   } finally {
     list.setAttribute('aria-busy', 'false');
@@ -109,7 +117,7 @@ async function loadMembers(): Promise<void> {
       app: useApp.checked,
       ...(space ? { title: space.displayName } : {}),
     });
-    say(t().loaded(result.members, result.sheetName));
+    say(t().loaded(result.joined, result.invited, result.apps, result.sheetName));
   } catch (e) {
     say(inContext(t().couldNotLoad, e), true);
   } finally {
@@ -134,7 +142,7 @@ async function pollProgress(): Promise<void> {
       if (actionsRunning > 0) pollAgain(2000);
       return;
     }
-    progress.textContent = p.paused ? t().withNote(showProgress(p), p.paused) : showProgress(p);
+    showOn(progress, p.paused ? t().withNote(showProgress(p), p.paused) : showProgress(p), p.failed);
     // An action of this sidebar still holds the run (its first execution): keep showing progress until it returns.
     if (actionsRunning > 0) pollAgain(2000);
     else void driveRun(progress);
@@ -143,12 +151,15 @@ async function pollProgress(): Promise<void> {
   }
 }
 
-async function runAction(button: HTMLButtonElement, action: () => Promise<string>): Promise<void> {
+/** An action's result line: a text, or a text and whether it reports a failure (shown in red). */
+async function runAction(button: HTMLButtonElement, action: () => Promise<string | [string, boolean]>): Promise<void> {
   button.disabled = true;
   actionsRunning++;
   pollAgain(1000);
   try {
-    say(await action());
+    const result = await action();
+    if (typeof result === 'string') say(result);
+    else say(...result);
   } catch (e) {
     say(messageOf(e), true);
   } finally {
@@ -235,9 +246,10 @@ function wireActions(): void {
         if (!r?.confirmed) return t().nothingApplied;
         const rep = r.report;
         if (!rep) return '';
-        return rep.finished
+        const text = rep.finished
           ? t().applied(rep.applied, rep.failed, r.refused)
           : t().appliedContinuing(rep.applied, rep.failed, r.refused, rep.pending);
+        return [text, rep.failed > 0];
       }),
   );
   wireSetupCheck(
@@ -250,27 +262,11 @@ function wireActions(): void {
   reloadButton.addEventListener('click', () => void loadSpaces());
 }
 
-function wireLiveEditing(): void {
-  live.addEventListener('change', async () => {
-    live.disabled = true;
-    try {
-      const state = await callServer('setLiveEditing', live.checked);
-      live.checked = state.liveEditing;
-      say(state.liveEditing ? t().liveOn : t().liveOff);
-    } catch (e) {
-      live.checked = !live.checked;
-      say(t().couldNotToggle(messageOf(e)), true);
-    } finally {
-      live.disabled = false;
-    }
-  });
-}
-
 async function start(): Promise<void> {
   wireAppKey();
   wireAccessSwitches();
   wireActions();
-  wireLiveEditing();
+  wireLiveEditing(live, say, messageOf);
   try {
     const state = await callServer('getSidebarState');
     translatePage(state.language);

@@ -150,6 +150,7 @@ export function memoryWorld(
     activeMemberSheet: () => sheet,
     writeSpace: () => meta.title,
     writePreview: () => 'Preview',
+    removePreview: () => undefined,
     appendAudit: (entries: readonly AuditEntry[]) => world.audit.push(...entries.map(auditCells)),
     readAudit: () => world.audit.map((r) => [...r]),
   };

@@ -45,6 +45,17 @@ describe('run executor (use case on in-memory ports)', () => {
     expect(myProgress(w.ports)).toBeNull();
   });
 
+  it('writes each change in the Audit with the time its answer arrived, not the time its space was written (issue 13 bug 11)', () => {
+    const w = world();
+    // One write a second per space: three waves, a second apart.
+    const report = startRun(w.ports, 'apply', changes, { [SPACE]: 'Launch team' }, w.ports.clock.now() + 60_000);
+    expect(report.finished).toBe(true);
+    const times = w.audit.filter((r) => r[7] === 'applied').map((r) => Date.parse(String(r[0])));
+    expect(times).toHaveLength(3);
+    expect(new Set(times).size).toBe(3);
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+  });
+
   it('checks a change whose answer was lost before sending it again', () => {
     const w = world();
     const [key] = KEYS as [string];

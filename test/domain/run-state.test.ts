@@ -81,4 +81,12 @@ describe('run state', () => {
     expect(progressOf(run(10, 1))).toMatchObject({ done: 5, remaining: 5, etaSeconds: 6 });
     expect(progressOf(run(100, 50))).toMatchObject({ remaining: 50, etaSeconds: 10 });
   });
+
+  it('estimates time left from the rate measured since the run started, when slower than the quotas (issue 13 bug 6)', () => {
+    const started = Date.parse('2026-11-29T10:00:00.000Z');
+    // 5 of 10 finished in 35 s: 5 left take about 35 s more, not the 6 s the quotas allow.
+    expect(progressOf(run(10, 1), started + 35_000)).toMatchObject({ remaining: 5, etaSeconds: 35 });
+    // Faster than the quotas is not believed: the quota pace bounds it.
+    expect(progressOf(run(10, 1), started + 1_000)).toMatchObject({ etaSeconds: 6 });
+  });
 });

@@ -41,7 +41,13 @@ export const enSidebar = {
   couldNotPrefix: 'Could not ',
   couldNotList: (reason: string) => `Could not list your spaces: ${reason}`,
   loadingMembers: (space: string) => `Loading members of ${space}…`,
-  loaded: (n: number, sheet: string) => `Loaded ${plural(n, 'member', 'members')} into the sheet “${sheet}”.`,
+  /** `members` as Chat counts them in the space list (people and groups who joined); invited people and apps apart. */
+  loaded: (members: number, invited: number, apps: number, sheet: string) => {
+    const extra = [invited > 0 ? `${invited} invited` : '', apps > 0 ? plural(apps, 'app', 'apps') : ''].filter(
+      Boolean,
+    );
+    return `Loaded ${plural(members, 'member', 'members')}${extra.length > 0 ? ` (+ ${extra.join(', ')})` : ''} into the sheet “${sheet}”.`;
+  },
   couldNotLoad: (reason: string) => `Could not load the members: ${reason}`,
   progress: (undo: boolean, done: number, failed: number, remaining: number, eta: string) =>
     `${undo ? 'Undo' : 'Bulk apply'}: ${done} done, ${failed} failed, ${remaining} remaining (about ${eta} left)`,

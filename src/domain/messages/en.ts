@@ -36,16 +36,29 @@ const core = {
     refreshed: (members: number, drifted: number, added: number, gone: number) =>
       `${plural(members, 'member', 'members')}: ${drifted} changed in Chat, ${added} new, ${gone} left.`,
     applying: (n: number) => `Applying ${plural(n, 'role change', 'role changes')}…`,
+    lookingUp: (n: number) => `Looking up ${plural(n, 'row', 'rows')} added by email…`,
     undoing: (n: number) => `Undoing ${plural(n, 'role change', 'role changes')}…`,
     finished: (applied: number, failed: number) => `Applied ${applied}, failed ${failed}.`,
+    undone: (undone: number, failed: number) => `Undid ${undone}, failed ${failed}.`,
     stillGoing: (applied: number, failed: number, pending: number) =>
       `Applied ${applied}, failed ${failed}. ${pending} still to go: continuing in the background.`,
     paused: (applied: number, failed: number, note: string) => `Applied ${applied}, failed ${failed}. ${note}`,
     runFinished: (applied: number, failed: number) => `Bulk apply finished: applied ${applied}, failed ${failed}.`,
+    /** A result, then the rows asked for but not applied, each "who (why)", joined; `more` left out of a long list. */
+    notApplied: (result: string, items: string, more: number) =>
+      `${result} Not applied: ${items}${more > 0 ? `; and ${more} more` : ''}.`,
+    notAppliedSeparator: '; ',
+    notAppliedItem: (who: string, reason: string) => `${who} (${reason})`,
   },
   dialog: {
     nothingPending: 'There are no pending role changes.',
     applyTitle: (n: number) => `Apply ${plural(n, 'role change', 'role changes')}?`,
+    /** The title when the only rows listed were added by email (nothing is known to change until they are looked up). */
+    lookUpTitle: (n: number) => `Look up ${plural(n, 'row', 'rows')} added by email?`,
+    lookups: (n: number) =>
+      n === 1
+        ? '1 row added by email will be looked up first: its role is applied only if the person is a member of the space.'
+        : `${n} rows added by email will be looked up first: each role is applied only if the person is a member of the space.`,
     you: 'you',
     unknown: 'someone unknown',
     line: (space: string, member: string, from: string, to: string, by: string) =>
@@ -72,9 +85,8 @@ const core = {
     applied: (role: string, at: string) => `✓ Now ${role} · ${at}`,
     refused: (reason: string) => `✗ Not changed: ${reason}`,
     failed: (reason: string) => `✗ Failed: ${reason}`,
-    /** Typed by someone whose own live editing is off: it waits for someone to review it in the Apply dialog. */
-    pendingOtherEditor: (editor: string) =>
-      `⏳ Pending: typed by ${editor || 'someone unknown'}; not applied until someone reviews it in Apply pending role changes`,
+    /** An edit that waits for someone to review it in Apply (its typist's live editing is off): short, one line. */
+    pendingOtherEditor: (editor: string) => `⏳ Pending: typed by ${editor || 'someone unknown'}`,
     pendingNotConfirmed:
       '⏳ Pending: changed while the Apply confirmation was open, so it was not applied; use Apply pending role changes to review it',
     pendingBusy: '⏳ Pending: another operation was running; use Apply pending role changes',

@@ -40,7 +40,10 @@ export const zhTWSidebar: Messages['sidebar'] = {
   couldNotPrefix: '無法',
   couldNotList: (reason: string) => `無法列出你的聊天室：${reason}`,
   loadingMembers: (space: string) => `正在載入「${space}」的成員…`,
-  loaded: (n: number, sheet: string) => `已將 ${n} 位成員載入工作表「${sheet}」。`,
+  loaded: (members: number, invited: number, apps: number, sheet: string) => {
+    const extra = [invited > 0 ? `${invited} 位受邀者` : '', apps > 0 ? `${apps} 個應用程式` : ''].filter(Boolean);
+    return `已將 ${members} 位成員${extra.length > 0 ? ` (另有 ${extra.join('、')})` : ''}載入工作表「${sheet}」。`;
+  },
   couldNotLoad: (reason: string) => `無法載入成員：${reason}`,
   progress: (undo: boolean, done: number, failed: number, remaining: number, eta: string) =>
     `${undo ? '復原' : '批次套用'}：已完成 ${done} 項，失敗 ${failed} 項，剩餘 ${remaining} 項 (約需 ${eta})`,

@@ -36,16 +36,24 @@ const core: CoreMessages = {
     refreshed: (members: number, drifted: number, added: number, gone: number) =>
       `${members} 位成員：${drifted} 位在 Chat 中有變更，${added} 位新加入，${gone} 位已離開。`,
     applying: (n: number) => `正在套用 ${n} 項角色變更…`,
+    lookingUp: (n: number) => `正在查詢以電子郵件新增的 ${n} 列…`,
     undoing: (n: number) => `正在復原 ${n} 項角色變更…`,
     finished: (applied: number, failed: number) => `已套用 ${applied} 項，失敗 ${failed} 項。`,
+    undone: (undone: number, failed: number) => `已復原 ${undone} 項，失敗 ${failed} 項。`,
     stillGoing: (applied: number, failed: number, pending: number) =>
       `已套用 ${applied} 項，失敗 ${failed} 項。還有 ${pending} 項：將在背景繼續。`,
     paused: (applied: number, failed: number, note: string) => `已套用 ${applied} 項，失敗 ${failed} 項。${note}`,
     runFinished: (applied: number, failed: number) => `批次套用已完成：已套用 ${applied} 項，失敗 ${failed} 項。`,
+    notApplied: (result: string, items: string, more: number) =>
+      `${result}未套用：${items}${more > 0 ? `；另有 ${more} 列` : ''}。`,
+    notAppliedSeparator: '；',
+    notAppliedItem: (who: string, reason: string) => `${who} (${reason})`,
   },
   dialog: {
     nothingPending: '沒有待處理的角色變更。',
     applyTitle: (n: number) => `要套用 ${n} 項角色變更嗎？`,
+    lookUpTitle: (n: number) => `要查詢以電子郵件新增的 ${n} 列嗎？`,
+    lookups: (n: number) => `會先查詢以電子郵件新增的 ${n} 列：只有對方是這個聊天室的成員時，才會套用角色。`,
     you: '你',
     unknown: '不明人士',
     line: (space: string, member: string, from: string, to: string, by: string) =>
@@ -71,8 +79,7 @@ const core: CoreMessages = {
     applied: (role: string, at: string) => `✓ 現為${role} · ${at}`,
     refused: (reason: string) => `✗ 未變更：${reason}`,
     failed: (reason: string) => `✗ 失敗：${reason}`,
-    pendingOtherEditor: (editor: string) =>
-      `⏳ 待處理：由${editor || '不明人士'}輸入；要等有人在「套用待處理的角色變更」中確認後才會套用`,
+    pendingOtherEditor: (editor: string) => `⏳ 待處理：由${editor || '不明人士'}輸入`,
     pendingNotConfirmed: '⏳ 待處理：套用確認視窗開啟期間被修改，因此未套用；請使用「套用待處理的角色變更」確認',
     pendingBusy: '⏳ 待處理：當時有其他作業正在執行；請使用「套用待處理的角色變更」',
     pendingChangedMeanwhile: '⏳ 待處理：批次套用等待期間「角色」儲存格被修改；請使用「套用待處理的角色變更」',
