@@ -134,8 +134,8 @@ function rememberForUndo(ports: Ports, run: RunState): void {
   if (run.kind === 'undo') ports.runs.saveUndo(run.user, { runId: run.runId, changes: [] });
 }
 
-/** A space still going has its outcomes written (Audit, then Status cells) at most this often: about every wave. */
-const STATUS_EVERY_MS = 1000;
+/** Outcomes of spaces still going are written this often: ~12 sheet calls a time, each an Apps Script round trip. */
+const STATUS_EVERY_MS = 5000;
 
 /** Sheets are found by space and access: a space loaded as the person and as an admin has two sheets. */
 const sheetKey = (space: string, access: string) => `${space}|${access}`;
