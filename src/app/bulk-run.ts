@@ -134,20 +134,16 @@ function rememberForUndo(ports: Ports, run: RunState): void {
   if (run.kind === 'undo') ports.runs.saveUndo(run.user, { runId: run.runId, changes: [] });
 }
 
-/** Outcomes of spaces still going are written this often: ~12 sheet calls a time, each an Apps Script round trip. */
-const STATUS_EVERY_MS = 5000;
-
 /** Sheets are found by space and access: a space loaded as the person and as an admin has two sheets. */
 const sheetKey = (space: string, access: string) => `${space}|${access}`;
 
-/** Buffers finished jobs and writes them (Audit first, then the sheet) as the run goes, in batches. */
+/** Buffers finished jobs and writes them (Audit first, then the sheet) a space at a time. */
 class OutcomeRecorder {
   private readonly waiting = new Map<string, RunJob[]>();
   private sheets: Map<string, MemberSheet> | undefined;
   private readonly rows = new Map<string, ReadonlyMap<string, MemberRow> | undefined>();
   /** When each job's answer arrived (its wave's), for the Audit and Status times: not when its space was written. */
   private readonly landed = new Map<RunJob, number>();
-  private lastFlush = 0;
   rowsGone = 0;
 
   constructor(
@@ -163,15 +159,15 @@ class OutcomeRecorder {
     this.waiting.set(job.space, list);
   }
 
-  /** After a wave: finished spaces at once, the others every STATUS_EVERY_MS (one batch each: O(1) sheet calls). */
-  flushFinishedSpaces(stillOpen: ReadonlySet<string>, now: number): void {
-    const due = now - this.lastFlush >= STATUS_EVERY_MS;
-    // A live edit's run (a paste) keeps one write per space, at its end: its sheet calls do not grow with it.
-    const following = (space: string) => due && this.waiting.get(space)?.some((j) => !j.live) === true;
-    const ready = [...this.waiting.keys()].filter((space) => following(space) || !stillOpen.has(space));
+  /**
+   * After a wave: the spaces that have finished. Spaces still going wait (writing every wave would cost a dozen
+   * sheet calls a time, each an Apps Script round trip: several times the run's sheet calls; issue 13 bug 5 stays
+   * open for a cheaper way).
+   */
+  flushFinishedSpaces(stillOpen: ReadonlySet<string>, _now: number): void {
+    const ready = [...this.waiting.keys()].filter((space) => !stillOpen.has(space));
     if (ready.length === 0) return;
     this.flush(ready.flatMap((space) => this.waiting.get(space) ?? []));
-    this.lastFlush = now;
   }
 
   flush(jobs: readonly RunJob[]): void {
