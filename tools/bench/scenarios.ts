@@ -343,6 +343,27 @@ export async function runBulkScenario(bench: Bench, spec: BulkSpec): Promise<Sce
   }
   const baselineSeconds = baseline && !baseline.stopped ? baseline.seconds : null;
   return {
+    ...applyFigures(spec, changes, floor, product, server),
+    baselineSeconds: baselineSeconds === null ? null : round(baselineSeconds, 1),
+    speedupVsBaseline: baselineSeconds === null ? null : round(baselineSeconds / product.seconds, 2),
+    baselineCompleted: baseline ? baseline.completed : null,
+    orphanedRun: product.orphanedRun,
+    reportedApplied: product.reportedApplied,
+    baseline,
+    propertiesPeakBytes,
+    extra: { continuationErrors: product.errors.length > 0 ? product.errors.join(' | ') : null },
+  };
+}
+
+/** The figures every bulk-apply scenario reports the same way: timing against the floor, requests, sheet calls. */
+export function applyFigures(
+  spec: { name: string; spaces: number },
+  changes: number,
+  floor: number,
+  product: ProductRun,
+  server: ServerMeasure,
+) {
+  return {
     name: spec.name,
     changes,
     spaces: spec.spaces,
@@ -354,19 +375,11 @@ export async function runBulkScenario(bench: Bench, spec: BulkSpec): Promise<Sce
     sheetCalls: product.sheetCalls,
     lost: server.lost,
     duplicates: server.duplicates,
-    baselineSeconds: baselineSeconds === null ? null : round(baselineSeconds, 1),
-    speedupVsBaseline: baselineSeconds === null ? null : round(baselineSeconds / product.seconds, 2),
-    baselineCompleted: baseline ? baseline.completed : null,
     executions: product.executions,
     chatWaitSeconds: product.chatWaitSeconds,
     chatLatencyP50Ms: product.latency.p50,
     chatLatencyP95Ms: product.latency.p95,
     hardStops: product.hardStops,
-    orphanedRun: product.orphanedRun,
-    reportedApplied: product.reportedApplied,
-    baseline,
-    propertiesPeakBytes,
-    extra: { continuationErrors: product.errors.length > 0 ? product.errors.join(' | ') : null },
   };
 }
 
