@@ -58,7 +58,8 @@ function drive(
 describe('run engine (the at-most-once protocol)', () => {
   it('applies queued jobs one write a second per space, several spaces per wave', () => {
     const jobs = [job(1), job(2), job(3, 'spaces/B')];
-    const { log } = drive(new RunEngine(jobs, 0, () => 0), () => ok('ROLE_MANAGER'));
+    // Made a second before its first wave: the project bucket has refilled (a run starts with one write).
+    const { log } = drive(new RunEngine(jobs, -1000, () => 0), () => ok('ROLE_MANAGER'));
     expect(log).toEqual(['PATCH 1 @0', 'PATCH 3 @0', 'PATCH 2 @1050']);
     expect(jobs.map((j) => j.state)).toEqual(['applied', 'applied', 'applied']);
   });
@@ -115,6 +116,36 @@ describe('run engine (the at-most-once protocol)', () => {
     expect(log).toHaveLength(MAX_THROTTLES + 1);
     expect(jobs[0]).toMatchObject({ state: 'failed', errorStatus: 429 });
     expect(jobs[0]?.reason).toMatch(/quota/i);
+  });
+
+  it("retries a write refused for its space's own second at the space's next turn, not after a backoff", () => {
+    // Chat's body for a per-space 429 is not documented (ASSUMPTIONS.md): this is the ErrorInfo the emulator sends.
+    const perSpace: WaveResult = {
+      status: 429,
+      retryAfter: undefined,
+      body: JSON.stringify({
+        error: {
+          code: 429,
+          status: 'RESOURCE_EXHAUSTED',
+          message: 'Quota exceeded.',
+          details: [
+            {
+              '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+              reason: 'RATE_LIMIT_EXCEEDED',
+              domain: 'googleapis.com',
+              metadata: { quota_limit: 'WriteRequestsPerSecondPerSpace', service: 'chat.googleapis.com' },
+            },
+          ],
+        },
+      }),
+    };
+    const jobs = [job(1), job(2)];
+    let calls = 0;
+    const { log } = drive(new RunEngine(jobs, 0, () => 0.5), () => (++calls === 2 ? perSpace : ok('ROLE_MANAGER')));
+    // Job 2 is refused at 1050; it goes again one gap (1,050 ms) after that attempt, where a backoff would have waited
+    // 1.5 s from the answer. A 429 naming no quota still backs off (see the Retry-After test).
+    expect(log).toEqual(['PATCH 1 @0', 'PATCH 2 @1050', 'PATCH 2 @2100']);
+    expect(jobs.map((j) => j.state)).toEqual(['applied', 'applied']);
   });
 
   it('waits as long as Retry-After says after a 429, and counts the retry', () => {
