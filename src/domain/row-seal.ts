@@ -57,13 +57,31 @@ export function utf8(text: string): Uint8Array {
 export function sealer(secret: string, context: SealContext): (fields: SealedFields) => string {
   // The keyed state is computed once; each row's seal continues from a copy of it.
   const keyed = hmac.create(sha256, utf8(secret));
-  return (fields) =>
-    bytesToHex(
-      keyed
-        .clone()
-        .update(utf8(sealPayload(context, fields)))
-        .digest(),
-    ).slice(0, 32);
+  const memo = memoFor(secret);
+  return (fields) => {
+    const payload = sealPayload(context, fields);
+    let seal = memo.seals.get(payload);
+    if (seal === undefined) {
+      seal = bytesToHex(keyed.clone().update(utf8(payload)).digest()).slice(0, 32);
+      if (memo.seals.size >= MEMO_LIMIT) memo.seals.clear();
+      memo.seals.set(payload, seal);
+    }
+    return seal;
+  };
+}
+
+/**
+ * Seals computed in this execution, by payload: an Apply plans every sheet twice (for the confirmation, then again
+ * under the lock) and each plan checks the seal of every row it changes, and a cold execution spends most of its
+ * planning time in HMAC. The seal is a function of the secret and the payload alone, so a repeat is answered from
+ * here. Bounded, so the 50,000 rows of Chat's largest space cannot hold on to memory.
+ */
+const MEMO_LIMIT = 20_000;
+let memo: { secret: string; seals: Map<string, string> } | undefined;
+
+function memoFor(secret: string): { seals: Map<string, string> } {
+  if (memo?.secret !== secret) memo = { secret, seals: new Map() };
+  return memo;
 }
 
 /** Constant-shape comparison: the seal is checked in full, never by prefix. */
