@@ -5,7 +5,8 @@
  */
 
 import { decodePlan, decodeProgress, encodePlan, encodeProgress } from '../domain/run-codec';
-import { chunk, decodeRun, type RunState } from '../domain/run-state';
+import { applyJournal, decodeJournal, encodeJournal } from '../domain/run-journal';
+import { chunk, decodeRun, type RunJob, type RunState } from '../domain/run-state';
 import { decodeUndo, encodeUndo, type UndoRecord } from '../domain/undo-record';
 
 const PREFIX = 'run.';
@@ -13,18 +14,24 @@ const PREFIX = 'run.';
 const keyFor = (user: string) => `${PREFIX}${user.toLowerCase()}`;
 
 /**
- * Keys of one person's run: `.s.*` the progress (rewritten before each wave), `.p<k>.*` plan segment k (written
- * once), `.n` and `.<i>` a run saved by an earlier version (one JSON value, read once and replaced). Matched exactly:
- * `run.al@x.com.` must not also match the keys of al@x.com.au.
+ * Keys of one person's run: `.s.*` the progress (rewritten every few seconds), `.j` the writes sent since (one small
+ * value, see run-journal.ts), `.p<k>.*` plan segment k (written once), `.n` and `.<i>` a run saved by an earlier
+ * version (one JSON value, read once and replaced). Matched exactly: `run.al@x.com.` must not also match the keys of
+ * al@x.com.au.
  */
 const ownKey = (base: string, key: string) =>
-  key.startsWith(`${base}.`) && /^(n|\d+|s\.(n|\d+)|p\d+\.(n|\d+))$/.test(key.slice(base.length + 1));
+  key.startsWith(`${base}.`) && /^(n|\d+|j|s\.(n|\d+)|p\d+\.(n|\d+))$/.test(key.slice(base.length + 1));
 
 /** What this execution knows is stored for a person: the run's id, its segments' job counts, progress pieces. */
 interface Layout {
   runId: string;
   segments: number[];
   progressPieces: number;
+  /** The stored progress's generation, and the writes journaled since it (positions and attempts). */
+  generation: number;
+  journal: number[];
+  /** Where each job of the run is (the journal names jobs by position), for the jobs array it was made for. */
+  positions?: { of: readonly RunJob[]; at: Map<RunJob, number> };
   /** Keys that may belong to something else than `runId` (a damaged or earlier run): removed before a new run. */
   stale: boolean;
 }
@@ -88,7 +95,7 @@ export function loadRun(user: string): RunState | undefined {
   const all = PropertiesService.getDocumentProperties().getProperties();
   const base = keyFor(user);
   const hasKeys = Object.keys(all).some((key) => ownKey(base, key));
-  layouts.set(base, { runId: '', segments: [], progressPieces: 0, stale: hasKeys });
+  layouts.set(base, fresh('', hasKeys));
   const progressText = joined(all, `${base}.s`);
   if (progressText === undefined) {
     const legacy = joined(all, base);
@@ -111,12 +118,16 @@ export function loadRun(user: string): RunState | undefined {
     Object.assign(run.titles, plan.titles);
   }
   if (!progress.apply(run.jobs)) return undefined;
+  const journal = decodeJournal(all[`${base}.j`]);
+  const follows = journal?.runId === run.runId && journal.generation === progress.generation;
+  if (journal && follows && !applyJournal(run.jobs, journal)) return undefined;
   if (progress.settled) run.settled = progress.settled;
   layouts.set(base, {
-    runId: run.runId,
+    ...fresh(run.runId, false),
     segments: [...progress.segments],
     progressPieces: Number(all[`${base}.s.n`]),
-    stale: false,
+    generation: progress.generation,
+    journal: journal && follows ? journal.sent : [],
   });
   return run;
 }
@@ -138,7 +149,7 @@ export function saveRun(run: RunState): void {
   if (layout.runId !== run.runId || planned > run.jobs.length) {
     // Another run (or none, or a damaged one) is stored: this run's plan starts afresh.
     if (layout.stale) for (const key of props.getKeys()) if (ownKey(base, key)) props.deleteProperty(key);
-    layout = { runId: run.runId, segments: [], progressPieces: 0, stale: false };
+    layout = fresh(run.runId, false);
   }
   const values: Record<string, string> = {};
   const start = layout.segments.reduce((a, b) => a + b, 0);
@@ -148,17 +159,59 @@ export function saveRun(run: RunState): void {
     layout.segments.push(run.jobs.length - start);
   }
   const before = layout.progressPieces;
-  layout.progressPieces = pieces(values, `${base}.s`, encodeProgress(run, layout.segments));
+  // A new generation: the journal stored so far belongs to the progress this one replaces, and is ignored from now.
+  layout.generation = Math.max(0, layout.generation) + 1;
+  layout.journal = [];
+  layout.progressPieces = pieces(values, `${base}.s`, encodeProgress(run, layout.segments, layout.generation));
   props.setProperties(values);
   for (let i = layout.progressPieces; i < before; i++) props.deleteProperty(`${base}.s.${i}`);
   layouts.set(base, layout);
+}
+
+/** The journal grows by a few bytes a write; past this it is cheaper (and within one value) to save the progress. */
+const JOURNAL_LIMIT = 8000;
+
+/**
+ * Records that these jobs (about to be sent) may reach Chat, in one small property write: what saveRun would have
+ * stored about them, without re-encoding the whole run. Falls back to saveRun when this execution has not saved or
+ * loaded this run, or when the journal would outgrow one value.
+ */
+export function markSent(run: RunState, jobs: readonly RunJob[]): void {
+  const base = keyFor(run.user);
+  const layout = layouts.get(base);
+  const journal = layout && journalWith(layout, run, jobs);
+  if (!layout || !journal) {
+    saveRun(run);
+    return;
+  }
+  PropertiesService.getDocumentProperties().setProperty(`${base}.j`, journal.text);
+  layout.journal = journal.sent;
+}
+
+/** The layout's journal with these jobs added, or undefined when it cannot take them (then the progress is saved). */
+function journalWith(layout: Layout, run: RunState, jobs: readonly RunJob[]) {
+  if (layout.runId !== run.runId || layout.generation < 1) return undefined;
+  if (layout.positions?.of !== run.jobs)
+    layout.positions = { of: run.jobs, at: new Map(run.jobs.map((j, i) => [j, i])) };
+  const sent = [...layout.journal];
+  for (const job of jobs) {
+    const at = layout.positions.at.get(job);
+    if (at === undefined) return undefined;
+    sent.push(at, job.attempts);
+  }
+  const text = encodeJournal({ runId: run.runId, generation: layout.generation, sent });
+  return text.length > JOURNAL_LIMIT ? undefined : { text, sent };
 }
 
 export function deleteRun(user: string): void {
   const props = PropertiesService.getDocumentProperties();
   const base = keyFor(user);
   for (const key of props.getKeys()) if (ownKey(base, key)) props.deleteProperty(key);
-  layouts.set(base, { runId: '', segments: [], progressPieces: 0, stale: false });
+  layouts.set(base, fresh('', false));
+}
+
+function fresh(runId: string, stale: boolean): Layout {
+  return { runId, segments: [], progressPieces: 0, generation: 0, journal: [], stale };
 }
 
 /**

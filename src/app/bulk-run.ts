@@ -26,6 +26,7 @@ import { outcomeCounts, type RunJob, type RunState } from '../domain/run-state';
 import { stamp, statusText } from '../domain/status';
 import type { UndoChange } from '../domain/undo-record';
 import type { Chat, MemberSheet, Ports, RowPatch } from './ports';
+import { WaveSaves } from './wave-saves';
 
 export interface RunReport {
   runId: string;
@@ -81,6 +82,7 @@ export function executeRun(
   }
 
   const engine = new RunEngine(run.jobs, clock.now(), clock.random, doubtful);
+  const saves = new WaveSaves(runs, run);
   for (let wave = 0; wave < engine.maxWaves && !engine.done; wave++) {
     const now = clock.now();
     if (now >= deadline) break;
@@ -89,7 +91,7 @@ export function executeRun(
       clock.sleep(Math.min(waitMs, deadline - now));
       continue;
     }
-    runs.save(run);
+    saves.beforeWave(now, requests);
     engine.sent(clock.now());
     const results = api.sendAll(
       requests.map(({ job, check }) =>

@@ -12,7 +12,7 @@ import type { EmailLookup } from '../domain/email-lookup';
 import type { Cell, MemberRow, Seal } from '../domain/member-row';
 import type { ApiRole } from '../domain/roles';
 import type { WaveResult } from '../domain/run-engine';
-import type { RunState } from '../domain/run-state';
+import type { RunJob, RunState } from '../domain/run-state';
 import type { TypedRecords } from '../domain/typed-by';
 import type { UndoRecord } from '../domain/undo-record';
 
@@ -122,6 +122,8 @@ export interface Chat {
 export interface RunStore {
   load(user: string): RunState | undefined;
   save(run: RunState): void;
+  /** Stores, before they are sent, that these jobs of a saved run may reach Chat (a small write; see wave-saves.ts). */
+  markSent(run: RunState, jobs: readonly RunJob[]): void;
   remove(user: string): void;
   /** The person's last bulk apply in this spreadsheet, for Undo: kept where only the add-on can write. */
   saveUndo(user: string, record: UndoRecord): void;

@@ -151,7 +151,7 @@ const STATE_OF: Record<string, [JobState, boolean]> = {
  * wave, over every job of the run: a plain loop, no allocation per job (the bench counts each real millisecond of
  * CPU twenty times).
  */
-export function encodeProgress(run: RunState, segments: readonly number[]): string {
+export function encodeProgress(run: RunState, segments: readonly number[], generation = 0): string {
   const runs: string[] = [];
   let letter = '';
   let count = 0;
@@ -195,6 +195,8 @@ export function encodeProgress(run: RunState, segments: readonly number[]): stri
     u: run.user,
     at: run.startedAt,
     p: segments,
+    // Which sent journal (run-journal.ts) follows this progress.
+    g: generation,
     s: runs.join(''),
     d: details,
     r: reasons,
@@ -210,6 +212,8 @@ export interface StoredProgress {
   startedAt: string;
   /** Job counts of the plan segments, in order. */
   segments: number[];
+  /** Raised at each save: the sent journal written after this progress carries the same number. */
+  generation: number;
   settled?: { applied: number; failed: number };
   apply(jobs: RunJob[]): boolean;
 }
@@ -228,6 +232,7 @@ export function decodeProgress(text: string): StoredProgress | undefined {
       user: u,
       startedAt: String(raw.at ?? ''),
       segments: p as number[],
+      generation: Number.isInteger(raw.g) ? (raw.g as number) : -1,
       apply: (jobs) => applyStates(jobs, s, d as unknown[][], r as unknown[]),
     };
     if (Array.isArray(c)) progress.settled = { applied: Number(c[0]) || 0, failed: Number(c[1]) || 0 };

@@ -3,7 +3,7 @@
  * changes saved before every wave, as the executor does, never takes document properties above half of the 500 kB.
  */
 
-import { appendUndo, deleteRun, lastUndo, loadRun, saveRun } from '../../src/adapters/run-store';
+import { appendUndo, deleteRun, lastUndo, loadRun, markSent, saveRun } from '../../src/adapters/run-store';
 import type { RunState } from '../../src/domain/run-state';
 import { FakeProperties, PropertyStore } from '../../tools/gas-fakes/properties';
 import { Recorder } from '../../tools/gas-fakes/recorder';
@@ -61,6 +61,49 @@ describe('run store', () => {
     expect(back?.jobs.map((j) => [j.key, j.state, j.who])).toEqual(run.jobs.map((j) => [j.key, j.state, j.who]));
     deleteRun(run.user);
     expect(store.values.size).toBe(0);
+  });
+
+  it('keeps writes marked sent between two saves as possibly made (inflight) when the execution stops there', () => {
+    const run = realisticRun(2, 3);
+    saveRun(run);
+    const [first, second, third] = run.jobs;
+    if (!first || !second || !third) throw new Error('no jobs');
+    Object.assign(first, { state: 'inflight', attempts: 1 });
+    markSent(run, [first]);
+    // The answer came (applied, in memory only), then the next write went out; then the execution stopped.
+    Object.assign(first, { state: 'applied' });
+    Object.assign(second, { state: 'inflight', attempts: 2 });
+    markSent(run, [second]);
+    const back = reload(run.user);
+    expect(back?.jobs.slice(0, 3).map((j) => [j.state, j.attempts])).toEqual([
+      ['inflight', 1],
+      ['inflight', 2],
+      ['queued', 0],
+    ]);
+    // The next save holds what happened; the journal written before it no longer counts, and the next one only adds.
+    saveRun(run);
+    Object.assign(third, { state: 'inflight', attempts: 1 });
+    markSent(run, [third]);
+    expect(reload(run.user)?.jobs.slice(0, 3).map((j) => j.state)).toEqual(['applied', 'inflight', 'inflight']);
+    const journalKey = [...store.values.keys()].find((k) => k.endsWith('.j'));
+    expect(journalKey).toBeDefined();
+    deleteRun(run.user);
+    expect([...store.values.keys()]).toEqual([]);
+  });
+
+  it('continues nothing from a journal that does not fit its run, and saves the whole run when it has none', () => {
+    const run = realisticRun(1, 2);
+    const [first] = run.jobs;
+    if (!first) throw new Error('no jobs');
+    // Never saved in this execution: marking a write saves the whole run instead.
+    Object.assign(first, { state: 'inflight', attempts: 1 });
+    markSent(run, [first]);
+    expect(reload(run.user)?.jobs[0]?.state).toBe('inflight');
+    const key = [...store.values.keys()].find((k) => k.endsWith('.j'));
+    const progress = [...store.values.entries()].find(([k]) => k.endsWith('.s.0'))?.[1] ?? '';
+    const generation = (JSON.parse(progress) as { g: number }).g;
+    store.values.set(key ?? `run.${run.user}.j`, JSON.stringify({ v: 1, id: run.runId, g: generation, s: [99, 1] }));
+    expect(reload(run.user)).toBeUndefined();
   });
 
   it('adds a plan segment for changes added to an open run, and leaves other people’s runs alone', () => {

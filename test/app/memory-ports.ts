@@ -160,6 +160,17 @@ export function memoryWorld(
     runs: {
       load: (u) => world.runs.get(u),
       save: (run) => world.runs.set(run.user, structuredClone(run)),
+      // As the real store's journal: the stored run's queued jobs among these become inflight, nothing else changes.
+      markSent: (run, jobs) => {
+        const stored = world.runs.get(run.user);
+        if (stored?.runId !== run.runId) return void world.runs.set(run.user, structuredClone(run));
+        for (const job of jobs) {
+          const kept = stored.jobs[run.jobs.indexOf(job)];
+          if (kept?.state !== 'queued') continue;
+          kept.state = 'inflight';
+          kept.attempts = Math.max(kept.attempts, job.attempts);
+        }
+      },
       remove: (u) => world.runs.delete(u),
       saveUndo: (_u: string, record: UndoRecord) => {
         world.undo = record;
