@@ -53,6 +53,25 @@ describe('PropertiesService', () => {
     expect(env.sim.properties.document.size()).toBeLessThanOrEqual(PROPERTY_STORE_LIMIT);
     expect(doc.getProperty('big')).toBeNull();
   });
+
+  it('counts the store size (UTF-8 keys and values) however values change, so its quota check stays right', () => {
+    const doc = env.globals.PropertiesService.getDocumentProperties();
+    const store = env.sim.properties.document;
+    doc.setProperties({ a: 'xx', 角色: '擁有者' });
+    doc.setProperty('a', 'x');
+    store.values.set('direct', '12345');
+    doc.deleteProperty('角色');
+    const recount = () => [...store.values].reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+    expect(store.size()).toBe(recount());
+    expect(store.size()).toBe(2 + 11);
+    doc.setProperties({ only: 'y' }, true);
+    expect(store.size()).toBe(recount());
+    // A value just under the limit next to the others is refused when replacing one would overflow the store.
+    for (let i = 0; i < 55; i++) doc.setProperty(`k${i}`, 'z'.repeat(9000));
+    expect(() => doc.setProperty('k0', 'z'.repeat(9 * 1024))).not.toThrow();
+    expect(() => doc.setProperties({ n1: 'z'.repeat(9000), n2: 'z'.repeat(9000) })).toThrow('property storage quota');
+    expect(store.size()).toBe(recount());
+  });
 });
 
 describe('LockService', () => {
