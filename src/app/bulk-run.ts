@@ -9,7 +9,7 @@
  */
 
 import { type AuditEntry, auditRecord } from '../domain/audit';
-import { COL, type MemberRow, rowFromCells } from '../domain/member-row';
+import { COL, type MemberRow, rowOf } from '../domain/member-row';
 import { words } from '../domain/messages';
 import { uiRole } from '../domain/roles';
 import {
@@ -202,7 +202,7 @@ class OutcomeRecorder {
     const key = sheetKey(space, access);
     if (!this.rows.has(key)) {
       const sheet = this.sheets$().get(key);
-      const rows = sheet ? sheet.readRows().values.map((cells) => rowFromCells(cells).row) : undefined;
+      const rows = sheet ? sheet.readRows().values.map((cells) => rowOf(cells)) : undefined;
       this.rows.set(key, rows && new Map(rows.map((row) => [row.key, row])));
     }
     return this.rows.get(key);

@@ -2,7 +2,7 @@
 
 import { decideNewRow, decideRow, describeMember, planSpace } from '../domain/changes';
 import type { AuthoredChange, AuthoredLookup } from '../domain/confirmation';
-import { type Cell, COL, type MemberRow, rowFromCells } from '../domain/member-row';
+import { type Cell, COL, type MemberRow, rowFromCells, rowOf } from '../domain/member-row';
 import { type ApiRole, uiRole } from '../domain/roles';
 import { authorOf } from '../domain/typed-by';
 import type { MemberSheet, RowPatch, Sheets } from './ports';
@@ -72,7 +72,7 @@ function trustOf(target: MemberSheet, values: readonly Cell[][], parsed: readonl
  */
 export function planSheet(target: MemberSheet, callerEmail: string, only?: (index: number) => boolean): SheetPlan {
   const values = target.readRows().values;
-  const parsed = values.map((cells) => rowFromCells(cells).row);
+  const parsed = values.map((cells) => rowOf(cells));
   const { trusted, trustedRole, nameOf } = trustOf(target, values, parsed);
   const caller = callerEmail.toLowerCase();
   const callerIndex = caller ? parsed.findIndex((r) => r.email.toLowerCase() === caller) : -1;

@@ -140,8 +140,25 @@ export function rowFromCells(
   intact: boolean;
   snapshot: MemberRow | undefined;
 } {
+  const row = rowOf(cells);
+  const { snapshot, seal: stored } = parseSnapshot(text(cells[COL.snapshot - 1]));
+  const intact =
+    snapshot !== undefined &&
+    isMembershipName(row.key) &&
+    snapshot.key === row.key &&
+    snapshot.serverRole === row.serverRole &&
+    text(cells[COL.serverRole - 1]) === row.serverRole &&
+    (!seal || (sealVerifies(snapshot, stored, seal) && sameIdentity(row, snapshot)));
+  return { row, intact, snapshot };
+}
+
+/**
+ * A row's cells as they read, trusting nothing: without its snapshot, which is parsed (a JSON cell a row) only where
+ * the row's integrity matters. A run reading every sheet to see what the Role cells ask for needs no more.
+ */
+export function rowOf(cells: readonly Cell[]): MemberRow {
   const serverRole = text(cells[COL.serverRole - 1]);
-  const row: MemberRow = {
+  return {
     name: text(cells[COL.name - 1]),
     email: text(cells[COL.email - 1]),
     type: kindFrom(text(cells[COL.type - 1])),
@@ -151,15 +168,6 @@ export function rowFromCells(
     key: text(cells[COL.key - 1]),
     serverRole: isApiRole(serverRole) ? serverRole : '',
   };
-  const { snapshot, seal: stored } = parseSnapshot(text(cells[COL.snapshot - 1]));
-  const intact =
-    snapshot !== undefined &&
-    isMembershipName(row.key) &&
-    snapshot.key === row.key &&
-    snapshot.serverRole === row.serverRole &&
-    serverRole === row.serverRole &&
-    (!seal || (sealVerifies(snapshot, stored, seal) && sameIdentity(row, snapshot)));
-  return { row, intact, snapshot };
 }
 
 /** Whether a snapshot was sealed by the add-on for this sheet (and this load). */

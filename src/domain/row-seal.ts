@@ -36,7 +36,7 @@ export function sealPayload(context: SealContext, fields: SealedFields): string 
 
 /** What every payload of one sheet's seals starts with: the place the row belongs. */
 const sealPrefix = (context: SealContext) =>
-  `${['seal-v1', context.sheetId, context.space, context.access, context.generation].join('|')}|`;
+  ['seal-v1', context.sheetId, context.space, context.access, context.generation, ''].join('|');
 
 /**
  * The seal of a row: HMAC-SHA256 keyed by the document's secret, first 128 bits in hex. Computed in the bundle
