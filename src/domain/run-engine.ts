@@ -13,7 +13,8 @@ import { quotaScope } from './quota-scope';
 import { isRetryable, parseRetryAfter } from './retry';
 import { type ApiRole, isApiRole, parseRole, truncate, uiRole } from './roles';
 import type { RunJob } from './run-state';
-import { CHAT_WRITE_LIMITS, type Job, WriteScheduler } from './scheduler';
+import { type Job, WriteScheduler } from './scheduler';
+import { CHAT_WRITE_LIMITS } from './scheduler-options';
 
 /** The answer to one request of a wave; `undefined` when there was no HTTP answer at all. */
 export interface WaveResult {

@@ -1,5 +1,6 @@
 import type { QuotaScope } from '../../src/domain/quota-scope';
-import { CHAT_WRITE_LIMITS, type Refusal, WriteScheduler } from '../../src/domain/scheduler';
+import { type Refusal, WriteScheduler } from '../../src/domain/scheduler';
+import { CHAT_WRITE_LIMITS } from '../../src/domain/scheduler-options';
 
 /** A token bucket like the project's write quota: `perSecond`, holding one second's worth. */
 class Bucket {
