@@ -116,6 +116,7 @@ export class RunEngine {
       .map((w) => ({ space: w.space, scope: quotaScope(w.result.body) }));
     this.scheduler.observe(now, writes.length, refusals);
     this.wave.forEach((job, i) => {
+      if (!this.checks[i] && results[i]) this.scheduler.answered(job, now);
       if (this.settleOne(job, this.checks[i] === true, results[i], now)) retries++;
       if (!isOpen(job.item)) {
         this.scheduler.finish(job);

@@ -27,6 +27,8 @@ export interface Job<T> {
   space: string;
   attempts: number;
   readyAt: number;
+  /** When its last attempt left (see `sent`). */
+  sentAt?: number;
 }
 
 export class WriteScheduler<T> {
@@ -34,6 +36,8 @@ export class WriteScheduler<T> {
   private readonly spaceFreeAt = new Map<string, number>();
   /** Extra gap per space after its per-space 429s, and when the last one came. */
   private readonly spaceExtra = new Map<string, { ms: number; refusedAt: number }>();
+  /** The fastest round trip of a write seen in this run (see `answered`). */
+  private fastestRoundTripMs: number | undefined;
   private tokens: number;
   private tokensAt: number;
   private ratePerMs: number;
@@ -116,7 +120,25 @@ export class WriteScheduler<T> {
       if (backoff && extra && now - extra.refusedAt > backoff.calmMs)
         extra.ms = Math.max(0, extra.ms - backoff.decayMs);
       this.spaceFreeAt.set(job.space, Math.max(this.spaceFreeAt.get(job.space) ?? 0, now + this.spaceGap(job.space)));
+      job.sentAt = now;
     }
+  }
+
+  /**
+   * A write's answer came at `now`. Chat counted it somewhere between sending and answer: a round trip slower than
+   * the fastest seen may have arrived late by up to that difference (a first request on a fresh connection, a slow
+   * network moment), and the next write to its space, sent a gap after this one, could then arrive less than a
+   * second after it. So the space waits half the difference more (half: the delay may as well have been on the way
+   * back). The first answer of a run is compared with an instant round trip.
+   */
+  answered(job: Job<T>, now: number): void {
+    if (job.sentAt === undefined) return;
+    const roundTrip = Math.max(0, now - job.sentAt);
+    const late = (roundTrip - (this.fastestRoundTripMs ?? 0)) / 2;
+    this.fastestRoundTripMs = Math.min(this.fastestRoundTripMs ?? roundTrip, roundTrip);
+    if (late <= 0) return;
+    const free = job.sentAt + this.spaceGap(job.space) + late;
+    this.spaceFreeAt.set(job.space, Math.max(this.spaceFreeAt.get(job.space) ?? 0, free));
   }
 
   /** The gap kept between two writes to this space: Chat's second, a margin, and what its 429s added. */

@@ -54,11 +54,7 @@ describe('WriteScheduler', () => {
       seed = (seed * 16807) % 2147483647;
       return seed / 2147483647;
     };
-    const scheduler = new WriteScheduler(
-      Array.from({ length: 20 }, (_, i) => items(`S${i}`, 10)).flat(),
-      options,
-      0,
-    );
+    const scheduler = new WriteScheduler(Array.from({ length: 20 }, (_, i) => items(`S${i}`, 10)).flat(), options, 0);
     const arrivals: number[] = [];
     let now = 0;
     for (let wave = 0; wave < 10_000 && !scheduler.done; wave++) {
@@ -80,6 +76,43 @@ describe('WriteScheduler', () => {
     }
     expect(arrivals).toHaveLength(200);
     expect(refused).toBe(0);
+  });
+
+  it('waits longer after a slow answer: a write that may have reached Chat late pushes its space back', () => {
+    const s = new WriteScheduler(items('A', 4), options, 0);
+    const send = (now: number, answeredAt: number) => {
+      const job = s.nextWave(now).batch[0];
+      if (!job) throw new Error(`nothing to send at ${now}`);
+      s.sent([job], now);
+      s.answered(job, answeredAt);
+      s.finish(job);
+    };
+    // The first answer takes 400 ms (a fresh connection): that write may have been counted up to 200 ms late. A run's
+    // first answer is compared with an instant round trip.
+    send(0, 400);
+    expect(s.nextWave(1199).batch).toHaveLength(0);
+    // Then 100 ms, the fastest so far (nothing added), then 300 ms: (300 - 100) / 2 more.
+    send(1200, 1300);
+    expect(s.nextWave(2199).batch).toHaveLength(0);
+    send(2200, 2500);
+    expect(s.nextWave(3299).batch).toHaveLength(0);
+    expect(s.nextWave(3300).batch).toHaveLength(1);
+  });
+
+  it('pushes back only the space whose answer was slow', () => {
+    const s = new WriteScheduler([...items('A', 2), ...items('B', 2)], options, -1000);
+    const [a, b] = s.nextWave(0).batch;
+    if (!a || !b) throw new Error('two spaces in the first wave');
+    s.sent([a, b], 0);
+    s.answered(a, 100);
+    s.answered(b, 300);
+    s.finish(a);
+    s.finish(b);
+    // A: the run's first answer, 100 ms, so 50 ms more; B: (300 - 100) / 2 = 100 ms more.
+    expect(s.nextWave(1049).batch).toHaveLength(0);
+    expect(s.nextWave(1050).batch.map((j) => j.space)).toEqual(['A']);
+    expect(s.nextWave(1099).batch).toHaveLength(0);
+    expect(s.nextWave(1100).batch.map((j) => j.space)).toEqual(['B']);
   });
 
   it('keeps a retried job at the head of its space so order within a space holds', () => {
