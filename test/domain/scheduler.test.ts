@@ -91,7 +91,7 @@ describe('WriteScheduler', () => {
     // first answer is compared with an instant round trip.
     send(0, 400);
     expect(s.nextWave(1199).batch).toHaveLength(0);
-    // Then 100 ms, the fastest so far (nothing added), then 300 ms: (300 - 100) / 2 more.
+    // Then 100 ms (quicker than usual: nothing added), then 300 ms: (300 - 100) / 2 more, 100 being the fastest lately.
     send(1200, 1300);
     expect(s.nextWave(2199).batch).toHaveLength(0);
     send(2200, 2500);
@@ -108,7 +108,7 @@ describe('WriteScheduler', () => {
     s.answered(b, 300);
     s.finish(a);
     s.finish(b);
-    // A: the run's first answer, 100 ms, so 50 ms more; B: (300 - 100) / 2 = 100 ms more.
+    // A: the run's first answer, 100 ms, so 50 ms more; B: (300 - 100) / 2 = 100 ms more (100 is the fastest lately).
     expect(s.nextWave(1049).batch).toHaveLength(0);
     expect(s.nextWave(1050).batch.map((j) => j.space)).toEqual(['A']);
     expect(s.nextWave(1099).batch).toHaveLength(0);
