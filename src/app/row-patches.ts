@@ -1,15 +1,6 @@
 /** Applying row patches to a block of member-sheet cells, in memory: rows are found by key, never by position. */
 
-import {
-  type Cell,
-  COL,
-  COLUMN_COUNT,
-  rowFromCells,
-  rowToCells,
-  type Seal,
-  sealVerifies,
-  storedSeal,
-} from '../domain/member-row';
+import { type Cell, COL, rowOf, rowToCells, type Seal, sealedSnapshot } from '../domain/member-row';
 import type { ApiRole } from '../domain/roles';
 import type { RowPatch } from './ports';
 
@@ -54,8 +45,7 @@ function applyOne(row: Cell[], patch: RowPatch, seal: Seal): void {
     row[COL.snapshot - 1] = withServerRole(String(row[COL.snapshot - 1] ?? ''), patch.serverRole, seal);
   }
   if (patch.status) {
-    const { row: now } = rowFromCells(row);
-    const status = patch.status(now);
+    const status = patch.status(rowOf(row));
     if (status !== undefined) row[COL.status - 1] = status;
   }
 }
@@ -65,9 +55,7 @@ function applyOne(row: Cell[], patch: RowPatch, seal: Seal): void {
  * asks for a Refresh): sealing it again would make a forgery trusted.
  */
 function withServerRole(snapshotCell: string, serverRole: ApiRole, seal: Seal): string {
-  const { snapshot } = rowFromCells(
-    Array.from({ length: COLUMN_COUNT }, (_, i) => (i === COL.snapshot - 1 ? snapshotCell : '')),
-  );
-  if (!snapshot || !sealVerifies(snapshot, storedSeal(snapshotCell), seal)) return snapshotCell;
+  const snapshot = sealedSnapshot(snapshotCell, seal);
+  if (!snapshot) return snapshotCell;
   return rowToCells({ ...snapshot, serverRole }, seal)[COL.snapshot - 1] as string;
 }

@@ -180,6 +180,12 @@ export function storedSeal(snapshotCell: string): string | undefined {
   return parseSnapshot(snapshotCell).seal;
 }
 
+/** The snapshot a cell holds when its seal verifies (parsed once), else undefined. */
+export function sealedSnapshot(snapshotCell: string, seal: Seal): MemberRow | undefined {
+  const { snapshot, seal: stored } = parseSnapshot(snapshotCell);
+  return snapshot && sealVerifies(snapshot, stored, seal) ? snapshot : undefined;
+}
+
 const sameIdentity = (row: MemberRow, snapshot: MemberRow) =>
   row.name === snapshot.name &&
   row.email === snapshot.email &&
