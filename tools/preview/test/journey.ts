@@ -5,6 +5,7 @@
  */
 
 import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { CATALOGUES, type Language, type Messages } from '../../../src/domain/messages';
 import { emulatorControl, type LoggedRequest } from '../../emulator/control-client';
 import { type Preview, startPreview } from '../server';
 import { type Browser, launchBrowser, watchedPage } from './browser';
@@ -12,6 +13,10 @@ import { type Browser, launchBrowser, watchedPage } from './browser';
 export interface Journey {
   readonly page: Page;
   readonly preview: Preview;
+  /** The language every preview person's Google account speaks in this journey. */
+  readonly language: Language;
+  /** The add-on's words in that language (the catalogue: what the person reads). */
+  readonly words: Messages;
   sidebar(): FrameLocator;
   grid(): Locator;
   row(who: RegExp): Locator;
@@ -26,8 +31,11 @@ export interface Journey {
   answerDialog(title: RegExp, button: 'Yes' | 'No'): Promise<Locator>;
 }
 
-/** Registers the jest hooks; the returned journey is usable inside tests. */
-export function useJourney(viewport?: { width: number; height: number }): Journey {
+/** The languages every journey that reproduces a bug of issue 13 runs in. */
+export const LANGUAGES: readonly Language[] = ['en', 'zh-TW'];
+
+/** Registers the jest hooks; the returned journey is usable inside tests. `language` opens the preview in it. */
+export function useJourney(viewport?: { width: number; height: number }, language: Language = 'en'): Journey {
   let preview: Preview;
   let browser: Browser;
   let page: Page;
@@ -50,7 +58,7 @@ export function useJourney(viewport?: { width: number; height: number }): Journe
     problems = [];
     page = await watchedPage(browser.context, problems);
     if (viewport) await page.setViewportSize(viewport);
-    await page.goto(preview.url);
+    await page.goto(language === 'zh-TW' ? `${preview.url}?locale=zh_TW` : preview.url);
     await page
       .getByTitle('Add-on sidebar')
       .contentFrame()
@@ -65,12 +73,16 @@ export function useJourney(viewport?: { width: number; height: number }): Journe
   return journeySteps(
     () => page,
     () => preview,
+    language,
   );
 }
 
 /** The steps, on the tab and server of the running test. */
-function journeySteps(currentPage: () => Page, currentPreview: () => Preview): Journey {
+function journeySteps(currentPage: () => Page, currentPreview: () => Preview, language: Language): Journey {
+  const words = CATALOGUES[language];
   const journey: Journey = {
+    language,
+    words,
     get page() {
       return currentPage();
     },
@@ -89,8 +101,9 @@ function journeySteps(currentPage: () => Page, currentPreview: () => Preview): J
     loadSpace: async (title) => {
       const frame = journey.sidebar();
       await frame.getByRole('button', { name: new RegExp(`^${title.replace(/[()]/g, '\\$&')} · `) }).click();
-      await frame.getByRole('button', { name: 'Load members' }).click();
-      await frame.getByText(`into the sheet “${title}”.`).waitFor();
+      await frame.getByRole('button', { name: words.sidebar.loadMembers }).click();
+      // The end of words.sidebar.loaded(…): the sheet named, never the "Loading …" line before it.
+      await frame.getByText(language === 'zh-TW' ? `載入工作表「${title}」。` : `into the sheet “${title}”.`).waitFor();
       await journey.page.getByRole('tab', { name: title, selected: true }).waitFor();
       await journey.page.getByRole('table', { name: `Sheet ${title}` }).waitFor();
     },
@@ -108,11 +121,8 @@ function journeySteps(currentPage: () => Page, currentPreview: () => Preview): J
         .waitFor();
     },
     turnOnLiveEditing: async () => {
-      await journey
-        .sidebar()
-        .getByRole('checkbox', { name: /Live editing/ })
-        .check();
-      await journey.sidebar().getByText('Live editing is on.').waitFor();
+      await journey.sidebar().getByRole('checkbox', { name: words.sidebar.liveEditing }).check();
+      await journey.sidebar().getByText(words.sidebar.liveOn).waitFor();
       await journey.page.getByText('Live editing on for: Alice.').waitFor();
     },
     /** Answers the add-on's confirmation dialog shown in the page. */

@@ -56,35 +56,7 @@ it('counts members the same way in the space list and after a load, and says wha
   expect(await journey.grid().getByRole('row').count()).toBe(1 + 1 + 7);
 });
 
-/** The Status cell of a member's row in the sheet on screen. */
-const statusOf = async (who: RegExp) => (await journey.row(who).getByRole('cell').nth(5).textContent())?.trim() ?? '';
-
-it('marks an edit that waits for Apply with one short Status naming who typed it, whoever has live editing on (bug 9)', async () => {
-  const { page, row, loadSpace, chooseRole } = journey;
-  await loadSpace('Launch team');
-  // Nobody's live editing is on: the edit still says it waits, and who typed it.
-  await chooseRole(/Carol Diaz/, 'Manager');
-  await row(/Carol Diaz/)
-    .filter({ hasText: '⏳ Pending: typed by Alice Ng' })
-    .waitFor();
-
-  // Bob turns live editing on; Alice's own stays off. Her edit waits the same way, in the same few words.
-  await page.getByRole('radio', { name: 'Bob' }).check();
-  await journey.sidebar().getByText('Signed in as bob@example.com').waitFor();
-  await journey
-    .sidebar()
-    .getByRole('checkbox', { name: /Live editing/ })
-    .check();
-  await page.getByText('Live editing on for: Bob.').waitFor();
-  await page.getByRole('radio', { name: 'Alice' }).check();
-  await journey.sidebar().getByText('Signed in as alice@example.com').waitFor();
-  await chooseRole(/Dan Wu/, 'Manager');
-  await row(/Dan Wu/)
-    .filter({ hasText: '⏳ Pending: typed by Alice Ng' })
-    .waitFor();
-  expect(await statusOf(/Dan Wu/)).toBe('⏳ Pending: typed by Alice Ng');
-  expect(await statusOf(/Carol Diaz/)).toBe('⏳ Pending: typed by Alice Ng');
-});
+// Bug 9 (a waiting edit's Status and the Apply confirmation name the same author): both-languages.test.ts.
 
 /** Whether an element of the sidebar is inside the sidebar's own viewport (not below its fold). */
 const inSidebarView = (locator: ReturnType<ReturnType<typeof journey.sidebar>['locator']>) =>
