@@ -5,6 +5,8 @@
  * own controls (acting user, emulator settings, the dialog's Yes / No, standing in for Sheets' own) stay in English.
  */
 
+import { existsSync, statSync } from 'node:fs';
+import { docsScreenshot } from './browser';
 import { LANGUAGES, useJourney } from './journey';
 
 jest.setTimeout(60_000);
@@ -53,5 +55,32 @@ describe.each(LANGUAGES)('in %s', (language) => {
     await dialog.getByRole('button', { name: 'No', exact: true }).click();
     await dialog.waitFor({ state: 'hidden' });
     expect(await journey.serverRole('spaces/AAAALaunch', 'users/1003')).toBe('ROLE_MEMBER');
+  });
+
+  it('shows a loaded space with an applied and a waiting change, and saves the screenshot the docs show', async () => {
+    const { page, words: w, row, loadSpace, chooseRole } = journey;
+    const manager = w.roles.ROLE_ASSISTANT_MANAGER;
+    await loadSpace('Launch team');
+    // A change typed with live editing off waits for Apply; one typed with it on is applied at once.
+    await chooseRole(/Carol Diaz/, manager);
+    await row(/Carol Diaz/)
+      .filter({ hasText: w.status.pendingOtherEditor('') })
+      .waitFor();
+    await journey.turnOnLiveEditing();
+    await chooseRole(/Dan Wu/, manager);
+    // The time is on the spreadsheet's clock (the preview's is in Asia/Taipei), with its offset.
+    await row(/Dan Wu/)
+      .filter({ hasText: / GMT\+8/ })
+      .waitFor();
+    expect(await row(/Dan Wu/).textContent()).toContain(w.status.applied(manager, '').replace(/ · $/, ''));
+    expect(await journey.serverRole('spaces/AAAALaunch', 'users/1004')).toBe('ROLE_ASSISTANT_MANAGER');
+    // The toasts have gone, as they do in Sheets, before the picture is taken.
+    await page.locator('#toast').waitFor({ state: 'hidden', timeout: 15_000 });
+    // As people see a member sheet: the key columns hidden, names first.
+    await page.getByRole('checkbox', { name: 'Show hidden columns (dimmed)' }).uncheck();
+    await page.getByRole('columnheader', { name: 'G (hidden)' }).waitFor({ state: 'hidden' });
+    const path = await docsScreenshot(page, language === 'en' ? 'preview' : `preview-${language}`);
+    expect(statSync(path).size).toBeGreaterThan(20_000);
+    expect(existsSync(path)).toBe(true);
   });
 });
