@@ -6,19 +6,139 @@
  */
 
 import { existsSync, statSync } from 'node:fs';
+import type { Locator } from 'playwright-core';
 import { docsScreenshot } from './browser';
 import { LANGUAGES, useJourney } from './journey';
 
 jest.setTimeout(60_000);
 
+/** Whether an element of the sidebar is inside the sidebar's own viewport (not below its fold). */
+const inSidebarView = (locator: Locator) =>
+  locator.evaluate((el) => {
+    const rect = (
+      el as unknown as { getBoundingClientRect(): { top: number; bottom: number } }
+    ).getBoundingClientRect();
+    const win = globalThis as unknown as { innerHeight: number };
+    return rect.top >= 0 && rect.bottom <= win.innerHeight;
+  });
+
 describe.each(LANGUAGES)('in %s', (language) => {
   const journey = useJourney({ width: 1440, height: 900 }, language);
+
+  /**
+   * English words in what the add-on shows on screen (menu, sheet tabs, header row, Type, State, Role and Status cells,
+   * the sidebar's own texts): names of people, spaces and products aside, none should be left in a zh-TW run.
+   */
+  async function englishLeft(): Promise<string[]> {
+    const { page } = journey;
+    const grid = journey.grid();
+    const rows = await grid.getByRole('row').all();
+    const cells: string[] = [];
+    for (const r of rows.slice(1)) {
+      const texts = await r.getByRole('cell').allTextContents();
+      cells.push(...[2, 3, 5].map((i) => texts[i] ?? ''));
+      const role = r.getByRole('combobox');
+      if ((await role.count()) > 0) cells.push(await role.inputValue());
+      else cells.push(texts[4] ?? '');
+    }
+    const texts = [
+      ...(await page.getByRole('toolbar', { name: 'Chat space roles menu' }).getByRole('button').allTextContents()),
+      ...(await page.getByRole('tab').allTextContents()).filter((t) => t !== 'Sheet1' && t !== 'Launch team'),
+      ...cells,
+      ...(await journey.sidebar().locator('[data-msg], #status, #progress').allTextContents()),
+    ];
+    // The scope chat.app.memberships is named as it is.
+    const names = /^(Google|Chat|Workspace|JSON|GMT|API|ID|HTTP|chat|memberships|app)$/;
+    return texts.flatMap((t) => t.match(/[A-Za-z]{2,}/g) ?? []).filter((word) => !names.test(word));
+  }
 
   /** Switches the acting person, and waits until the sidebar has reloaded as them. */
   async function actAs(name: 'Alice' | 'Bob', email: string): Promise<void> {
     await journey.page.getByRole('radio', { name }).check();
     await journey.sidebar().getByText(journey.words.sidebar.signedInAs(email)).waitFor();
   }
+
+  it('shows the admin and app options only once they apply (bug 3: label { display: block } beat `hidden`)', async () => {
+    const frame = journey.sidebar();
+    const w = journey.words.sidebar;
+    await frame.getByText(w.adminSummary, { exact: true }).click();
+    await frame.getByText(w.appSummary, { exact: true }).click();
+    await frame.getByRole('checkbox', { name: w.iamAdmin }).waitFor();
+    const actAsAdmin = frame.getByRole('checkbox', { name: w.actAsAdmin });
+    const loadAsApp = frame.getByRole('checkbox', { name: w.loadAsApp });
+    expect(await actAsAdmin.isVisible()).toBe(false);
+    expect(await loadAsApp.isVisible()).toBe(false);
+
+    await frame.getByRole('checkbox', { name: w.iamAdmin }).check();
+    await actAsAdmin.waitFor({ state: 'visible' });
+    // Still no key stored: the app option stays out of sight.
+    expect(await loadAsApp.isVisible()).toBe(false);
+  });
+
+  it('keeps the live-editing checkbox and the menu in step, whichever one switched it (bug 7: the checkbox went stale)', async () => {
+    const { page, words: w } = journey;
+    const frame = journey.sidebar();
+    const menu = page.getByRole('toolbar', { name: 'Chat space roles menu' });
+    const checkbox = frame.getByRole('checkbox', { name: w.sidebar.liveEditing });
+    await checkbox.and(frame.locator(':enabled')).waitFor();
+    expect(await checkbox.isChecked()).toBe(false);
+
+    // Built by onOpen before the add-on may read triggers, the item names both ways; once known, the way it goes.
+    const either = [w.menu.liveOn, w.menu.liveToggle].map((t) => t.replace(/[()/]/g, '\\$&')).join('|');
+    await menu.getByRole('button', { name: new RegExp(`^(${either})$`) }).click();
+    await page.getByText('Live editing on for: Alice.').waitFor();
+    // Back in the sidebar, as a person is after using the menu: it shows what the menu did.
+    await page.getByTitle('Add-on sidebar').hover();
+    await frame.getByRole('checkbox', { name: w.sidebar.liveEditing, checked: true }).waitFor();
+    await menu.getByRole('button', { name: w.menu.liveOff, exact: true }).waitFor();
+
+    // And the other way: switched off in the sidebar, the menu offers to turn it on again.
+    await checkbox.uncheck();
+    await frame.getByText(w.sidebar.liveOff).waitFor();
+    await menu.getByRole('button', { name: w.menu.liveOn, exact: true }).waitFor();
+  });
+
+  it('counts members the same way in the space list and after a load, and says what else was loaded (bug 7: “5 members”, then 7)', async () => {
+    const frame = journey.sidebar();
+    const w = journey.words.sidebar;
+    const listed = frame.getByRole('button', { name: /^Launch team · / });
+    expect(await listed.textContent()).toBe(`Launch team${w.memberCount(5)}`);
+    await journey.loadSpace('Launch team');
+    // 7 rows: the 5 members Chat counts (people and groups who joined), plus an invited person and an app.
+    await frame.getByText(w.loaded(5, 1, 1, 'Launch team')).waitFor();
+    // The grid's rows: the column letters, the header row, and the 7 loaded.
+    expect(await journey.grid().getByRole('row').count()).toBe(1 + 1 + 7);
+  });
+
+  it('keeps focus on a space chosen with Enter (bug 10: focus fell to the page body)', async () => {
+    const frame = journey.sidebar();
+    const launch = frame.getByRole('button', { name: /^Launch team · / });
+    await launch.focus();
+    await launch.press('Enter');
+    await frame.getByRole('button', { name: /^Launch team · /, pressed: true }).waitFor();
+    const focused = (el: unknown) =>
+      (el as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement === el;
+    expect(await launch.evaluate(focused)).toBe(true);
+    // And on with the keyboard: Enter again keeps it chosen, and focus stays on it.
+    await launch.press('Enter');
+    expect(await frame.getByRole('button', { pressed: true }).count()).toBe(1);
+    expect(await launch.evaluate(focused)).toBe(true);
+  });
+
+  it('shows a failed admin search in view, and no longer lists the old spaces under the admin heading (bug 10)', async () => {
+    const frame = journey.sidebar();
+    const w = journey.words.sidebar;
+    await frame.getByRole('button', { name: /^Launch team · / }).waitFor();
+    // Alice is no Workspace admin: searching the organisation's spaces fails.
+    await frame.getByText(w.adminSummary, { exact: true }).click();
+    await frame.getByRole('checkbox', { name: w.iamAdmin }).check();
+    await frame.getByRole('checkbox', { name: w.actAsAdmin }).check();
+    const error = frame.locator('#status.error');
+    await error.waitFor();
+    expect(await inSidebarView(error)).toBe(true);
+    expect(await frame.getByRole('list', { name: w.spacesLabel }).getByRole('button').count()).toBe(0);
+    expect(await frame.getByRole('button', { name: w.loadMembers }).isDisabled()).toBe(true);
+  });
 
   it('names the same author for a waiting edit in its Status and in the Apply confirmation (bug 9)', async () => {
     const { page, words: w, row, loadSpace, chooseRole } = journey;
@@ -76,6 +196,7 @@ describe.each(LANGUAGES)('in %s', (language) => {
     expect(await journey.serverRole('spaces/AAAALaunch', 'users/1004')).toBe('ROLE_ASSISTANT_MANAGER');
     // The toasts have gone, as they do in Sheets, before the picture is taken.
     await page.locator('#toast').waitFor({ state: 'hidden', timeout: 15_000 });
+    if (language === 'zh-TW') expect(await englishLeft()).toEqual([]);
     // As people see a member sheet: the key columns hidden, names first.
     await page.getByRole('checkbox', { name: 'Show hidden columns (dimmed)' }).uncheck();
     await page.getByRole('columnheader', { name: 'G (hidden)' }).waitFor({ state: 'hidden' });
