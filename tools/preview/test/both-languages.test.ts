@@ -53,7 +53,7 @@ describe.each(LANGUAGES)('in %s', (language) => {
   }
 
   /** Switches the acting person, and waits until the sidebar has reloaded as them. */
-  async function actAs(name: 'Alice' | 'Bob', email: string): Promise<void> {
+  async function actAs(name: 'Alice' | 'Bob' | 'admin', email: string): Promise<void> {
     await journey.page.getByRole('radio', { name }).check();
     await journey.sidebar().getByText(journey.words.sidebar.signedInAs(email)).waitFor();
   }
@@ -175,6 +175,62 @@ describe.each(LANGUAGES)('in %s', (language) => {
     await dialog.getByRole('button', { name: 'No', exact: true }).click();
     await dialog.waitFor({ state: 'hidden' });
     expect(await journey.serverRole('spaces/AAAALaunch', 'users/1003')).toBe('ROLE_MEMBER');
+  });
+
+  it('does not offer to undo live edits: there was no bulk apply (bug 8)', async () => {
+    const { page, words: w, row, loadSpace, chooseRole } = journey;
+    const manager = w.roles.ROLE_ASSISTANT_MANAGER;
+    await loadSpace('Launch team');
+    await journey.turnOnLiveEditing();
+    await chooseRole(/Carol Diaz/, manager);
+    await row(/Carol Diaz/)
+      .filter({ hasText: w.status.applied(manager, '').replace(/ · $/, '') })
+      .waitFor();
+    await page
+      .getByRole('toolbar', { name: 'Chat space roles menu' })
+      .getByRole('button', { name: w.menu.undo })
+      .click();
+    // An OK message saying there is nothing to undo, never "Undo 1 change from your last bulk apply?".
+    const dialog = page.getByRole('dialog', { name: w.appTitle });
+    await dialog.getByText(w.dialog.noUndo).waitFor();
+    expect(await dialog.textContent()).not.toContain(w.dialog.undoTitle(1));
+    await dialog.getByRole('button', { name: 'OK', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await journey.serverRole('spaces/AAAALaunch', 'users/1003')).toBe('ROLE_ASSISTANT_MANAGER');
+  });
+
+  it('gives an admin load of a space someone loaded a sheet of its own, leaving theirs as it was (bug 1)', async () => {
+    const { page, words: w, row, loadSpace, chooseRole } = journey;
+    const manager = w.roles.ROLE_ASSISTANT_MANAGER;
+    await loadSpace('Launch team');
+    const before = await journey.grid().getByRole('row').allTextContents();
+
+    // The admin loads the same space in admin mode.
+    await actAs('admin', 'ada.admin@example.com');
+    const frame = journey.sidebar();
+    await frame.getByText(w.sidebar.adminSummary, { exact: true }).click();
+    await frame.getByRole('checkbox', { name: w.sidebar.iamAdmin }).check();
+    await frame.getByRole('checkbox', { name: w.sidebar.actAsAdmin }).check();
+    await frame.getByRole('button', { name: /^Launch team/ }).click();
+    await frame.getByRole('button', { name: w.sidebar.loadMembers }).click();
+    const adminTitle = w.sheetTitles.accessSuffix('Launch team', 'admin');
+    await page.getByRole('tab', { name: adminTitle, selected: true }).waitFor();
+
+    // Alice's sheet is still hers: the same rows, nobody turned into "Left" or "No longer in this space".
+    await actAs('Alice', 'alice@example.com');
+    await page.getByRole('tab', { name: 'Launch team', exact: true }).click();
+    await page.getByRole('table', { name: 'Sheet Launch team', exact: true }).waitFor();
+    expect(await journey.grid().getByRole('row').allTextContents()).toEqual(before);
+    expect(await journey.grid().textContent()).not.toContain(w.status.gone);
+    // And her live edit goes out with her own access, not the admin's.
+    await journey.turnOnLiveEditing();
+    await chooseRole(/Dan Wu/, manager);
+    await row(/Dan Wu/)
+      .filter({ hasText: w.status.applied(manager, '').replace(/ · $/, '') })
+      .waitFor();
+    const patches = (await journey.requests()).filter((r) => r.method === 'PATCH');
+    expect(patches.length).toBeGreaterThan(0);
+    expect(patches.every((p) => !JSON.stringify(p).includes('useAdminAccess=true'))).toBe(true);
   });
 
   it('shows a loaded space with an applied and a waiting change, and saves the screenshot the docs show', async () => {
