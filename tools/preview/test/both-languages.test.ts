@@ -25,33 +25,6 @@ const inSidebarView = (locator: Locator) =>
 describe.each(LANGUAGES)('in %s', (language) => {
   const journey = useJourney({ width: 1440, height: 900 }, language);
 
-  /**
-   * English words in what the add-on shows on screen (menu, sheet tabs, header row, Type, State, Role and Status cells,
-   * the sidebar's own texts): names of people, spaces and products aside, none should be left in a zh-TW run.
-   */
-  async function englishLeft(): Promise<string[]> {
-    const { page } = journey;
-    const grid = journey.grid();
-    const rows = await grid.getByRole('row').all();
-    const cells: string[] = [];
-    for (const r of rows.slice(1)) {
-      const texts = await r.getByRole('cell').allTextContents();
-      cells.push(...[2, 3, 5].map((i) => texts[i] ?? ''));
-      const role = r.getByRole('combobox');
-      if ((await role.count()) > 0) cells.push(await role.inputValue());
-      else cells.push(texts[4] ?? '');
-    }
-    const texts = [
-      ...(await page.getByRole('toolbar', { name: 'Chat space roles menu' }).getByRole('button').allTextContents()),
-      ...(await page.getByRole('tab').allTextContents()).filter((t) => t !== 'Sheet1' && t !== 'Launch team'),
-      ...cells,
-      ...(await journey.sidebar().locator('[data-msg], #status, #progress').allTextContents()),
-    ];
-    // The scope chat.app.memberships is named as it is.
-    const names = /^(Google|Chat|Workspace|JSON|GMT|API|ID|HTTP|chat|memberships|app)$/;
-    return texts.flatMap((t) => t.match(/[A-Za-z]{2,}/g) ?? []).filter((word) => !names.test(word));
-  }
-
   /** Switches the acting person, and waits until the sidebar has reloaded as them. */
   async function actAs(name: 'Alice' | 'Bob' | 'admin', email: string): Promise<void> {
     await journey.page.getByRole('radio', { name }).check();
@@ -252,7 +225,7 @@ describe.each(LANGUAGES)('in %s', (language) => {
     expect(await journey.serverRole('spaces/AAAALaunch', 'users/1004')).toBe('ROLE_ASSISTANT_MANAGER');
     // The toasts have gone, as they do in Sheets, before the picture is taken.
     await page.locator('#toast').waitFor({ state: 'hidden', timeout: 15_000 });
-    if (language === 'zh-TW') expect(await englishLeft()).toEqual([]);
+    if (language === 'zh-TW') expect(await journey.englishLeft()).toEqual([]);
     // As people see a member sheet: the key columns hidden, names first.
     await page.getByRole('checkbox', { name: 'Show hidden columns (dimmed)' }).uncheck();
     await page.getByRole('columnheader', { name: 'G (hidden)' }).waitFor({ state: 'hidden' });

@@ -7,6 +7,7 @@
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { CATALOGUES, type Language, type Messages } from '../../../src/domain/messages';
 import { emulatorControl, type LoggedRequest } from '../../emulator/control-client';
+import { demoSeed } from '../../emulator/demo-seed';
 import { type Preview, startPreview } from '../server';
 import { type Browser, launchBrowser, watchedPage } from './browser';
 
@@ -29,6 +30,45 @@ export interface Journey {
   chooseRole(who: RegExp, role: string): Promise<void>;
   turnOnLiveEditing(): Promise<void>;
   answerDialog(title: RegExp, button: 'Yes' | 'No'): Promise<Locator>;
+  /**
+   * English words in what the add-on shows on screen (menu, sheet tabs, the sheet's header row and its Type, State,
+   * Role and Status cells, the sidebar's own texts), names of people, spaces and products aside: a zh-TW run of a
+   * journey expects none.
+   */
+  englishLeft(typed?: readonly string[]): Promise<string[]>;
+}
+
+/** Product and protocol names kept as they are in zh-TW (the scope chat.app.memberships is named as it is). */
+const NAMES = /^(Google|Chat|Workspace|JSON|GMT|API|ID|HTTP|chat|memberships|app)$/;
+
+/**
+ * Columns whose cells are not the add-on's words: the names of people and spaces, and what tools read (resource
+ * names, the hidden keys, run ids, Chat's own error text in the Audit sheet).
+ */
+const UNREAD_COLUMNS = (w: Messages) =>
+  new Set([
+    ...w.headers.member.filter((_, i) => i < 2 || i > 5),
+    ...w.headers.preview.slice(0, 3),
+    ...w.headers.audit.filter((_, i) => [1, 2, 3, 4, 9, 10].includes(i)),
+  ]);
+
+/** The demo's people and spaces (in sheet tabs, the sidebar's list and its messages), longest first. */
+const DEMO_NAMES = (() => {
+  const seed = demoSeed();
+  const names = [
+    ...seed.users.map((u) => u.displayName ?? ''),
+    ...seed.spaces.map((sp) => sp.displayName ?? ''),
+    'groups/eng',
+    'Sheet1',
+  ];
+  return names.filter(Boolean).sort((a, b) => b.length - a.length);
+})();
+
+/** A text without the demo's names, emails, resource names, and what the test itself typed. */
+function withoutNames(text: string, typed: readonly string[]): string {
+  let rest = text.replace(/[\w.+-]+@[\w.-]+/g, ' ').replace(/\b(spaces|users|groups)\/\S*/g, ' ');
+  for (const name of [...typed, ...DEMO_NAMES]) rest = rest.split(name).join(' ');
+  return rest;
 }
 
 /** The languages every journey that reproduces a bug of issue 13 runs in. */
@@ -124,6 +164,30 @@ function journeySteps(currentPage: () => Page, currentPreview: () => Preview, la
       await journey.sidebar().getByRole('checkbox', { name: words.sidebar.liveEditing }).check();
       await journey.sidebar().getByText(words.sidebar.liveOn).waitFor();
       await journey.page.getByText('Live editing on for: Alice.').waitFor();
+    },
+    englishLeft: async (typed = []) => {
+      const { page } = journey;
+      const rows = (await journey.grid().getByRole('row').all()).slice(1);
+      const header = rows[0] ? await rows[0].getByRole('cell').allTextContents() : [];
+      const cells: string[] = [];
+      for (const r of rows) {
+        for (const [i, cell] of (await r.getByRole('cell').all()).entries()) {
+          if (UNREAD_COLUMNS(words).has(header[i] ?? '')) continue;
+          // A dropdown's text lists every option (the page's own "Type another value…" too): the chosen one counts.
+          const role = cell.getByRole('combobox');
+          cells.push((await role.count()) > 0 ? await role.inputValue() : ((await cell.textContent()) ?? ''));
+        }
+      }
+      const texts = [
+        ...(await page.getByRole('toolbar', { name: 'Chat space roles menu' }).getByRole('button').allTextContents()),
+        ...(await page.getByRole('tab').allTextContents()),
+        ...cells,
+        ...(await journey.sidebar().locator('[data-msg], #status, #progress').allTextContents()),
+      ];
+      return texts
+        .map((t) => withoutNames(t, typed))
+        .flatMap((t) => t.match(/[A-Za-z]{2,}/g) ?? [])
+        .filter((word) => !NAMES.test(word));
     },
     /** Answers the add-on's confirmation dialog shown in the page. */
     answerDialog: async (title, button) => {
