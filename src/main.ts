@@ -166,7 +166,10 @@ export function onRoleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 /** Simple edit trigger: with nobody's live editing on, an edited row still says it waits for Apply, and who typed it. */
 export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const edit = editWithoutLiveEditing(e);
-  if (edit) markWaitingEdit(edit);
+  if (!edit) return;
+  // The Status is written in the editor's language (a simple trigger runs as them; their locale is known in LIMITED).
+  speakTheUsersLanguage();
+  markWaitingEdit(edit);
 }
 
 // ---- Sidebar (google.script.run) ----

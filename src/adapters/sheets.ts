@@ -12,7 +12,14 @@ import { removePreviewSheet, writePreviewSheet } from './preview-sheet';
  */
 export function appsScriptSheets(): Sheets {
   let searched: GoogleAppsScript.Spreadsheet.Spreadsheet | undefined;
+  let zone: string | undefined;
   return {
+    // Asked once per execution (each ask is a round trip); every time the add-on writes is in this zone (an empty
+    // or unknown one is shown as GMT by the formatter, never the script's zone).
+    timeZone: () => {
+      zone ??= SpreadsheetApp.getActive().getSpreadsheetTimeZone();
+      return zone;
+    },
     memberSheets: () => {
       searched = SpreadsheetApp.getActive();
       return findMemberSheets(searched);

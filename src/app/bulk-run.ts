@@ -23,7 +23,7 @@ import {
   UNKNOWN_OUTCOME,
 } from '../domain/run-engine';
 import { outcomeCounts, type RunJob, type RunState } from '../domain/run-state';
-import { stamp, statusText } from '../domain/status';
+import { auditTime, stamp, statusText } from '../domain/status';
 import type { UndoChange } from '../domain/undo-record';
 import type { Chat, MemberSheet, Ports, RowPatch } from './ports';
 import { WaveSaves } from './wave-saves';
@@ -178,13 +178,14 @@ class OutcomeRecorder {
     if (unrecorded.length === 0) return;
     const now = this.ports.clock.now();
     const when = (job: RunJob) => new Date(this.landed.get(job) ?? now);
+    const zone = this.ports.sheets.timeZone();
     this.ports.sheets.appendAudit(
-      unrecorded.filter((job) => !this.alreadyAudited(job)).map((job) => this.auditEntry(job, when(job))),
+      unrecorded.filter((job) => !this.alreadyAudited(job)).map((job) => this.auditEntry(job, when(job), zone)),
     );
     const bySheet = new Map<string, RowPatch[]>();
     for (const job of unrecorded) {
       const list = bySheet.get(sheetKey(job.space, job.access)) ?? [];
-      list.push(rowPatch(job, when(job)));
+      list.push(rowPatch(job, stamp(when(job), zone)));
       bySheet.set(sheetKey(job.space, job.access), list);
     }
     for (const [key, patches] of bySheet) {
@@ -215,9 +216,9 @@ class OutcomeRecorder {
     return this.sheets;
   }
 
-  private auditEntry(job: RunJob, when: Date): AuditEntry {
+  private auditEntry(job: RunJob, when: Date, zone: string): AuditEntry {
     return {
-      time: when.toISOString(),
+      time: auditTime(when, zone),
       who: this.run.user,
       space: this.run.titles[job.space] ?? job.space,
       member: job.who,
@@ -259,7 +260,7 @@ function reasonText(reason: string | undefined): string {
         : reason;
 }
 
-function rowPatch(job: RunJob, when: Date): RowPatch {
+function rowPatch(job: RunJob, at: string): RowPatch {
   // The Role cell shows the job's target (a typed change) or its starting role (an undo), unless someone typed a
   // newer role meanwhile: that newer edit is left alone and stays pending, and the Status says so.
   const untouched = (current: string) => asks(job, current);
@@ -287,7 +288,7 @@ function rowPatch(job: RunJob, when: Date): RowPatch {
       cells: new Map(),
       role: { value: uiRole(job.to), onlyIf: untouched },
       serverRole: job.to,
-      status: (row) => (isPending(row) ? pendingStatus(row) : statusText.applied(job.to, stamp(when))),
+      status: (row) => (isPending(row) ? pendingStatus(row) : statusText.applied(job.to, at)),
     };
   }
   return {

@@ -78,7 +78,8 @@ export function handleRoleEdit(edit: RoleEdit, ports: Ports): void {
 
 /**
  * A change that waits for Apply: with `record`, the add-on's own record says who typed it (the installable trigger's
- * event is the witness), and its Status says so to everyone, in the same few words whichever trigger saw the edit.
+ * event is the witness), and its Status names the same author the Apply confirmation will: `editor` when recorded,
+ * otherwise nobody ("someone unknown").
  */
 function markPending(target: MemberSheet, plan: SheetPlan, editor: string, record = true): RowPatch[] {
   if (record && plan.changes.length > 0) {
@@ -92,9 +93,11 @@ function markPending(target: MemberSheet, plan: SheetPlan, editor: string, recor
 
 /**
  * The simple edit trigger, when nobody's live editing is on (so no installable trigger sees the edit): nothing is
- * sent or put back, and no authorship is recorded (the confirmation names only authors the add-on's own triggers
- * saw: here "someone unknown"); the Status of each edited row that asks for a change says it waits, and who typed
- * it. The Status is display only.
+ * sent or put back, and no authorship is recorded. Google does not promise a simple trigger the editor's email ("not
+ * available in any context that allows a script to run without that user's authorization, like a simple onOpen(e)
+ * or onEdit(e) trigger": https://developers.google.com/apps-script/reference/base/user#getEmail()), so the
+ * confirmation names nobody for such a change ("someone unknown"), and the Status of each edited row says the same
+ * words: it waits, typed by someone unknown. It never names an author the confirmation would not. Display only.
  */
 export function markWaitingEdit(edit: RoleEdit): void {
   const { target, top, bottom, left, right } = edit;
@@ -104,7 +107,8 @@ export function markWaitingEdit(edit: RoleEdit): void {
   if (lastData < firstData) return;
   const editor = edit.editor.toLowerCase();
   const plan = planSheet(target, editor, (index) => index >= firstData && index <= lastData);
-  target.patchRows(markPending(target, plan, editor, false));
+  // No record, so no name: '' is "someone unknown", as in the confirmation that will list this change.
+  target.patchRows(markPending(target, plan, '', false));
 }
 
 function markBusy(target: MemberSheet, top: number, bottom: number, editor: string): void {

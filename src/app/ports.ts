@@ -79,6 +79,8 @@ export interface MemberSheet {
 }
 
 export interface Sheets {
+  /** The spreadsheet's time zone (File › Settings), in which every time shown is written: "Asia/Taipei". */
+  timeZone(): string;
   memberSheets(): MemberSheet[];
   /** The active sheet, when it is a member sheet. */
   activeMemberSheet(): MemberSheet | undefined;

@@ -3,6 +3,7 @@
 import { words } from './messages';
 import type { ApiRole } from './roles';
 import { uiRole } from './roles';
+import { zonedTime } from './zoned-time';
 
 const roleOrNone = (role: ApiRole | '') => (role ? uiRole(role) : words().noRole);
 
@@ -22,7 +23,12 @@ export const statusText = {
   cellRestored: () => words().status.cellRestored,
 };
 
-/** A short UTC time stamp for Status cells (the sheet's time zone is unknown to pure code). */
-export function stamp(now: Date): string {
-  return `${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+/** A short time stamp for Status cells, on the wall clock of the spreadsheet's time zone ("2026-12-02 09:40 GMT+8"). */
+export function stamp(now: Date, timeZone: string): string {
+  return zonedTime(now, timeZone);
+}
+
+/** The Audit sheet's Time cell: the same, to the second (answers of one wave land seconds apart). */
+export function auditTime(now: Date, timeZone: string): string {
+  return zonedTime(now, timeZone, true);
 }

@@ -123,6 +123,8 @@ export interface MemoryWorld {
   scheduled: number;
   liveEditors: Set<string>;
   undo?: UndoRecord;
+  /** The spreadsheet's time zone (File › Settings): every time written is in it. */
+  timeZone: string;
 }
 
 export function memoryWorld(
@@ -143,9 +145,11 @@ export function memoryWorld(
     toasts: [],
     scheduled: 0,
     liveEditors: new Set(),
+    timeZone: 'Etc/UTC',
     ports: undefined as unknown as Ports,
   };
   const sheets: Sheets = {
+    timeZone: () => world.timeZone,
     memberSheets: () => [sheet],
     activeMemberSheet: () => sheet,
     writeSpace: () => meta.title,

@@ -165,7 +165,9 @@ describe('bulk apply (menu)', () => {
       ]),
     );
     const runId = audit[1]?.[10];
-    expect(audit.slice(1).every((r) => r[10] === runId && /^\d{4}-\d\d-\d\dT/.test(r[0] as string))).toBe(true);
+    expect(
+      audit.slice(1).every((r) => r[10] === runId && /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d GMT/.test(r[0] as string)),
+    ).toBe(true);
 
     // Undo belongs to the person who ran it. Alice is a Member now, so Chat refuses to let her promote herself
     // back; Carol's demotion is refused for the same reason. The refusals are audited and shown, nothing is lost.

@@ -32,10 +32,11 @@ describe('refresh members', () => {
     h.env.sim.as(ALICE, () => h.env.spreadsheet.getSheetByName('Launch team')?.activate());
     const result = h.env.sim.as(ALICE, () => h.bundle.clickMenu('Refresh members'));
     expect(result).toMatchObject({ drifted: 1, gone: 1, added: 1 });
-    // The edit still waits, and says so (written by the simple edit trigger: nobody's live editing is on).
+    // The edit still waits, and says so (written by the simple edit trigger: nobody's live editing is on, so no
+    // author was recorded and the Status names none, as the confirmation would not).
     expect(row('carol@example.com')?.slice(4, 8)).toEqual([
       'Owner',
-      '⏳ Pending: typed by Alice Ng',
+      '⏳ Pending: typed by someone unknown',
       'spaces/AAAALaunch/members/1003',
       'ROLE_MEMBER',
     ]);

@@ -4,8 +4,11 @@ import { STRICT } from '../../tools/gas-fakes';
 import { ALICE, CAROL, type Harness, patches, rowOf, serverRole, sheetValues, startHarness } from '../support/harness';
 
 const LAUNCH = 'Launch team';
-/** Product and protocol names that stay as they are in zh-TW texts. */
-const NAMES = /^(Google|Chat|Workspace|Cloud|API|Apps|Script|Owner|Manager|UTC|HTTP|ID)$/;
+/**
+ * Product and protocol names that stay as they are in zh-TW texts; GMT is a time's offset ("GMT+8"), written so in
+ * Google's own zh-TW pages too.
+ */
+const NAMES = /^(Google|Chat|Workspace|Cloud|API|Apps|Script|Owner|Manager|UTC|GMT|HTTP|ID)$/;
 const englishWords = (texts: readonly string[]) =>
   texts.flatMap((t) => t.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !NAMES.test(w));
 

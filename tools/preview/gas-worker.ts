@@ -132,7 +132,8 @@ class AppsScriptThread {
         'https://admin.googleapis.com': init.chatBaseUrl,
       },
       clock: this.clock,
-      spreadsheet: { name: 'Chat space roles (local preview)' },
+      // Not UTC, so that a time written in the script's zone or in UTC instead of the spreadsheet's would show.
+      spreadsheet: { name: 'Chat space roles (local preview)', timeZone: 'Asia/Taipei' },
     });
     this.dialogs.install(this.env, DEFAULT_USER);
     this.bundle = loadBundle(join(init.dist, 'Code.js'), this.env);

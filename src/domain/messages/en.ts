@@ -66,7 +66,7 @@ const core = {
     lookupLine: (space: string, email: string, to: string, by: string) =>
       `• ${space} · ${email}: → ${to}, if this person is a member (added by email; typed by ${by})`,
     others: (n: number, asAdmin: boolean, withApp: boolean) =>
-      `${n === 1 ? '1 change above was' : `${n} changes above were`} not typed by you. ${n === 1 ? 'It' : 'They'} will be made with your rights${
+      `${n === 1 ? '1 change above was' : `${n} changes above were`} not recorded as typed by you. ${n === 1 ? 'It' : 'They'} will be made with your rights${
         asAdmin ? ' as a Workspace admin' : ''
       }${withApp ? ' and with your Chat app key' : ''}.`,
     mineToo: (all: number, mine: number) =>

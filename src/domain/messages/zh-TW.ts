@@ -61,7 +61,7 @@ const core: CoreMessages = {
     lookupLine: (space: string, email: string, to: string, by: string) =>
       `• ${space} · ${email}：→ ${to}，前提是對方是成員 (以電子郵件新增，由${by}輸入)`,
     others: (n: number, asAdmin: boolean, withApp: boolean) =>
-      `以上有 ${n} 項變更不是你輸入的，將以你的${asAdmin ? ' Workspace 管理員' : ''}權限${
+      `以上有 ${n} 項變更沒有記錄為你輸入的，將以你的${asAdmin ? ' Workspace 管理員' : ''}權限${
         withApp ? '並使用你的 Chat 應用程式金鑰' : ''
       }執行。`,
     mineToo: (all: number, mine: number) =>

@@ -3,6 +3,7 @@
 import { GasError } from '../errors';
 import { asApi, type FakeSpec } from '../fake';
 import type { Runtime } from '../runtime';
+import { isValidTimeZone } from '../time-zone';
 import { parseA1 } from './a1';
 import { FakeDeveloperMetadataFinder, MetadataStore } from './metadata';
 import type { FakeProtection } from './protection';
@@ -51,6 +52,7 @@ const SPREADSHEET_API = [
   'insertSheet',
   'rename',
   'setActiveSheet',
+  'setSpreadsheetTimeZone',
   'toast',
 ] as const satisfies readonly (keyof Spreadsheet)[];
 
@@ -58,7 +60,8 @@ export class FakeSpreadsheet implements Pick<Spreadsheet, (typeof SPREADSHEET_AP
   static readonly gas: FakeSpec = { kind: 'Spreadsheet', methods: SPREADSHEET_API };
   readonly id: string;
   name: string;
-  readonly timeZone: string;
+  /** Seeded with `timeZone` (default: the script's zone); File › Settings or setSpreadsheetTimeZone changes it. */
+  timeZone: string;
   readonly locale: string;
   readonly sheets: FakeSheet[] = [];
   readonly metadata: MetadataStore;
@@ -146,6 +149,11 @@ export class FakeSpreadsheet implements Pick<Spreadsheet, (typeof SPREADSHEET_AP
   }
   getSpreadsheetTimeZone(): string {
     return this.timeZone;
+  }
+  setSpreadsheetTimeZone(timezone: string): void {
+    if (!isValidTimeZone(String(timezone))) throw new GasError(`Invalid argument: timezone`);
+    this.timeZone = String(timezone);
+    this.runtime.recorder.record('spreadsheet time zone', this.timeZone);
   }
   getSpreadsheetLocale(): string {
     return this.locale;

@@ -11,6 +11,8 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = resolve(__dirname, '../../../screenshots');
+/** The screenshots the documentation shows (committed): written by the browser tests, never drawn by hand. */
+export const DOCS_IMAGES = resolve(__dirname, '../../../docs/images');
 
 const ARGS = [
   '--headless',
@@ -62,6 +64,18 @@ export async function watchedPage(context: BrowserContext, problems: string[]): 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * A documentation screenshot: what is on screen (the viewport, not the whole page), at the size the test set, into
+ * docs/images/<name>.png. Written on every run, so the committed image is always one a test produced; only the
+ * times in Status cells differ from run to run.
+ */
+export async function docsScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(DOCS_IMAGES, { recursive: true });
+  const path = join(DOCS_IMAGES, `${name}.png`);
+  await page.screenshot({ path, fullPage: false, animations: 'disabled', caret: 'hide' });
+  return path;
 }
 
 /** Polls an async condition (no fixed sleeps): resolves when it holds, throws `what` after the timeout. */
