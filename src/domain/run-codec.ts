@@ -6,7 +6,8 @@
  *   written once, in segments (the first when the run starts, one more each time changes are added to an open run),
  *   and never re-encoded by the waves. Compact: jobs grouped per space, member ids without their `spaces/…/members/`
  *   prefix, a table of distinct `who` values, both roles and the flags in one number. The store gzips it.
- * - The **progress**: what has happened to each job. Rewritten before every wave, so it is small: one letter per job,
+ * - The **progress**: what has happened to each job. Rewritten every 2 s of a run (each wave in between adds its writes
+ *   to the sent journal, run-journal.ts), so it is small: one letter per job,
  *   run-length encoded (a space's jobs go out in order, so a run is mostly long runs of one letter), and details
  *   (attempts, checks, reason) only for jobs that are not settled. A settled job (finished and recorded in the sheet
  *   and the Audit log) is only its letter: nothing reads more of it again.
