@@ -255,6 +255,8 @@ export interface RunStep {
   failed: number;
   /** The run after this step; null when it is finished (or there was none). */
   progress: RunProgress | null;
+  /** False when there was no run to continue: another execution (a menu click, a continuation) finished it. */
+  ran: boolean;
 }
 
 /**
@@ -266,7 +268,7 @@ export function continueMyBulkApply(): RunStep {
   const started = appsScriptClock.now();
   const ports = appsScriptPorts();
   const before = myProgress(ports);
-  if (!before) return { busy: false, applied: 0, failed: 0, progress: null };
+  if (!before) return { busy: false, applied: 0, failed: 0, progress: null, ran: false };
   try {
     // As long as one execution may work: each execution starts by reading its run and re-checking its sheets (10–25 s
     // of a 10,000-change run), so short steps cost a fifth of the run. The sidebar polls the progress meanwhile.
@@ -277,9 +279,10 @@ export function continueMyBulkApply(): RunStep {
       applied: (report?.applied ?? before.done) - before.done,
       failed: (report?.failed ?? before.failed) - before.failed,
       progress: after,
+      ran: report !== undefined,
     };
   } catch (error) {
-    if (error instanceof BusyError) return { busy: true, applied: 0, failed: 0, progress: before };
+    if (error instanceof BusyError) return { busy: true, applied: 0, failed: 0, progress: before, ran: false };
     throw error;
   }
 }

@@ -5,7 +5,7 @@
  * the number of members. Rows are sealed (row-seal.ts) when written, so a row's identity cannot be forged.
  */
 
-import type { MemberSheet, RowPatch, SheetBlock, SheetMeta } from '../app/ports';
+import type { MemberSheet, RowPatch, SheetBlock, SheetMeta, StatusMark } from '../app/ports';
 import { applyPatches } from '../app/row-patches';
 import {
   COL,
@@ -24,6 +24,7 @@ import { uiRoles } from '../domain/roles';
 import { type SealedFields, sealer } from '../domain/row-seal';
 import type { TypedRecords } from '../domain/typed-by';
 import { allBindings, bind, bindingOf, loadTypedRecords, saveTypedRecords, sealSecret } from './bindings';
+import { markStatuses } from './status-marks';
 
 /** A member sheet over a SpreadsheetApp sheet. */
 export class AppsScriptMemberSheet implements MemberSheet {
@@ -42,6 +43,10 @@ export class AppsScriptMemberSheet implements MemberSheet {
 
   patchRows(patches: readonly RowPatch[]): string[] {
     return patchRows(this.sheet, patches, this.seal);
+  }
+
+  markStatuses(marks: readonly StatusMark[]): number {
+    return markStatuses(this.sheet, marks);
   }
 
   writeRowsAt(rows: ReadonlyMap<number, string[]>): void {

@@ -3,29 +3,22 @@
  * runs out so the rest can continue in a later execution.
  *
  * Each wave sends at most one request per space in one UrlFetchApp.fetchAll: a PATCH for a queued job, or a GET for
- * an inflight job whose earlier PATCH has an unknown outcome (applied at most once). The run is saved before each
- * wave, so a hard stop at any point loses nothing: outcomes not yet recorded are found again on resume. Sheet rows
- * and Audit rows are written per space as it finishes, and at the end, never per row.
+ * an inflight job whose earlier PATCH has an unknown outcome (applied at most once). Each wave's writes are stored
+ * before they are sent (wave-saves.ts), so a hard stop at any point loses nothing: outcomes not yet recorded are
+ * found again on resume. Sheet rows
+ * and Audit rows are written per space as it finishes, and at the end, never per row; meanwhile the Status cells of
+ * rows already answered get a short text every few seconds (status-marks.ts).
  */
 
 import { type AuditEntry, auditRecord } from '../domain/audit';
-import { COL, type MemberRow, rowOf } from '../domain/member-row';
-import { words } from '../domain/messages';
-import { uiRole } from '../domain/roles';
-import {
-  asks,
-  dropSuperseded,
-  GAVE_UP,
-  isOpen,
-  isPending,
-  RunEngine,
-  SUPERSEDED,
-  UNKNOWN_OUTCOME,
-} from '../domain/run-engine';
+import { type MemberRow, rowOf } from '../domain/member-row';
+import { dropSuperseded, isOpen, RunEngine } from '../domain/run-engine';
 import { outcomeCounts, type RunJob, type RunState } from '../domain/run-state';
-import { auditTime, stamp, statusText } from '../domain/status';
+import { auditTime, stamp } from '../domain/status';
 import type { UndoChange } from '../domain/undo-record';
+import { rowPatch } from './outcome-patches';
 import type { Chat, MemberSheet, Ports, RowPatch } from './ports';
+import { StatusMarker, sheetKey } from './status-marks';
 import { WaveSaves } from './wave-saves';
 
 export interface RunReport {
@@ -136,23 +129,26 @@ function rememberForUndo(ports: Ports, run: RunState): void {
   if (run.kind === 'undo') ports.runs.saveUndo(run.user, { runId: run.runId, changes: [] });
 }
 
-/** Sheets are found by space and access: a space loaded as the person and as an admin has two sheets. */
-const sheetKey = (space: string, access: string) => `${space}|${access}`;
-
-/** Buffers finished jobs and writes them (Audit first, then the sheet) a space at a time. */
+/**
+ * Buffers finished jobs and writes them (Audit first, then the sheet) a space at a time; rows of spaces still going
+ * get a short Status every few seconds (StatusMarker).
+ */
 class OutcomeRecorder {
   private readonly waiting = new Map<string, RunJob[]>();
   private sheets: Map<string, MemberSheet> | undefined;
   private readonly rows = new Map<string, ReadonlyMap<string, MemberRow> | undefined>();
   /** When each job's answer arrived (its wave's), for the Audit and Status times: not when its space was written. */
   private readonly landed = new Map<RunJob, number>();
+  private readonly marker: StatusMarker;
   rowsGone = 0;
 
   constructor(
     private readonly run: RunState,
     private readonly ports: Ports,
     private readonly alreadyAudited: (job: RunJob) => boolean,
-  ) {}
+  ) {
+    this.marker = new StatusMarker(ports.clock.now(), ports.sheets);
+  }
 
   done(job: RunJob, at: number): void {
     this.landed.set(job, at);
@@ -162,14 +158,19 @@ class OutcomeRecorder {
   }
 
   /**
-   * After a wave: the spaces that have finished. Spaces still going wait (writing every wave would cost a dozen
-   * sheet calls a time, each an Apps Script round trip: several times the run's sheet calls; issue 13 bug 5 stays
-   * open for a cheaper way).
+   * After a wave: the spaces that have finished are written in full. Spaces still going are not (a full write costs
+   * a dozen sheet calls, each an Apps Script round trip): their answered rows get a short Status when a round is due.
    */
-  flushFinishedSpaces(stillOpen: ReadonlySet<string>, _now: number): void {
+  flushFinishedSpaces(stillOpen: ReadonlySet<string>, now: number): void {
     const ready = [...this.waiting.keys()].filter((space) => !stillOpen.has(space));
-    if (ready.length === 0) return;
-    this.flush(ready.flatMap((space) => this.waiting.get(space) ?? []));
+    if (ready.length > 0) this.flush(ready.flatMap((space) => this.waiting.get(space) ?? []));
+    const at = (job: RunJob) => this.landed.get(job) ?? now;
+    this.marker.round(
+      now,
+      () => [...this.waiting.values()].flat().sort((a, b) => at(a) - at(b)),
+      (key) => this.sheets$().get(key),
+      () => this.ports.runs.save(this.run),
+    );
   }
 
   flush(jobs: readonly RunJob[]): void {
@@ -245,55 +246,4 @@ function auditedKeys(ports: Ports, runId: string): Set<string> {
     if (entry.runId === runId) keys.add(`${entry.key}|${entry.result}`);
   }
   return keys;
-}
-
-/** A saved run's reason in the person's language (the engine's own markers are translated here). */
-function reasonText(reason: string | undefined): string {
-  const w = words().reason;
-  if (reason === undefined) return w.unknownError;
-  return reason === UNKNOWN_OUTCOME
-    ? w.unknownOutcome
-    : reason === SUPERSEDED
-      ? w.superseded
-      : reason === GAVE_UP
-        ? w.gaveUp
-        : reason;
-}
-
-function rowPatch(job: RunJob, at: string): RowPatch {
-  // The Role cell shows the job's target (a typed change) or its starting role (an undo), unless someone typed a
-  // newer role meanwhile: that newer edit is left alone and stays pending, and the Status says so.
-  const untouched = (current: string) => asks(job, current);
-  const pendingStatus = (row: Pick<MemberRow, 'status'>) =>
-    row.status.startsWith('⏳') ? undefined : statusText.pendingChangedMeanwhile();
-  if (job.state === 'refused') {
-    // Superseded: the newer edit owns the row. Its Status is kept when it already explains the row (pending, or
-    // applied); otherwise it says this change was not made.
-    return {
-      key: job.key,
-      cells: new Map(),
-      status: (row) => {
-        if (isPending(row)) return pendingStatus(row);
-        return row.status.startsWith('✓') ? undefined : statusText.refused(reasonText(job.reason ?? SUPERSEDED));
-      },
-    };
-  }
-  if (job.state === 'failed' && job.reason === UNKNOWN_OUTCOME) {
-    // Perhaps applied, perhaps not: the Role cell keeps what was typed, and the Status says to look.
-    return { key: job.key, cells: new Map([[COL.status, statusText.failed(reasonText(UNKNOWN_OUTCOME))]]) };
-  }
-  if (job.state === 'applied') {
-    return {
-      key: job.key,
-      cells: new Map(),
-      role: { value: uiRole(job.to), onlyIf: untouched },
-      serverRole: job.to,
-      status: (row) => (isPending(row) ? pendingStatus(row) : statusText.applied(job.to, at)),
-    };
-  }
-  return {
-    key: job.key,
-    cells: new Map([[COL.status, statusText.failed(reasonText(job.reason))]]),
-    role: { value: uiRole(job.from), onlyIf: untouched },
-  };
 }

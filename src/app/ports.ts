@@ -60,6 +60,14 @@ export interface RowPatch {
   status?: (row: Pick<MemberRow, 'role' | 'serverRole' | 'status'>) => string | undefined;
 }
 
+/** A short Status text for a row while its run goes on (the full outcome is written when its space finishes). */
+export interface StatusMark {
+  key: string;
+  text: string;
+  /** Written only if the Role cell still holds what the change was for (someone may have typed a newer role). */
+  onlyIf: (role: string) => boolean;
+}
+
 /** One member sheet (a space's members), read and written a whole block at a time. */
 export interface MemberSheet {
   readonly meta: SheetMeta;
@@ -72,6 +80,12 @@ export interface MemberSheet {
   readRows(): SheetBlock;
   /** Writes patches to rows found by key (read again first); returns the keys whose rows are gone. */
   patchRows(patches: readonly RowPatch[]): string[];
+  /**
+   * Writes Status cells only, in rows found by key (the Role and key columns are read again first): one read, and
+   * one write per distinct text, whatever the number of rows. A key on two rows is left alone. Returns how many
+   * cells were written.
+   */
+  markStatuses(marks: readonly StatusMark[]): number;
   /** Writes whole rows by data-row index (one read and one write for the span they cover). */
   writeRowsAt(rows: ReadonlyMap<number, string[]>): void;
   /** Puts the header row back (someone typed over it); false when row 1 now holds a member (the header was deleted). */

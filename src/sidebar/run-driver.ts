@@ -8,22 +8,34 @@ import { callServer } from './server-client';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function showProgress(p: {
+type Progress = {
   kind: 'apply' | 'undo';
   done: number;
   failed: number;
   remaining: number;
   etaSeconds: number;
   paused?: string;
-}): string {
+};
+
+export function showProgress(p: Progress): string {
   const eta = t().eta(Math.floor(p.etaSeconds / 60), p.etaSeconds % 60);
   return t().progress(p.kind === 'undo', p.done, p.failed, p.remaining, eta);
 }
 
 /** A progress line: red once anything failed, never the green of success. */
-export function showOn(line: HTMLElement, text: string, failed: number): void {
+export function showOn(line: HTMLElement, text: string, failed: number, ended = false): void {
   line.textContent = text;
   line.className = failed > 0 ? 'error' : '';
+  // How the run ended stays until another run shows: a later reading that finds no run does not erase it.
+  line.dataset.ended = String(ended);
+}
+
+/** Whether the line says how a run ended (rather than a run's progress, or nothing). */
+export const showsEnd = (line: HTMLElement) => line.dataset.ended === 'true';
+
+/** The saved progress as the line shows it (with why the run is paused, if it is). */
+export function showSaved(line: HTMLElement, p: Progress): void {
+  showOn(line, p.paused ? t().withNote(showProgress(p), p.paused) : showProgress(p), p.failed);
 }
 
 /**
@@ -34,25 +46,28 @@ export function showOn(line: HTMLElement, text: string, failed: number): void {
 let driving = false;
 export const isDriving = () => driving;
 
-/** How often the progress is read while a step runs (the run is saved before every wave, so it is always current). */
+/** How often the progress is read while a step runs (the run saves its progress every 2 s: at most one poll behind). */
 const POLL_MS = 3000;
 
 /**
  * Waits for a step (one execution, up to several minutes) while showing the run's saved progress every few seconds:
- * the sidebar never sits on an old figure while changes are being applied.
+ * the sidebar never sits on an old figure while changes are being applied. A reading that finds the run gone (an
+ * execution elsewhere finished it) says so at once, without waiting for the step.
  */
-async function whilePolling<T>(step: Promise<T>, progress: HTMLElement): Promise<T> {
+async function whilePolling<T>(step: Promise<T>, progress: HTMLElement, everyMs = POLL_MS): Promise<T> {
   let done = false;
   const finished = step.finally(() => {
     done = true;
   });
   void (async () => {
     while (!done) {
-      await Promise.race([wait(POLL_MS), finished.catch(() => undefined)]);
+      await Promise.race([wait(everyMs), finished.catch(() => undefined)]);
       if (done) return;
       try {
         const p = await callServer('getBulkProgress');
-        if (p && !done) progress.textContent = p.paused ? t().withNote(showProgress(p), p.paused) : showProgress(p);
+        if (done) return;
+        if (p) showSaved(progress, p);
+        else showOn(progress, t().runDone, 0, true);
       } catch {
         // A missed reading is not worth a message: the next one, or the step's own answer, comes soon.
       }
@@ -68,15 +83,18 @@ export async function driveRun(progress: HTMLElement): Promise<void> {
     for (;;) {
       const step = await whilePolling(callServer('continueMyBulkApply'), progress);
       if (!step.progress) {
-        showOn(progress, t().runFinished(step.applied, step.failed), step.failed);
+        // Finished by this step (its own counts), or by another execution meanwhile (the sheet has the outcome).
+        if (step.ran) showOn(progress, t().runFinished(step.applied, step.failed), step.failed, true);
+        else showOn(progress, t().runDone, 0, true);
         return;
       }
       const note = step.busy ? t().runBusy : t().step(step.applied, step.failed);
       showOn(progress, t().withNote(showProgress(step.progress), note), step.progress.failed);
-      if (step.busy) await wait(5000);
+      // Another execution holds the run: read its progress every second meanwhile, so its end shows at once.
+      if (step.busy) await whilePolling(wait(5000), progress, 1000);
     }
   } catch (e) {
-    showOn(progress, t().stoppedDriving(userMessage(e)), 1);
+    showOn(progress, t().stoppedDriving(userMessage(e)), 1, true);
   } finally {
     driving = false;
   }

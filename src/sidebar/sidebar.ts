@@ -7,12 +7,13 @@ import type { SpaceSummary } from '../domain/chat-types';
 import { userMessage } from '../domain/errors';
 import { t, translatePage } from './i18n';
 import { wireLiveEditing } from './live-editing';
-import { driveRun, isDriving, showOn, showProgress } from './run-driver';
+import { watchProgress } from './progress-watch';
 import { callServer } from './server-client';
 import { wireSetupCheck } from './setup-check';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const list = $<HTMLUListElement>('spaces');
+const listCount = $<HTMLParagraphElement>('list-count');
 const filter = $<HTMLInputElement>('filter');
 const loadButton = $<HTMLButtonElement>('load');
 const reloadButton = $<HTMLButtonElement>('reload');
@@ -83,23 +84,32 @@ function render(): void {
       return item;
     }),
   );
-  if (spaces.length > 0 && shown.length === 0) say(t().noMatch);
+  // The count sits by the list and follows it (a filter, a reload, admin mode), never left in the status line.
+  listCount.textContent =
+    spaces.length === 0
+      ? ''
+      : shown.length === 0
+        ? t().noMatch
+        : shown.length === spaces.length
+          ? t().spaceCount(spaces.length)
+          : t().spaceCountFiltered(shown.length, spaces.length);
 }
 
 async function loadSpaces(): Promise<void> {
   list.setAttribute('aria-busy', 'true');
-  say(admin.checked ? t().searchingOrg : t().loadingSpaces);
+  listCount.textContent = admin.checked ? t().searchingOrg : t().loadingSpaces;
   selected = undefined;
   loadButton.disabled = true;
   try {
     spaces = await callServer('listSpaces', { admin: admin.checked, query: admin.checked ? filter.value.trim() : '' });
     filter.disabled = false;
     render();
-    say(spaces.length === 0 ? t().noSpaces : t().spaceCount(spaces.length));
+    if (spaces.length === 0) listCount.textContent = t().noSpaces;
   } catch (e) {
     // No list is better than the previous one under a heading it does not belong to (a failed admin search).
     spaces = [];
     list.replaceChildren();
+    listCount.textContent = '';
     say(inContext(t().couldNotList, e), true);
   } finally {
     list.setAttribute('aria-busy', 'false');
@@ -125,37 +135,13 @@ async function loadMembers(): Promise<void> {
   }
 }
 
-/** Actions in flight: while one is (the person may still be reading its confirmation), keep asking for progress. */
-let polling: ReturnType<typeof setTimeout> | undefined;
-let actionsRunning = 0;
-function pollAgain(ms: number): void {
-  if (polling) clearTimeout(polling);
-  polling = setTimeout(() => void pollProgress(), ms);
-}
-async function pollProgress(): Promise<void> {
-  polling = undefined;
-  if (isDriving()) return;
-  try {
-    const p = await callServer('getBulkProgress');
-    if (!p) {
-      progress.textContent = '';
-      if (actionsRunning > 0) pollAgain(2000);
-      return;
-    }
-    showOn(progress, p.paused ? t().withNote(showProgress(p), p.paused) : showProgress(p), p.failed);
-    // An action of this sidebar still holds the run (its first execution): keep showing progress until it returns.
-    if (actionsRunning > 0) pollAgain(2000);
-    else void driveRun(progress);
-  } catch (e) {
-    progress.textContent = t().progressUnavailable(messageOf(e));
-  }
-}
+/** The run's progress line: a new run clears the status line, whose news (a load, a past result) is older. */
+const watch = watchProgress(progress, () => say(''), messageOf);
 
 /** An action's result line: a text, or a text and whether it reports a failure (shown in red). */
 async function runAction(button: HTMLButtonElement, action: () => Promise<string | [string, boolean]>): Promise<void> {
   button.disabled = true;
-  actionsRunning++;
-  pollAgain(1000);
+  watch.actionStarted();
   try {
     const result = await action();
     if (typeof result === 'string') say(result);
@@ -163,9 +149,8 @@ async function runAction(button: HTMLButtonElement, action: () => Promise<string
   } catch (e) {
     say(messageOf(e), true);
   } finally {
-    actionsRunning--;
     button.disabled = false;
-    void pollProgress();
+    watch.actionEnded();
   }
 }
 
@@ -281,7 +266,7 @@ async function start(): Promise<void> {
     say(messageOf(e), true);
   }
   await loadSpaces();
-  void pollProgress();
+  void watch.check();
 }
 
 void start();

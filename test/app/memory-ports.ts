@@ -11,6 +11,7 @@ import type {
   SheetBlock,
   SheetMeta,
   Sheets,
+  StatusMark,
   WriteOrCheck,
 } from '../../src/app/ports';
 import { applyPatches } from '../../src/app/row-patches';
@@ -59,6 +60,20 @@ export class MemorySheet implements MemberSheet {
   }
   patchRows(patches: readonly RowPatch[]): string[] {
     return applyPatches(this.values, patches, this.seal).missing;
+  }
+  /** Every markStatuses call, as the marks it was given (the adapter's cost is per call, not per mark). */
+  readonly markCalls: StatusMark[][] = [];
+  markStatuses(marks: readonly StatusMark[]): number {
+    this.markCalls.push([...marks]);
+    let written = 0;
+    for (const mark of marks) {
+      const rows = this.values.filter((r) => r[COL.key - 1] === mark.key);
+      const row = rows[0];
+      if (rows.length !== 1 || !row || !mark.onlyIf(String(row[COL.role - 1] ?? ''))) continue;
+      row[COL.status - 1] = mark.text;
+      written++;
+    }
+    return written;
   }
   writeRowsAt(rows: ReadonlyMap<number, string[]>): void {
     for (const [index, cells] of rows) this.values[index] = [...cells];

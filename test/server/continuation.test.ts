@@ -174,6 +174,7 @@ describe('sidebar-driven runs', () => {
         applied: 0,
         failed: 0,
         progress: null,
+        ran: false,
       });
     } finally {
       await h.stop();

@@ -185,8 +185,16 @@ async function rowProbeFor(bench: Bench, second: ScenarioResult, log: Log): Prom
     baseline: 'none',
   });
   return {
-    small: { changes: small.changes, sheetCalls: small.sheetCalls },
-    large: { changes: second.changes, sheetCalls: second.sheetCalls },
+    small: {
+      changes: small.changes,
+      sheetCalls: small.sheetCalls,
+      statusWrites: Number(small.extra.statusWrites ?? 0),
+    },
+    large: {
+      changes: second.changes,
+      sheetCalls: second.sheetCalls,
+      statusWrites: Number(second.extra.statusWrites ?? 0),
+    },
   };
 }
 

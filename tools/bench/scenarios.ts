@@ -351,7 +351,10 @@ export async function runBulkScenario(bench: Bench, spec: BulkSpec): Promise<Sce
     reportedApplied: product.reportedApplied,
     baseline,
     propertiesPeakBytes,
-    extra: { continuationErrors: product.errors.length > 0 ? product.errors.join(' | ') : null },
+    extra: {
+      continuationErrors: product.errors.length > 0 ? product.errors.join(' | ') : null,
+      statusWrites: product.statusWrites ?? 0,
+    },
   };
 }
 
@@ -387,6 +390,8 @@ export interface ProductRun {
   seconds: number;
   executions: number;
   sheetCalls: number;
+  /** RangeList writes of a running apply's short Status texts (four sheet calls each when every change applied). */
+  statusWrites?: number;
   chatWaitSeconds: number;
   latency: { p50: number; p95: number };
   hardStops: number;
@@ -435,6 +440,7 @@ export async function applyWithContinuations(
     seconds,
     executions,
     sheetCalls: sheetCalls(env),
+    statusWrites: env.calls['RangeList.setValue'] ?? 0,
     chatWaitSeconds: chatWaitSeconds(env, httpFrom, bench.scale),
     latency: chatLatency(env, httpFrom, bench.scale),
     hardStops: history.filter((e) => e.hardStopped).length,

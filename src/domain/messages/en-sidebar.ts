@@ -36,6 +36,7 @@ export const enSidebar = {
   noMatch: 'No space matches the filter.',
   noSpaces: 'You are not in any named space.',
   spaceCount: (n: number) => `${plural(n, 'space', 'spaces')}.`,
+  spaceCountFiltered: (shown: number, total: number) => `${shown} of ${plural(total, 'space', 'spaces')} shown.`,
   memberCount: (n: number) => ` · ${plural(n, 'member', 'members')}`,
   /** How the server's own "Could not …" sentences start: those are shown as they are, never wrapped again. */
   couldNotPrefix: 'Could not ',
@@ -73,6 +74,8 @@ export const enSidebar = {
   runBusy: 'Another execution is working on the run; trying again shortly.',
   runFinished: (applied: number, failed: number) =>
     `Bulk apply finished. Last step: ${applied} applied, ${failed} failed.`,
+  /** The run was finished by another execution (a menu click, a background continuation): its outcome is in the sheet. */
+  runDone: 'Bulk apply finished: the Status column and the Audit sheet show each change.',
   stoppedDriving: (message: string) =>
     `The sidebar stopped driving the bulk apply (${message}); it continues in the background, or use “Resume bulk apply”.`,
   setupHeading: 'Setup',

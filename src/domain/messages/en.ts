@@ -85,6 +85,9 @@ const core = {
     applied: (role: string, at: string) => `✓ Now ${role} · ${at}`,
     refused: (reason: string) => `✗ Not changed: ${reason}`,
     failed: (reason: string) => `✗ Failed: ${reason}`,
+    /** While its run goes on: one short text per outcome (the time and any reason follow when the space is done). */
+    appliedSoFar: '✓ Applied',
+    failedSoFar: '✗ Failed',
     /** An edit that waits for someone to review it in Apply (its typist's live editing is off): short, one line. */
     pendingOtherEditor: (editor: string) => `⏳ Pending: typed by ${editor || 'someone unknown'}`,
     pendingNotConfirmed:

@@ -36,6 +36,7 @@ export const zhTWSidebar: Messages['sidebar'] = {
   noMatch: '沒有符合篩選條件的聊天室。',
   noSpaces: '你不在任何具名聊天室中。',
   spaceCount: (n: number) => `${n} 個聊天室。`,
+  spaceCountFiltered: (shown: number, total: number) => `顯示 ${shown} 個，共 ${total} 個聊天室。`,
   memberCount: (n: number) => ` · ${n} 位成員`,
   couldNotPrefix: '無法',
   couldNotList: (reason: string) => `無法列出你的聊天室：${reason}`,
@@ -67,6 +68,7 @@ export const zhTWSidebar: Messages['sidebar'] = {
   step: (applied: number, failed: number) => `上一步：已套用 ${applied} 項，失敗 ${failed} 項。`,
   runBusy: '另一項執行作業正在處理這次批次套用，稍後會再試一次。',
   runFinished: (applied: number, failed: number) => `批次套用已完成。上一步：已套用 ${applied} 項，失敗 ${failed} 項。`,
+  runDone: '批次套用已完成：「處理狀態」欄與「稽核記錄」工作表會列出每項變更。',
   stoppedDriving: (message: string) =>
     `側邊欄已停止推進批次套用 (${message})；它會在背景繼續，你也可以使用「繼續批次套用」。`,
   setupHeading: '設定',

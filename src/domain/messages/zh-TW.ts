@@ -79,6 +79,8 @@ const core: CoreMessages = {
     applied: (role: string, at: string) => `✓ 現為${role} · ${at}`,
     refused: (reason: string) => `✗ 未變更：${reason}`,
     failed: (reason: string) => `✗ 失敗：${reason}`,
+    appliedSoFar: '✓ 已套用',
+    failedSoFar: '✗ 失敗',
     pendingOtherEditor: (editor: string) => `⏳ 待處理：由${editor || '不明人士'}輸入`,
     pendingNotConfirmed: '⏳ 待處理：套用確認視窗開啟期間被修改，因此未套用；請使用「套用待處理的角色變更」確認',
     pendingBusy: '⏳ 待處理：當時有其他作業正在執行；請使用「套用待處理的角色變更」',

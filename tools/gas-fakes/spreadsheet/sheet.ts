@@ -10,6 +10,7 @@ import { type Cell, SheetGrid } from './grid';
 import { FakeDeveloperMetadataFinder } from './metadata';
 import { FakeProtection } from './protection';
 import { FakeRange } from './range';
+import { FakeRangeList } from './range-list';
 import type { FakeSpreadsheet } from './spreadsheet';
 import { parseInput } from './typed-input';
 
@@ -43,6 +44,7 @@ const SHEET_API = [
   'getParent',
   'getProtections',
   'getRange',
+  'getRangeList',
   'getSheetId',
   'getSheetName',
   'getTabColor',
@@ -220,6 +222,15 @@ export class FakeSheet implements Pick<Sheet, (typeof SHEET_API)[number]> {
       return asApi(this.rangeA1(rowOrA1));
     }
     return asApi(this.range(rowOrA1, column as number, numRows ?? 1, numColumns ?? 1));
+  }
+  /** Ranges of this sheet by A1 notation (each checked as getRange checks it), for one write to all of them. */
+  getRangeList(a1Notations: string[]): GoogleAppsScript.Spreadsheet.RangeList {
+    if (!Array.isArray(a1Notations)) {
+      throw new GasError(
+        "The parameters (String) don't match the method signature for SpreadsheetApp.Sheet.getRangeList.",
+      );
+    }
+    return asApi(new FakeRangeList(a1Notations.map((a1) => this.rangeA1(String(a1)))));
   }
   getDataRange(): Range {
     return asApi(this.range(1, 1, Math.max(1, this.grid.lastRow()), Math.max(1, this.grid.lastColumn())));

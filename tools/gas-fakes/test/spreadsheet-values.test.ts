@@ -128,3 +128,26 @@ describe('unimplemented members', () => {
     expect(() => range.merge()).toThrow(NotImplementedError);
   });
 });
+
+describe('Sheet.getRangeList', () => {
+  it('sets one value in every range of the list, typed as setValue types it, one counted call for all', () => {
+    const before = env.calls['RangeList.setValue'] ?? 0;
+    sheet.getRange('A1:A9').setNumberFormat('@');
+    const list = sheet.getRangeList(['A2', 'A4:A5', 'B1']).setValue('007');
+    expect(list.getRanges().map((r) => r.getA1Notation())).toEqual(['A2', 'A4:A5', 'B1']);
+    expect(sheet.getRange('A1:B5').getValues()).toEqual([
+      ['', 7],
+      ['007', ''],
+      ['', ''],
+      ['007', ''],
+      ['007', ''],
+    ]);
+    expect((env.calls['RangeList.setValue'] ?? 0) - before).toBe(1);
+    expect(env.calls['Sheet.getRangeList']).toBeGreaterThanOrEqual(1);
+  });
+
+  it('refuses an A1 notation getRange would refuse, and an empty list', () => {
+    expect(() => sheet.getRangeList(['A0'])).toThrow(GasError);
+    expect(() => sheet.getRangeList([])).toThrow(GasError);
+  });
+});
