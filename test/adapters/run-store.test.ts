@@ -84,7 +84,11 @@ describe('run store', () => {
     saveRun(run);
     Object.assign(third, { state: 'inflight', attempts: 1 });
     markSent(run, [third]);
-    expect(reload(run.user)?.jobs.slice(0, 3).map((j) => j.state)).toEqual(['applied', 'inflight', 'inflight']);
+    expect(
+      reload(run.user)
+        ?.jobs.slice(0, 3)
+        .map((j) => j.state),
+    ).toEqual(['applied', 'inflight', 'inflight']);
     const journalKey = [...store.values.keys()].find((k) => k.endsWith('.j'));
     expect(journalKey).toBeDefined();
     deleteRun(run.user);
