@@ -16,6 +16,7 @@ import type {
 } from '../../src/app/ports';
 import { applyPatches } from '../../src/app/row-patches';
 import { type AuditEntry, auditCells } from '../../src/domain/audit';
+import type { RoleChange } from '../../src/domain/changes';
 import {
   type Cell,
   COL,
@@ -140,6 +141,19 @@ export interface MemoryWorld {
   undo?: UndoRecord;
   /** The spreadsheet's time zone (File › Settings): every time written is in it. */
   timeZone: string;
+}
+
+/** Every member of `keys` planned from Member to Manager, in row order (the use-case tests' usual run). */
+export function toManager(keys: readonly string[], space: string): RoleChange[] {
+  return keys.map((key, index) => ({
+    access: 'user',
+    index,
+    key,
+    space,
+    who: key,
+    from: 'ROLE_MEMBER',
+    to: 'ROLE_ASSISTANT_MANAGER',
+  }));
 }
 
 export function memoryWorld(

@@ -1,8 +1,7 @@
 import { continueRun, myProgress, startRun } from '../../src/app/run-executor';
-import type { RoleChange } from '../../src/domain/changes';
 import { COL } from '../../src/domain/member-row';
 import type { ApiRole } from '../../src/domain/roles';
-import { memoryWorld } from './memory-ports';
+import { memoryWorld, toManager } from './memory-ports';
 
 const ALICE = 'alice@example.com';
 const SPACE = 'spaces/AAAA';
@@ -15,15 +14,7 @@ function world() {
   return w;
 }
 
-const changes: RoleChange[] = KEYS.map((key, index) => ({
-  access: 'user',
-  index,
-  key,
-  space: SPACE,
-  who: key,
-  from: 'ROLE_MEMBER',
-  to: 'ROLE_ASSISTANT_MANAGER',
-}));
+const changes = toManager(KEYS, SPACE);
 
 describe('run executor (use case on in-memory ports)', () => {
   it('stops at its deadline, schedules a continuation, and resumes with every change applied exactly once', () => {

@@ -2,12 +2,11 @@
 
 import { startRun } from '../../src/app/run-executor';
 import { MARK_EVERY_MS } from '../../src/app/status-marks';
-import type { RoleChange } from '../../src/domain/changes';
 import { COL } from '../../src/domain/member-row';
 import { CATALOGUES } from '../../src/domain/messages';
 import type { ApiRole } from '../../src/domain/roles';
 import { progressOf } from '../../src/domain/run-state';
-import { memoryWorld } from './memory-ports';
+import { memoryWorld, toManager } from './memory-ports';
 
 const ALICE = 'alice@example.com';
 const SPACE = 'spaces/AAAA';
@@ -15,15 +14,7 @@ const meta = { space: SPACE, spaceType: 'SPACE', title: 'Launch team', access: '
 const KEYS = Array.from({ length: 15 }, (_, n) => `${SPACE}/members/${n + 1}`);
 const en = CATALOGUES.en.status;
 
-const changes: RoleChange[] = KEYS.map((key, index) => ({
-  access: 'user',
-  index,
-  key,
-  space: SPACE,
-  who: key,
-  from: 'ROLE_MEMBER',
-  to: 'ROLE_ASSISTANT_MANAGER',
-}));
+const changes = toManager(KEYS, SPACE);
 
 function world() {
   const w = memoryWorld(ALICE, meta, new Map<string, ApiRole>(KEYS.map((k) => [k, 'ROLE_MEMBER'])));

@@ -409,12 +409,7 @@ export async function applyWithContinuations(
   env: GasEnvironment,
   bundle: LoadedBundle,
 ): Promise<ProductRun> {
-  await bench.clearRequests();
-  env.sim.resetCalls();
-  const httpFrom = env.sim.http.length;
-  const executionsFrom = env.sim.executions.length;
-  env.sim.ui.answerAlert('YES');
-  const started = env.clock.now();
+  const { httpFrom, executionsFrom, started } = await startApply(bench, env);
   const result = env.sim.as(ALICE, () => bundle.clickMenu('Apply pending role changes')) as {
     confirmed?: boolean;
     report?: { applied: number; finished: boolean };
@@ -448,6 +443,21 @@ export async function applyWithContinuations(
     reportedApplied: Number.isNaN(applied) ? null : applied,
     errors,
   };
+}
+
+/**
+ * Before an apply is clicked: the emulator's log and the fakes' call counts start afresh, the confirmation will be
+ * answered Yes; returns where this run's HTTP log and executions start, and its start time.
+ */
+export async function startApply(
+  bench: Bench,
+  env: GasEnvironment,
+): Promise<{ httpFrom: number; executionsFrom: number; started: number }> {
+  await bench.clearRequests();
+  env.sim.resetCalls();
+  const marks = { httpFrom: env.sim.http.length, executionsFrom: env.sim.executions.length };
+  env.sim.ui.answerAlert('YES');
+  return { ...marks, started: env.clock.now() };
 }
 
 export function pendingTriggers(env: GasEnvironment) {

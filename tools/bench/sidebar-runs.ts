@@ -33,6 +33,7 @@ import {
   sheetCalls,
   sheetRows,
   sleepReal,
+  startApply,
   writeFloorSeconds,
 } from './scenarios';
 
@@ -118,12 +119,7 @@ function typeChanges(env: GasEnvironment, bundle: LoadedBundle, seed: Seed, spac
  * it; the sidebar's next call then waits for the lock): every execution is counted.
  */
 async function applyFromSidebar(bench: Bench, env: GasEnvironment, bundle: LoadedBundle): Promise<ProductRun> {
-  await bench.clearRequests();
-  env.sim.resetCalls();
-  const httpFrom = env.sim.http.length;
-  const executionsFrom = env.sim.executions.length;
-  env.sim.ui.answerAlert('YES');
-  const started = env.clock.now();
+  const { httpFrom, executionsFrom, started } = await startApply(bench, env);
   const result = env.sim.as(ALICE, () => bundle.run('applyPendingChanges')) as { confirmed?: boolean } | null;
   if (!result?.confirmed) throw new Error('the apply was not confirmed (no pending changes found?)');
   let executions = 1;
