@@ -27,7 +27,10 @@ import { applyPendingInteractive, type BulkResult, previewPending, undoLastInter
 import type { RunReport } from './app/bulk-run';
 import { handleRoleEdit, markWaitingEdit } from './app/live-edit';
 import { type LoadResult, listSpaceSummaries, loadSpaceByName, refreshActive } from './app/load-space';
-import { continueLocked, myProgress, type RunProgress } from './app/run-executor';
+import { type BulkReading, continueLocked, myProgress, myRuns, type RunProgress } from './app/run-executor';
+
+export type { BulkReading, RunEndShown } from './app/run-executor';
+
 import type { SpaceSummary } from './domain/chat-types';
 import { BusyError, isExpected, UserError, userMessage } from './domain/errors';
 import { type Language, language, words } from './domain/messages';
@@ -241,9 +244,9 @@ export function checkSetup(options?: { admin?: boolean }): CheckLine[] {
   return setupChecklist(gatherSetupFacts(options?.admin === true, appsScriptClock));
 }
 
-/** Progress of this person's bulk run (the sidebar polls it while a run is going on). */
-export function getBulkProgress(): RunProgress | null {
-  return myProgress(appsScriptPorts());
+/** This person's bulk run: its progress while open, else how their last one ended (the sidebar polls it). */
+export function getBulkProgress(): BulkReading {
+  return myRuns(appsScriptPorts());
 }
 
 /** One sidebar-driven step of a run: what it did, and where the run stands after it. */

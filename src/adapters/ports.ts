@@ -6,7 +6,7 @@ import { appsScriptClock, executionBudgetMs } from './clock';
 import { deleteContinuation, pausedNote, scheduleContinuation } from './continuation';
 import { withDocumentLock } from './lock';
 import { resolveMissingNames, userIdsForEmails } from './people-directory';
-import { appendUndo, deleteRun, lastUndo, loadRun, markSent, saveRun, saveUndo } from './run-store';
+import { appendUndo, deleteRun, lastEnd, lastUndo, loadRun, markSent, saveEnd, saveRun, saveUndo } from './run-store';
 import { appsScriptSheets } from './sheets';
 import { hasLiveEditing } from './triggers';
 import { appsScriptUi, speakTheUsersLanguage } from './ui';
@@ -27,7 +27,17 @@ export function appsScriptPorts(clock = appsScriptClock, fallbackLocale = ''): P
         userIdsForEmails: (emails, access) => userIdsForEmails(emails, access, clock),
       };
     },
-    runs: { load: loadRun, save: saveRun, markSent, remove: deleteRun, saveUndo, lastUndo, appendUndo },
+    runs: {
+      load: loadRun,
+      save: saveRun,
+      markSent,
+      remove: deleteRun,
+      saveUndo,
+      lastUndo,
+      appendUndo,
+      saveEnd,
+      lastEnd,
+    },
     triggers: { scheduleContinuation, deleteContinuation, pausedNote, hasLiveEditing },
     ui: appsScriptUi,
     user: () => Session.getEffectiveUser().getEmail().toLowerCase(),

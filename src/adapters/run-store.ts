@@ -5,6 +5,7 @@
  */
 
 import { decodePlan, decodeProgress, encodePlan, encodeProgress } from '../domain/run-codec';
+import { decodeRunEnd, encodeRunEnd, type RunEnd } from '../domain/run-end';
 import { applyJournal, decodeJournal, encodeJournal } from '../domain/run-journal';
 import { chunk, decodeRun, type RunJob, type RunState } from '../domain/run-state';
 import { decodeUndo, encodeUndo, type UndoRecord } from '../domain/undo-record';
@@ -220,10 +221,11 @@ function fresh(runId: string, stale: boolean): Layout {
  */
 let spreadsheetId: string | undefined;
 /** Keyed by the spreadsheet (user properties are shared by every spreadsheet); its id read once per execution. */
-function undoKey(): string {
+function perSpreadsheet(prefix: 'undo' | 'ended'): string {
   if (spreadsheetId === undefined) spreadsheetId = SpreadsheetApp.getActive().getId();
-  return `undo.${spreadsheetId}`;
+  return `${prefix}.${spreadsheetId}`;
 }
+const undoKey = () => perSpreadsheet('undo');
 
 export function saveUndo(_user: string, record: UndoRecord): void {
   const props = PropertiesService.getUserProperties();
@@ -261,4 +263,13 @@ export function lastUndo(_user: string): UndoRecord | undefined {
   let text = '';
   for (let i = 0; i < count; i++) text += all[`${base}.${i}`] ?? '';
   return decodeUndo(text);
+}
+
+/** How the person's last run here ended (one small value in their user properties, next to the Undo record). */
+export function saveEnd(_user: string, end: RunEnd): void {
+  PropertiesService.getUserProperties().setProperty(perSpreadsheet('ended'), encodeRunEnd(end));
+}
+
+export function lastEnd(_user: string): RunEnd | undefined {
+  return decodeRunEnd(PropertiesService.getUserProperties().getProperty(perSpreadsheet('ended')));
 }

@@ -108,6 +108,7 @@ export function executeRun(
   if (report.finished) {
     runs.remove(run.user);
     rememberForUndo(ports, run);
+    runs.saveEnd(run.user, { runId: run.runId, kind: run.kind, ...counts, endedAt: clock.now() });
   } else {
     runs.save(run);
   }

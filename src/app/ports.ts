@@ -11,6 +11,7 @@ import type { Answer } from '../domain/confirmation';
 import type { EmailLookup } from '../domain/email-lookup';
 import type { Cell, MemberRow, Seal } from '../domain/member-row';
 import type { ApiRole } from '../domain/roles';
+import type { RunEnd } from '../domain/run-end';
 import type { WaveResult } from '../domain/run-engine';
 import type { RunJob, RunState } from '../domain/run-state';
 import type { TypedRecords } from '../domain/typed-by';
@@ -146,6 +147,9 @@ export interface RunStore {
   /** Adds a run's applied changes to the record as they are written (a new run id starts a new record). */
   appendUndo(user: string, runId: string, changes: UndoRecord['changes']): void;
   lastUndo(user: string): UndoRecord | undefined;
+  /** How the person's last run here ended (see run-end.ts): kept where only the add-on can write. */
+  saveEnd(user: string, end: RunEnd): void;
+  lastEnd(user: string): RunEnd | undefined;
 }
 
 export interface Triggers {

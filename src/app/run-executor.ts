@@ -4,8 +4,10 @@
  */
 
 import type { RoleChange } from '../domain/changes';
+import type { RunEnd } from '../domain/run-end';
 import { isOpen } from '../domain/run-engine';
 import { type Progress, progressOf, type RunJob, type RunState } from '../domain/run-state';
+import { zonedTime } from '../domain/zoned-time';
 import { executeRun, type RunReport } from './bulk-run';
 import type { Ports } from './ports';
 
@@ -80,6 +82,35 @@ export function myProgress(ports: Ports): RunProgress | null {
   const paused = ports.triggers.pausedNote();
   const progress = progressOf(run, ports.clock.now());
   return paused ? { ...progress, paused } : progress;
+}
+
+/** How the person's last run here ended, as the sidebar says it: its totals, when (in the spreadsheet's zone). */
+export interface RunEndShown extends Omit<RunEnd, 'endedAt'> {
+  at: string;
+  /** Seconds since it ended (by the server's clock, so the sidebar need not trust its own). */
+  secondsAgo: number;
+}
+
+/** What the sidebar reads of the person's bulk runs: the open one, or else how the last one ended. */
+export interface BulkReading {
+  open: RunProgress | null;
+  lastEnd: RunEndShown | null;
+}
+
+export function myRuns(ports: Ports): BulkReading {
+  const open = myProgress(ports);
+  const end = open ? undefined : ports.runs.lastEnd(ports.user());
+  if (!end) return { open, lastEnd: null };
+  const { endedAt, ...rest } = end;
+  const now = ports.clock.now();
+  return {
+    open,
+    lastEnd: {
+      ...rest,
+      at: zonedTime(endedAt, ports.sheets.timeZone()),
+      secondsAgo: Math.max(0, Math.round((now - endedAt) / 1000)),
+    },
+  };
 }
 
 export function continueLocked(ports: Ports, deadline: number): RunReport | undefined {

@@ -3,6 +3,7 @@
  */
 
 import { userMessage } from '../domain/errors';
+import type { BulkReading, RunEndShown } from '../main';
 import { t } from './i18n';
 import { callServer } from './server-client';
 
@@ -54,7 +55,7 @@ const POLL_MS = 3000;
  * the sidebar never sits on an old figure while changes are being applied. A reading that finds the run gone (an
  * execution elsewhere finished it) says so at once, without waiting for the step.
  */
-async function whilePolling<T>(step: Promise<T>, progress: HTMLElement, everyMs = POLL_MS): Promise<T> {
+async function whilePolling<T>(step: Promise<T>, onReading: ShowReading, everyMs = POLL_MS): Promise<T> {
   let done = false;
   const finished = step.finally(() => {
     done = true;
@@ -64,10 +65,8 @@ async function whilePolling<T>(step: Promise<T>, progress: HTMLElement, everyMs 
       await Promise.race([wait(everyMs), finished.catch(() => undefined)]);
       if (done) return;
       try {
-        const p = await callServer('getBulkProgress');
-        if (done) return;
-        if (p) showSaved(progress, p);
-        else showOn(progress, t().runDone, 0, true);
+        const reading = await callServer('getBulkProgress');
+        if (!done) onReading(reading);
       } catch {
         // A missed reading is not worth a message: the next one, or the step's own answer, comes soon.
       }
@@ -76,14 +75,29 @@ async function whilePolling<T>(step: Promise<T>, progress: HTMLElement, everyMs 
   return finished;
 }
 
-export async function driveRun(progress: HTMLElement): Promise<void> {
+/**
+ * Shows a reading of the person's runs (the progress watch's): the open run's progress, or how it ended. Returns
+ * whether it said how a run ended.
+ */
+export type ShowReading = (reading: BulkReading) => boolean;
+
+export async function driveRun(progress: HTMLElement, onReading: ShowReading): Promise<void> {
   if (driving) return;
   driving = true;
+  let endShown = false;
+  // A reading that finds the run gone says so at once, without waiting for the step: with the run's totals when the
+  // server has them, else that it finished.
+  const show = (reading: BulkReading) => {
+    endShown = onReading(reading);
+    if (!reading.open && !endShown) showOn(progress, t().runDone, 0, true);
+    return endShown || !reading.open;
+  };
   try {
     for (;;) {
-      const step = await whilePolling(callServer('continueMyBulkApply'), progress);
+      const step = await whilePolling(callServer('continueMyBulkApply'), show);
       if (!step.progress) {
         // Finished by this step (its own counts), or by another execution meanwhile (the sheet has the outcome).
+        if (endShown) return;
         if (step.ran) showOn(progress, t().runFinished(step.applied, step.failed), step.failed, true);
         else showOn(progress, t().runDone, 0, true);
         return;
@@ -91,11 +105,16 @@ export async function driveRun(progress: HTMLElement): Promise<void> {
       const note = step.busy ? t().runBusy : t().step(step.applied, step.failed);
       showOn(progress, t().withNote(showProgress(step.progress), note), step.progress.failed);
       // Another execution holds the run: read its progress every second meanwhile, so its end shows at once.
-      if (step.busy) await whilePolling(wait(5000), progress, 1000);
+      if (step.busy) await whilePolling(wait(5000), show, 1000);
     }
   } catch (e) {
     showOn(progress, t().stoppedDriving(userMessage(e)), 1, true);
   } finally {
     driving = false;
   }
+}
+
+/** How the person's last run ended: its totals and time, red when anything failed. */
+export function showEnd(line: HTMLElement, end: RunEndShown): void {
+  showOn(line, t().runEnded(end.kind === 'undo', end.at, end.applied, end.failed), end.failed, true);
 }

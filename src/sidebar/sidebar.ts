@@ -138,19 +138,28 @@ async function loadMembers(): Promise<void> {
 /** The run's progress line: a new run clears the status line, whose news (a load, a past result) is older. */
 const watch = watchProgress(progress, () => say(''), messageOf);
 
-/** An action's result line: a text, or a text and whether it reports a failure (shown in red). */
-async function runAction(button: HTMLButtonElement, action: () => Promise<string | [string, boolean]>): Promise<void> {
+/**
+ * An action's result line: a text, or a text and whether it reports a failure (shown in red), and the run it
+ * finished (its outcome is then this line: the progress line does not tell it again).
+ */
+type ActionResult = string | [text: string, isError: boolean, finishedRun?: string | undefined];
+
+async function runAction(button: HTMLButtonElement, action: () => Promise<ActionResult>): Promise<void> {
   button.disabled = true;
   watch.actionStarted();
+  let finishedRun: string | undefined;
   try {
     const result = await action();
     if (typeof result === 'string') say(result);
-    else say(...result);
+    else {
+      say(result[0], result[1]);
+      finishedRun = result[2];
+    }
   } catch (e) {
     say(messageOf(e), true);
   } finally {
     button.disabled = false;
-    watch.actionEnded();
+    watch.actionEnded(finishedRun);
   }
 }
 
@@ -234,7 +243,7 @@ function wireActions(): void {
         const text = rep.finished
           ? t().applied(rep.applied, rep.failed, r.refused)
           : t().appliedContinuing(rep.applied, rep.failed, r.refused, rep.pending);
-        return [text, rep.failed > 0];
+        return [text, rep.failed > 0, rep.finished ? rep.runId : undefined];
       }),
   );
   wireSetupCheck(

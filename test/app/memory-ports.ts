@@ -28,6 +28,7 @@ import {
 } from '../../src/domain/member-row';
 import type { ApiRole } from '../../src/domain/roles';
 import type { SealedFields } from '../../src/domain/row-seal';
+import type { RunEnd } from '../../src/domain/run-end';
 import type { WaveResult } from '../../src/domain/run-engine';
 import type { RunState } from '../../src/domain/run-state';
 import type { TypedRecords } from '../../src/domain/typed-by';
@@ -139,6 +140,8 @@ export interface MemoryWorld {
   scheduled: number;
   liveEditors: Set<string>;
   undo?: UndoRecord;
+  /** How the last run ended (the store's user-properties record). */
+  ended?: RunEnd;
   /** The spreadsheet's time zone (File › Settings): every time written is in it. */
   timeZone: string;
 }
@@ -213,6 +216,10 @@ export function memoryWorld(
         const kept = world.undo?.runId === runId ? world.undo.changes : [];
         world.undo = { runId, changes: [...kept, ...changes] };
       },
+      saveEnd: (_u: string, end: RunEnd) => {
+        world.ended = end;
+      },
+      lastEnd: () => world.ended,
     },
     triggers: {
       scheduleContinuation: () => {

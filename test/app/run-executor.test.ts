@@ -1,5 +1,6 @@
-import { continueRun, myProgress, startRun } from '../../src/app/run-executor';
+import { continueRun, myProgress, myRuns, startRun } from '../../src/app/run-executor';
 import { COL } from '../../src/domain/member-row';
+import { zonedTime } from '../../src/domain/zoned-time';
 import type { ApiRole } from '../../src/domain/roles';
 import { memoryWorld, toManager } from './memory-ports';
 
@@ -68,5 +69,33 @@ describe('run executor (use case on in-memory ports)', () => {
     const again = startRun(w.ports, 'apply', changes.slice(1), {}, w.ports.clock.now() + 60_000);
     expect(again.finished).toBe(true);
     expect(w.chat.requests).toEqual(KEYS.map((k) => `PATCH ${k}`));
+  });
+
+  it('tells the sidebar how the last run ended, with the whole run’s totals over every execution and its time', () => {
+    const w = world();
+    w.timeZone = 'Asia/Taipei';
+    const [, second] = KEYS as [string, string, string];
+    // Chat refuses one change: the run's end counts it as failed.
+    w.chat.scripted.set(`PATCH ${second}`, [{ status: 403, body: '{}', retryAfter: undefined }]);
+    const start = w.ports.clock.now();
+    startRun(w.ports, 'apply', changes, { [SPACE]: 'Launch team' }, start + 1500);
+    // While the run is open: its progress, and no end yet.
+    const during = myRuns(w.ports);
+    expect(during.open?.remaining).toBeGreaterThan(0);
+    expect(during.lastEnd).toBeNull();
+
+    continueRun(w.ports, w.ports.clock.now() + 60_000);
+    const endedAt = w.ports.clock.now();
+    w.ports.clock.sleep(42_000);
+    const after = myRuns(w.ports);
+    expect(after.open).toBeNull();
+    expect(after.lastEnd).toEqual({
+      runId: during.open?.runId,
+      kind: 'apply',
+      applied: 2,
+      failed: 1,
+      at: zonedTime(endedAt, 'Asia/Taipei'),
+      secondsAgo: 42,
+    });
   });
 });

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_SERVICE_ACCOUNT, demoSeed } from '../../tools/emulator/demo-seed';
-import { ALICE, BOB, CAROL, type Harness, ROOT, rowOfKey, startHarness } from '../support/harness';
+import { ALICE, BOB, CAROL, type Harness, openRun, ROOT, rowOfKey, startHarness } from '../support/harness';
 import { finish, isEffectiveWrite, reliabilitySeed, spaceName } from './scenarios';
 
 const SPACE = spaceName(0);
@@ -90,7 +90,7 @@ describe('a live edit on a sheet loaded as the Chat app, by someone without the 
         'Member',
         '✗ Failed: No service-account key is stored: add the Chat app’s key in the sidebar first.',
       ]);
-      expect(h.env.sim.as(BOB, () => h.bundle.run('getBulkProgress'))).toBeNull();
+      expect(openRun(h, BOB)).toBeNull();
       // His next edit, on a sheet loaded with his own access, is applied.
       await h.control.clearRequests();
       const carol = rowOfKey(h, 'Launch team', 'spaces/AAAALaunch/members/1003');

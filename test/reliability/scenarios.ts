@@ -18,7 +18,16 @@
 import { seededRandom } from '../../tools/emulator/faults';
 import type { Seed, SeedMembership, SeedPrincipal, SeedUser } from '../../tools/emulator/seed';
 import { HardStopError } from '../../tools/gas-fakes';
-import { ALICE, BOB, CAROL, type EmulatorRequest, type Harness, startHarness, TIME_SCALE } from '../support/harness';
+import {
+  ALICE,
+  BOB,
+  CAROL,
+  type EmulatorRequest,
+  type Harness,
+  openRun,
+  startHarness,
+  TIME_SCALE,
+} from '../support/harness';
 
 export interface Figures {
   name: string;
@@ -137,7 +146,7 @@ const CONTINUE = 'continueBulkApply';
 const MAX_ROUNDS = 40;
 
 function progress(h: Harness, who: string): unknown {
-  return h.env.sim.as(who, () => h.bundle.run('getBulkProgress'));
+  return openRun(h, who);
 }
 
 /** Rows the add-on would apply or put back (its dry run), as `who`. */

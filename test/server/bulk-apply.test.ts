@@ -62,6 +62,34 @@ describe('bulk apply (menu)', () => {
     expect(h.env.sim.ui.toasts.at(-1)?.message).toMatch(/Applied 4, failed 0/);
   });
 
+  it('tells the sidebar how the person’s last run ended (totals and time), and no one else', () => {
+    type(ALICE, 'Launch team', 'carol@example.com', 'Manager');
+    type(ALICE, 'Launch team', 'dan@example.com', 'Manager');
+    const reading = (who: string) =>
+      h.env.sim.as(who, () => h.bundle.run('getBulkProgress')) as {
+        open: unknown;
+        lastEnd: { runId: string; kind: string; applied: number; failed: number; at: string } | null;
+      };
+    expect(reading(ALICE)).toEqual({ open: null, lastEnd: null });
+    h.env.sim.ui.answerAlert('YES');
+    const result = h.env.sim.as(ALICE, () => h.bundle.clickMenu('Apply pending role changes')) as {
+      report: { runId: string };
+    };
+    expect(reading(ALICE)).toEqual({
+      open: null,
+      lastEnd: {
+        runId: result.report.runId,
+        kind: 'apply',
+        applied: 2,
+        failed: 0,
+        at: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d GMT/),
+        secondsAgo: expect.any(Number),
+      },
+    });
+    // Kept in Alice's own user properties: Bob's sidebar does not tell of her run.
+    expect(reading(BOB).lastEnd).toBeNull();
+  });
+
   it('changes nothing when the person answers No', async () => {
     type(ALICE, 'Launch team', 'carol@example.com', 'Manager');
     await h.control.clearRequests();

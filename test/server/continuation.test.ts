@@ -5,7 +5,7 @@
  */
 
 import { STRICT, type StrictOptions } from '../../tools/gas-fakes';
-import { ALICE, type Harness, rowOf, serverRole, startHarness } from '../support/harness';
+import { ALICE, type Harness, openRun, rowOf, serverRole, startHarness } from '../support/harness';
 
 const SPACE = 'spaces/AAAAAllHands';
 const TITLE = 'All hands';
@@ -36,7 +36,7 @@ async function prepare(strict: StrictOptions): Promise<Harness> {
   return h;
 }
 
-const progress = (h: Harness) => h.env.sim.as(ALICE, () => h.bundle.run('getBulkProgress')) as Progress | null;
+const progress = (h: Harness) => openRun(h) as Progress | null;
 const continuations = (h: Harness) => h.env.sim.triggers().filter((t) => t.handler === CONTINUE);
 const applyFromMenu = (h: Harness) => {
   h.env.sim.ui.answerAlert('YES');

@@ -1,6 +1,6 @@
 import { seededRandom } from '../../tools/emulator/faults';
 import { HardStopError } from '../../tools/gas-fakes';
-import { ALICE, type Harness, rowOf, sheetValues, startHarness } from '../support/harness';
+import { ALICE, type Harness, openRun, rowOf, sheetValues, startHarness } from '../support/harness';
 
 const SPACES = [
   ['spaces/AAAALaunch', 'Launch team', ['carol@example.com', 'dan@example.com', 'erin@example.com']],
@@ -45,7 +45,7 @@ async function expectComplete(h: Harness): Promise<void> {
   expect(new Set(applied.map((r) => r.path)).size).toBe(CHANGES);
   const audit = sheetValues(h, 'Audit').slice(1);
   expect(audit.filter((r) => r[7] === 'applied')).toHaveLength(CHANGES);
-  expect(h.env.sim.as(ALICE, () => h.bundle.run('getBulkProgress'))).toBeNull();
+  expect(openRun(h)).toBeNull();
 }
 
 /**
@@ -54,7 +54,7 @@ async function expectComplete(h: Harness): Promise<void> {
  */
 function finish(h: Harness): void {
   for (let i = 0; i < 20; i++) {
-    if (h.env.sim.as(ALICE, () => h.bundle.run('getBulkProgress')) === null) {
+    if (openRun(h) === null) {
       const pending = h.env.sim.as(ALICE, () => h.bundle.run('previewPendingChanges')) as { changes: number };
       if (pending.changes === 0) return;
       h.env.sim.ui.answerAlert('YES');
@@ -116,11 +116,7 @@ describe('bulk apply that is stopped and resumed', () => {
         report: { finished: boolean };
       };
       expect(first.report.finished).toBe(false);
-      const progress = h.env.sim.as(ALICE, () => h.bundle.run('getBulkProgress')) as {
-        done: number;
-        remaining: number;
-        etaSeconds: number;
-      };
+      const progress = openRun(h) as NonNullable<ReturnType<typeof openRun>>;
       expect(progress.remaining).toBeGreaterThan(0);
       expect(progress.done + progress.remaining).toBe(CHANGES);
       expect(progress.etaSeconds).toBeGreaterThan(0);

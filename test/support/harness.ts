@@ -5,6 +5,7 @@
  */
 
 import { join } from 'node:path';
+import type { BulkReading, RunProgress } from '../../src/app/run-executor';
 import { type EmulatorControl, emulatorControl } from '../../tools/emulator/control-client';
 import { demoSeed } from '../../tools/emulator/demo-seed';
 import type { Seed } from '../../tools/emulator/seed';
@@ -133,4 +134,9 @@ export function rowOfKey(h: Harness, title: string, key: string): number {
 /** Every PATCH the emulator received since its log was last cleared. */
 export async function patches(h: Harness) {
   return (await h.control.requests()).filter((r) => r.method === 'PATCH');
+}
+
+/** The person's open bulk run as the sidebar reads it (`getBulkProgress`), or null when none is open. */
+export function openRun(h: Harness, who: string = ALICE): (RunProgress & { runId: string }) | null {
+  return (h.env.sim.as(who, () => h.bundle.run('getBulkProgress')) as BulkReading).open;
 }

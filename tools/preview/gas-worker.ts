@@ -275,7 +275,10 @@ class AppsScriptThread {
     if (cached && !stale) return cached.value;
     let value: RunProgress | null = null;
     try {
-      value = plain(this.env.sim.as(user, () => this.bundle.run('getBulkProgress'))) as RunProgress | null;
+      const reading = plain(this.env.sim.as(user, () => this.bundle.run('getBulkProgress'))) as {
+        open: RunProgress | null;
+      };
+      value = reading.open;
     } catch {
       // Progress is a nicety: a failure here shows as no progress.
     }

@@ -76,6 +76,11 @@ export const enSidebar = {
     `Bulk apply finished. Last step: ${applied} applied, ${failed} failed.`,
   /** The run was finished by another execution (a menu click, a background continuation): its outcome is in the sheet. */
   runDone: 'Bulk apply finished: the Status column and the Audit sheet show each change.',
+  /** How the person's last run ended, when this sidebar did not watch it end (started from the menu, say). */
+  runEnded: (undo: boolean, at: string, applied: number, failed: number) =>
+    undo
+      ? `Undo finished at ${at}: ${applied} undone, ${failed} failed.`
+      : `Bulk apply finished at ${at}: ${applied} applied, ${failed} failed.`,
   stoppedDriving: (message: string) =>
     `The sidebar stopped driving the bulk apply (${message}); it continues in the background, or use “Resume bulk apply”.`,
   setupHeading: 'Setup',

@@ -69,6 +69,10 @@ export const zhTWSidebar: Messages['sidebar'] = {
   runBusy: '另一項執行作業正在處理這次批次套用，稍後會再試一次。',
   runFinished: (applied: number, failed: number) => `批次套用已完成。上一步：已套用 ${applied} 項，失敗 ${failed} 項。`,
   runDone: '批次套用已完成：「處理狀態」欄與「稽核記錄」工作表會列出每項變更。',
+  runEnded: (undo: boolean, at: string, applied: number, failed: number) =>
+    undo
+      ? `復原已於 ${at} 完成：已復原 ${applied} 項，失敗 ${failed} 項。`
+      : `批次套用已於 ${at} 完成：已套用 ${applied} 項，失敗 ${failed} 項。`,
   stoppedDriving: (message: string) =>
     `側邊欄已停止推進批次套用 (${message})；它會在背景繼續，你也可以使用「繼續批次套用」。`,
   setupHeading: '設定',
