@@ -29,7 +29,7 @@ import { handleRoleEdit, markWaitingEdit } from './app/live-edit';
 import { type LoadResult, listSpaceSummaries, loadSpaceByName, refreshActive } from './app/load-space';
 import { type BulkReading, continueLocked, myProgress, myRuns, type RunProgress } from './app/run-executor';
 
-export type { BulkReading, RunEndShown } from './app/run-executor';
+export type { BulkReading, RunEndShown, RunProgress } from './app/run-executor';
 
 import type { SpaceSummary } from './domain/chat-types';
 import { BusyError, isExpected, UserError, userMessage } from './domain/errors';

@@ -106,9 +106,9 @@ export function executeRun(
   report.pending = run.jobs.filter(isOpen).length;
   report.finished = report.pending === 0;
   if (report.finished) {
+    rememberEnd(ports, run, counts);
     runs.remove(run.user);
     rememberForUndo(ports, run);
-    runs.saveEnd(run.user, { runId: run.runId, kind: run.kind, ...counts, endedAt: clock.now() });
   } else {
     runs.save(run);
   }
@@ -123,6 +123,20 @@ function undoChanges(jobs: readonly RunJob[]): UndoChange[] {
   return jobs
     .filter((j) => j.state === 'applied' && !j.live && !j.undo)
     .map(({ key, who, from, to, access }) => ({ key, who, from, to, access }));
+}
+
+/**
+ * How a bulk run ended, for a sidebar that did not watch it end. Saved before the run is removed, so a reading never
+ * finds neither; a live edit's own run is left out (its row's Status tells its outcome). A convenience: a full user
+ * store must not turn a finished run into a failed one.
+ */
+function rememberEnd(ports: Ports, run: RunState, counts: { applied: number; failed: number }): void {
+  if (run.jobs.every((j) => j.live)) return;
+  try {
+    ports.runs.saveEnd(run.user, { runId: run.runId, kind: run.kind, ...counts, endedAt: ports.clock.now() });
+  } catch {
+    // The sidebar then says the run finished without its totals (the Status column and the Audit sheet have them).
+  }
 }
 
 /** A finished undo leaves nothing to undo again. */

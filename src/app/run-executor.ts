@@ -97,9 +97,13 @@ export interface BulkReading {
   lastEnd: RunEndShown | null;
 }
 
+/**
+ * The last end comes with an open run too: the sidebar then knows it is old news (and the end of the open run itself,
+ * saved just before the run is removed, is told once the run is gone).
+ */
 export function myRuns(ports: Ports): BulkReading {
   const open = myProgress(ports);
-  const end = open ? undefined : ports.runs.lastEnd(ports.user());
+  const end = ports.runs.lastEnd(ports.user());
   if (!end) return { open, lastEnd: null };
   const { endedAt, ...rest } = end;
   const now = ports.clock.now();

@@ -49,6 +49,14 @@ describe('live editing', () => {
     });
   });
 
+  it('leaves the sidebar’s “bulk apply finished” line to bulk runs: a live edit’s own Status tells its outcome', async () => {
+    loadWithLiveEditing(h, ALICE);
+    const r = row(CAROL);
+    h.env.sim.userEdit(ALICE, LAUNCH, `E${r}`, 'Manager');
+    expect(cell(LAUNCH, `F${r}`)).toMatch(/^✓ Now Manager/);
+    expect(h.env.sim.as(ALICE, () => h.bundle.run('getBulkProgress'))).toEqual({ open: null, lastEnd: null });
+  });
+
   it('reads "owner" as Owner, which the API calls ROLE_MANAGER, and tidies the cell', async () => {
     loadWithLiveEditing(h, ALICE);
     const r = row(CAROL);
