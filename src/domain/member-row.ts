@@ -78,19 +78,28 @@ const STATE_KEY: Record<string, keyof Messages['states']> = {
 const shownKind = (kind: MemberKind) => (KIND_KEY[kind] ? words().kinds[KIND_KEY[kind]] : kind);
 const shownState = (state: string) => (STATE_KEY[state] ? words().states[STATE_KEY[state]] : state);
 
-function kindFrom(text: string): MemberKind {
-  for (const [kind, key] of Object.entries(KIND_KEY)) {
-    if (Object.values(CATALOGUES).some((m) => m.kinds[key] === text)) return kind as MemberKind;
-  }
-  return text as MemberKind;
+/**
+ * Every catalogue's word for each Type and State, to the add-on's label: rowOf reads every row of every sheet a run
+ * or a plan looks at, and searching the catalogues cell by cell was a good part of that. Built on first use; where
+ * two labels share a word, the first in KIND_KEY / STATE_KEY order wins, as a search in that order would.
+ */
+let labels: { kinds: Map<string, MemberKind>; states: Map<string, string> } | undefined;
+
+function labelsByWord() {
+  if (labels) return labels;
+  const kinds = new Map<string, MemberKind>();
+  const states = new Map<string, string>();
+  for (const [kind, key] of Object.entries(KIND_KEY))
+    for (const m of Object.values(CATALOGUES))
+      if (!kinds.has(m.kinds[key])) kinds.set(m.kinds[key], kind as MemberKind);
+  for (const [state, key] of Object.entries(STATE_KEY))
+    for (const m of Object.values(CATALOGUES)) if (!states.has(m.states[key])) states.set(m.states[key], state);
+  labels = { kinds, states };
+  return labels;
 }
 
-function stateFrom(text: string): string {
-  for (const [state, key] of Object.entries(STATE_KEY)) {
-    if (Object.values(CATALOGUES).some((m) => m.states[key] === text)) return state;
-  }
-  return text;
-}
+const kindFrom = (text: string): MemberKind => labelsByWord().kinds.get(text) ?? (text as MemberKind);
+const stateFrom = (text: string): string => labelsByWord().states.get(text) ?? text;
 
 export function rowFromMembership(m: ChatMembership): MemberRow {
   const kind: MemberKind = m.groupMember ? 'Google Group' : m.member?.type === 'BOT' ? 'Chat app' : 'Person';
