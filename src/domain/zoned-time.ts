@@ -39,8 +39,27 @@ function fixedOffsetMinutes(timeZone: string): number | undefined {
   return m[1] === '-' ? -minutes : minutes;
 }
 
+/**
+ * Offsets already worked out, by zone and instant: a run writes the outcomes of one wave (one answer time) as a Status
+ * stamp and an Audit time each, so most instants are asked for again and again, and formatToParts is the costly part.
+ * Bounded; cleared when full.
+ */
+const offsets = new Map<string, number>();
+const OFFSETS_KEPT = 512;
+
 /** Minutes the zone's wall clock is ahead of UTC at `time` (the zone's rules, summer time included). */
 function offsetMinutes(time: number, timeZone: string): number {
+  const key = `${timeZone}|${time}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = computeOffsetMinutes(time, timeZone);
+    if (offsets.size >= OFFSETS_KEPT) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+function computeOffsetMinutes(time: number, timeZone: string): number {
   const fixed = fixedOffsetMinutes(timeZone);
   if (fixed !== undefined) return fixed;
   const f = formatter(timeZone);

@@ -52,4 +52,19 @@ describe('times on the wall clock of the spreadsheet’s time zone', () => {
     expect(zonedTime(newYearInTaipei, 'Asia/Taipei')).toBe('2027-01-01 00:30 GMT+8');
     expect(zonedTime(newYearInTaipei, 'America/New_York')).toBe('2026-12-31 11:30 GMT-5');
   });
+  it('answers an instant asked again (a wave’s outcomes share one) exactly as the first time, zone by zone', () => {
+    // New York leaves summer time at 06:00 UTC on 2026-11-01: the instants a second apart around it differ.
+    const change = Date.UTC(2026, 10, 1, 6, 0, 0);
+    for (let round = 0; round < 3; round++) {
+      for (const zone of ['America/New_York', 'Asia/Taipei', 'GMT-07:00']) {
+        expect(zonedTime(WINTER, zone, true)).toBe(zonedTime(new Date(WINTER), zone, true));
+      }
+      expect(zonedTime(change - 1000, 'America/New_York', true)).toBe('2026-11-01 01:59:59 GMT-4');
+      expect(zonedTime(change, 'America/New_York', true)).toBe('2026-11-01 01:00:00 GMT-5');
+      expect(zonedTime(change, 'Asia/Taipei', true)).toBe('2026-11-01 14:00:00 GMT+8');
+    }
+    // More instants than are kept: still right after the cache is cleared.
+    for (let i = 0; i < 1200; i++) expect(zonedTime(SUMMER + i * 60_000, 'Etc/UTC').endsWith(' GMT')).toBe(true);
+    expect(zonedTime(SUMMER, 'America/New_York')).toBe('2026-07-01 08:00 GMT-4');
+  });
 });
