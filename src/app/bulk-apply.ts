@@ -15,7 +15,6 @@ import {
   confirmedPart,
   lookupId,
 } from '../domain/confirmation';
-import { COL } from '../domain/member-row';
 import { words } from '../domain/messages';
 import { uiRole } from '../domain/roles';
 import { statusText } from '../domain/status';
@@ -100,15 +99,14 @@ function confirmApply(
   return { answer, ids: shownIds(plans), changes, lookups };
 }
 
-/** A change from a row added by email counts as confirmed when its lookup line was. */
+/**
+ * A change from a row added by email counts as confirmed when its lookup line was. The emails are the plan's own
+ * read, made under the same lock just before (nothing writes that sheet in between): no second read of the sheet.
+ */
 function withLookupIds(plan: SheetPlan, confirmed: ReadonlySet<string>): (AuthoredChange & { id: string })[] {
-  const emails = new Map<string, string>();
-  for (const cells of plan.target.readRows().values) {
-    emails.set(String(cells[COL.key - 1] ?? ''), String(cells[COL.email - 1] ?? ''));
-  }
   return plan.changes.map((c) => {
     const id = changeId(c);
-    const email = emails.get(c.key) ?? '';
+    const email = plan.emailOf(c.key);
     const asLookup = lookupId({ space: c.space, email, requested: c.to, typedBy: c.typedBy });
     return { ...c, id: !confirmed.has(id) && email && confirmed.has(asLookup) ? asLookup : id };
   });

@@ -12,7 +12,7 @@ import { decideNewRow } from '../domain/changes';
 import type { ChatMembership } from '../domain/chat-types';
 import { emailLookupFrom } from '../domain/email-lookup';
 import { userMessage } from '../domain/errors';
-import { COL, COLUMN_COUNT, rowFromCells, rowFromMembership, rowToCells } from '../domain/member-row';
+import { COL, COLUMN_COUNT, rowFromMembership, rowOf, rowToCells, snapshotIn } from '../domain/member-row';
 import { words } from '../domain/messages';
 import { isMembershipName } from '../domain/resource-names';
 import { uiRole } from '../domain/roles';
@@ -75,11 +75,13 @@ export function resolveNewRows(
 function typedRows(pass: Pass, only: (index: number) => boolean): Lookup[] {
   const lookups: Lookup[] = [];
   pass.cells.forEach((cells, index) => {
-    const { row, snapshot } = rowFromCells(cells);
+    // A loaded row (it has a snapshot) is only noted: its visible cells are not read.
+    const snapshot = snapshotIn(cells);
     if (snapshot) {
       pass.known.add(snapshot.key);
       return;
     }
+    const row = rowOf(cells);
     if (row.key !== '' || !only(index)) return;
     const decision = decideNewRow(row);
     if (decision.kind === 'blank') return;

@@ -2,7 +2,7 @@
 
 import { decideNewRow, decideRow, describeMember, planSpace } from '../domain/changes';
 import type { AuthoredChange, AuthoredLookup } from '../domain/confirmation';
-import { type Cell, COL, type MemberRow, rowFromCells, rowOf } from '../domain/member-row';
+import { type Cell, COL, integrityOf, type MemberRow, rowOf } from '../domain/member-row';
 import { type ApiRole, uiRole } from '../domain/roles';
 import { authorOf } from '../domain/typed-by';
 import type { MemberSheet, RowPatch, Sheets } from './ports';
@@ -33,6 +33,8 @@ export interface SheetPlan {
   lookups: PlannedLookup[];
   /** A person's name from a trusted row of this sheet ('' when none): who typed a change is named, not just mailed. */
   nameOf(email: string): string;
+  /** The Email cell of the (last) row with this key, as the plan read it ('' when none). */
+  emailOf(key: string): string;
 }
 
 /**
@@ -48,7 +50,8 @@ function trustOf(target: MemberSheet, values: readonly Cell[][], parsed: readonl
     let known = memo.get(index);
     if (known === undefined) {
       const row = parsed[index];
-      known = row !== undefined && count.get(row.key) === 1 && rowFromCells(values[index] ?? [], target.seal).intact;
+      known =
+        row !== undefined && count.get(row.key) === 1 && integrityOf(row, values[index] ?? [], target.seal).intact;
       memo.set(index, known);
     }
     return known;
@@ -143,7 +146,12 @@ export function planSheet(target: MemberSheet, callerEmail: string, only?: (inde
     const row = rowsByKey.get(change.key);
     if (row) refuse(row, uiRole(change.from), reason);
   }
-  return { target, changes: ordered, refusals, refusalPatches, trustedRole, lookups, nameOf };
+  let emails: Map<string, string> | undefined;
+  const emailOf = (key: string) => {
+    emails ??= new Map(parsed.map((row) => [row.key, row.email]));
+    return emails.get(key) ?? '';
+  };
+  return { target, changes: ordered, refusals, refusalPatches, trustedRole, lookups, nameOf, emailOf };
 }
 
 export function planAllSheets(sheets: Sheets, callerEmail: string): SheetPlan[] {

@@ -134,7 +134,9 @@ export function rowToCells(row: MemberRow, seal?: Seal): string[] {
   ];
 }
 
-const text = (cell: Cell | undefined): string => (cell === undefined || cell === null ? '' : String(cell));
+// Most cells read back as strings (the sheet is plain text): those are returned without a conversion.
+const text = (cell: Cell | undefined): string =>
+  typeof cell === 'string' ? cell : cell === undefined || cell === null ? '' : String(cell);
 
 /**
  * Reads a row back from the sheet. `intact` is false when the hidden keys disagree with the snapshot (tampering);
@@ -150,6 +152,15 @@ export function rowFromCells(
   snapshot: MemberRow | undefined;
 } {
   const row = rowOf(cells);
+  return { row, ...integrityOf(row, cells, seal) };
+}
+
+/** rowFromCells' verdict on a row already read with rowOf(cells): a plan reads every row once and checks some. */
+export function integrityOf(
+  row: MemberRow,
+  cells: readonly Cell[],
+  seal?: Seal,
+): { intact: boolean; snapshot: MemberRow | undefined } {
   const { snapshot, seal: stored } = parseSnapshot(text(cells[COL.snapshot - 1]));
   const intact =
     snapshot !== undefined &&
@@ -158,8 +169,12 @@ export function rowFromCells(
     snapshot.serverRole === row.serverRole &&
     text(cells[COL.serverRole - 1]) === row.serverRole &&
     (!seal || (sealVerifies(snapshot, stored, seal) && sameIdentity(row, snapshot)));
-  return { row, intact, snapshot };
+  return { intact, snapshot };
 }
+
+/** The snapshot a row's cells hold, sealed or not (undefined when there is none or it does not parse). */
+export const snapshotIn = (cells: readonly Cell[]): MemberRow | undefined =>
+  parseSnapshot(text(cells[COL.snapshot - 1])).snapshot;
 
 /**
  * A row's cells as they read, trusting nothing: without its snapshot, which is parsed (a JSON cell a row) only where
