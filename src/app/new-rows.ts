@@ -12,7 +12,7 @@ import { decideNewRow } from '../domain/changes';
 import type { ChatMembership } from '../domain/chat-types';
 import { emailLookupFrom } from '../domain/email-lookup';
 import { userMessage } from '../domain/errors';
-import { COL, COLUMN_COUNT, rowFromMembership, rowOf, rowToCells, snapshotIn } from '../domain/member-row';
+import { COL, COLUMN_COUNT, keyCell, rowFromMembership, rowOf, rowToCells, snapshotIn } from '../domain/member-row';
 import { words } from '../domain/messages';
 import { isMembershipName } from '../domain/resource-names';
 import { uiRole } from '../domain/roles';
@@ -46,6 +46,7 @@ interface Pass {
   cells: SheetBlock['values'];
   report: NewRowReport;
   updates: Map<number, string[]>;
+  /** Memberships the sheet lists (its rows' snapshots, then the rows filled in): filled when rows are looked up. */
   known: Set<string>;
 }
 
@@ -75,14 +76,11 @@ export function resolveNewRows(
 function typedRows(pass: Pass, only: (index: number) => boolean): Lookup[] {
   const lookups: Lookup[] = [];
   pass.cells.forEach((cells, index) => {
-    // A loaded row (it has a snapshot) is only noted: its visible cells are not read.
-    const snapshot = snapshotIn(cells);
-    if (snapshot) {
-      pass.known.add(snapshot.key);
-      return;
-    }
+    // A row with a key (every loaded row) or a snapshot is not typed in; the memberships listed are gathered from
+    // the snapshots only when some row is looked up (knownKeys), not on every Apply.
+    if (keyCell(cells) !== '' || snapshotIn(cells)) return;
     const row = rowOf(cells);
-    if (row.key !== '' || !only(index)) return;
+    if (!only(index)) return;
     const decision = decideNewRow(row);
     if (decision.kind === 'blank') return;
     const space = pass.target.meta.space;
@@ -117,6 +115,10 @@ function byUserId(pass: Pass, lookups: Lookup[]): Lookup[] {
 /** Reads each membership: a member's row is filled in (asking for the typed role); a 404 means not a member. */
 function readMemberships(pass: Pass, lookups: readonly Lookup[]): void {
   const { target, api } = pass;
+  for (const cells of pass.cells) {
+    const snapshot = snapshotIn(cells);
+    if (snapshot) pass.known.add(snapshot.key);
+  }
   const results = api.sendAll(lookups.map((l) => ({ get: l.key, access: target.meta.access })));
   lookups.forEach((lookup, i) => {
     const result = results[i];

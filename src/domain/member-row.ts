@@ -172,6 +172,9 @@ export function integrityOf(
   return { intact, snapshot };
 }
 
+/** A row's membership key cell, as text. */
+export const keyCell = (cells: readonly Cell[]): string => text(cells[COL.key - 1]);
+
 /** The snapshot a row's cells hold, sealed or not (undefined when there is none or it does not parse). */
 export const snapshotIn = (cells: readonly Cell[]): MemberRow | undefined =>
   parseSnapshot(text(cells[COL.snapshot - 1])).snapshot;
