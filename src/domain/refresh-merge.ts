@@ -11,7 +11,8 @@ export function mergeRefresh(
   current: readonly Cell[][],
   fresh: readonly MemberRow[],
 ): { rows: MemberRow[]; drifted: number; gone: number; added: number } {
-  const freshByKey = new Map(fresh.map((row) => [row.key, row]));
+  // Only rows already in the sheet are matched by key: a first load (no rows yet) needs no index of 10,000 members.
+  const freshByKey = new Map(current.length > 0 ? fresh.map((row) => [row.key, row]) : []);
   const seen = new Set<string>();
   const rows: MemberRow[] = [];
   let drifted = 0;
