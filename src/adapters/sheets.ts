@@ -28,7 +28,9 @@ export function appsScriptSheets(): Sheets {
     writeSpace: (meta, rows, existing, notes, previousRows) => {
       const own = existing instanceof AppsScriptMemberSheet ? existing : undefined;
       const sheet = writeMemberSheet(searched ?? SpreadsheetApp.getActive(), meta, rows, own);
-      writeNameNotes(sheet, rows, notes, previousRows);
+      // A sheet just inserted has no notes to clear: with none to write either, the column of empty notes (one
+      // cell a member) would change nothing.
+      if (own || notes.size > 0) writeNameNotes(sheet, rows, notes, previousRows);
       sheet.activate();
       return sheet.getName();
     },
