@@ -82,13 +82,16 @@ export class AppsScriptMemberSheet implements MemberSheet {
 
 let secret: string | undefined;
 
-/** The row seal for this sheet's binding, keyed by the document's secret (read once per execution). */
-function sealerFor(meta: SheetMeta): Seal {
+/**
+ * The row seal for this sheet's binding, keyed by the document's secret (read once per execution). `remember`: see
+ * sealer (a load writes seals it never checks).
+ */
+function sealerFor(meta: SheetMeta, remember = true): Seal {
   const context = { sheetId: meta.sheetId, space: meta.space, access: meta.access, generation: meta.generation };
   let seal: Seal | undefined;
   return (fields: SealedFields) => {
     secret ??= sealSecret();
-    seal ??= sealer(secret, context);
+    seal ??= sealer(secret, context, remember);
     return seal(fields);
   };
 }
@@ -146,7 +149,7 @@ export function writeMemberSheet(
   // A new generation on every load: rows sealed by an earlier load (kept or pasted back by anyone) stop verifying.
   const meta: SheetMeta = { ...loaded, sheetId: sheet.getSheetId(), generation: (existing?.meta.generation ?? 0) + 1 };
   bind(meta, allBindings());
-  const seal = sealerFor(meta);
+  const seal = sealerFor(meta, false);
   const total = rows.length + HEADER_ROWS;
   const maxRows = sheet.getMaxRows();
   if (maxRows < total) sheet.insertRowsAfter(maxRows, total - maxRows);

@@ -45,14 +45,21 @@ const sealPrefix = (context: SealContext) =>
  */
 /** UTF-8 bytes of a string. Apps Script's V8 has no TextEncoder, which @noble/hashes' own helper needs. */
 export function utf8(text: string): Uint8Array {
-  // Most payloads are ASCII (ids, emails, English names): one byte a character, straight into the array.
-  const ascii = new Uint8Array(text.length);
+  return utf8Into(text, new Uint8Array(text.length));
+}
+
+/**
+ * UTF-8 bytes of a string, in `scratch` when it is ASCII and fits (most payloads: ids, emails, English names, one
+ * byte a character): a sheet of 50,000 rows then allocates no array a row. The view is valid until the next call.
+ */
+function utf8Into(text: string, scratch: Uint8Array): Uint8Array {
+  if (text.length > scratch.length) return utf8Any(text);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x80) return utf8Any(text);
-    ascii[i] = c;
+    scratch[i] = c;
   }
-  return ascii;
+  return scratch.subarray(0, text.length);
 }
 
 function utf8Any(text: string): Uint8Array {
@@ -67,22 +74,31 @@ function utf8Any(text: string): Uint8Array {
   return Uint8Array.from(out);
 }
 
-export function sealer(secret: string, context: SealContext): (fields: SealedFields) => string {
+/**
+ * `remember`: keep each seal for later checks in this execution (an Apply's plans). A load seals every row once and
+ * checks none of them, so it does not fill the memo with 10,000 entries.
+ */
+export function sealer(secret: string, context: SealContext, remember = true): (fields: SealedFields) => string {
   // The keyed state, with the sheet's prefix already hashed, is computed once; each row's seal continues from a copy
   // of it made into one scratch object (a sheet of 50,000 rows would otherwise allocate two hash states a row).
   const prefix = sealPrefix(context);
   const keyed = hmac.create(sha256, utf8(secret)).update(utf8(prefix));
   const scratch = keyed.clone();
   const out = new Uint8Array(32);
+  const bytes = new Uint8Array(1024);
   const memo = memoFor(secret);
+  const compute = (json: string) => {
+    keyed._cloneInto(scratch);
+    scratch.update(utf8Into(json, bytes)).digestInto(out);
+    return bytesToHex(out.subarray(0, 16));
+  };
+  if (!remember) return (fields) => compute(JSON.stringify(fields));
   return (fields) => {
     const json = JSON.stringify(fields);
     const payload = prefix + json;
     let seal = memo.seals.get(payload);
     if (seal === undefined) {
-      keyed._cloneInto(scratch);
-      scratch.update(utf8(json)).digestInto(out);
-      seal = bytesToHex(out.subarray(0, 16));
+      seal = compute(json);
       if (memo.seals.size >= MEMO_LIMIT) memo.seals.clear();
       memo.seals.set(payload, seal);
     }

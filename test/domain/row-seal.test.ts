@@ -17,22 +17,29 @@ describe('row seals', () => {
     expect(sealer('secret', context)(fields)).toBe(expected);
   });
 
-  it('stay right row after row from one sealer (its scratch state never carries over), in any script', () => {
-    const seal = sealer('secret', context);
-    for (let i = 0; i < 50; i++) {
-      const row = [
-        `${i % 2 ? '陳大文' : 'Carol'} ${i}`,
-        `p${i}@example.com`,
-        'Person',
-        'Joined',
-        `m/${i}`,
-        'ROLE_MEMBER',
-      ] as const;
-      const node = createHmac('sha256', 'secret').update(sealPayload(context, row)).digest('hex').slice(0, 32);
-      expect(seal(row)).toBe(node);
-      expect(seal(row)).toBe(node);
-    }
-  });
+  it.each([
+    ['remembered (an Apply’s checks)', true],
+    ['not remembered (a load)', false],
+  ])(
+    'stay right row after row from one sealer, %s (its scratch state and bytes never carry over), in any script',
+    (_how, remember) => {
+      const seal = sealer('secret', context, remember);
+      for (let i = 0; i < 50; i++) {
+        const row = [
+          // Short and long names (past the sealer's 1,024-byte scratch), ASCII and not, one after the other.
+          `${i % 2 ? '陳大文' : 'Carol'} ${i % 5 === 0 ? 'x'.repeat(1100 + i) : i}`,
+          `p${i}@example.com`,
+          'Person',
+          'Joined',
+          `m/${i}`,
+          'ROLE_MEMBER',
+        ] as const;
+        const node = createHmac('sha256', 'secret').update(sealPayload(context, row)).digest('hex').slice(0, 32);
+        expect(seal(row)).toBe(node);
+        expect(seal(row)).toBe(node);
+      }
+    },
+  );
 
   it('change with the secret, the sheet, the load generation, the access and every sealed field', () => {
     const seal = sealer('secret', context)(fields);
