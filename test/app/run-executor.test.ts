@@ -1,7 +1,7 @@
 import { continueRun, myProgress, myRuns, startRun } from '../../src/app/run-executor';
 import { COL } from '../../src/domain/member-row';
-import { zonedTime } from '../../src/domain/zoned-time';
 import type { ApiRole } from '../../src/domain/roles';
+import { zonedTime } from '../../src/domain/zoned-time';
 import { memoryWorld, toManager } from './memory-ports';
 
 const ALICE = 'alice@example.com';

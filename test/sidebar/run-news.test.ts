@@ -1,7 +1,14 @@
 import type { BulkReading, RunEndShown, RunProgress } from '../../src/main';
 import { RECENT_END_SECONDS, RunNews } from '../../src/sidebar/run-news';
 
-const open = (runId: string): RunProgress => ({ runId, kind: 'apply', done: 3, failed: 0, remaining: 5, etaSeconds: 9 });
+const open = (runId: string): RunProgress => ({
+  runId,
+  kind: 'apply',
+  done: 3,
+  failed: 0,
+  remaining: 5,
+  etaSeconds: 9,
+});
 const end = (runId: string, secondsAgo = 5): RunEndShown => ({
   runId,
   kind: 'apply',

@@ -61,6 +61,14 @@ describe.each([
   const endLine = (applied: number, failed = 0) =>
     new RegExp(`^${literal(s.runEnded(false, '\u0000', applied, failed)).replace('\u0000', '.+')}$`);
 
+  /** All hands loaded, sixteen Managers chosen, and Apply pending role changes pressed in the menu and confirmed. */
+  async function menuRunOfSixteen(): Promise<void> {
+    await open();
+    await loadAllHands();
+    await chooseMany();
+    await applyFromMenu();
+  }
+
   const statusOf = async (who: RegExp) => (await journey.row(who).getByRole('cell').nth(5).textContent())?.trim() ?? '';
 
   /** The sidebar's progress line for these figures (any, where not given), whatever the time left. */
@@ -73,10 +81,7 @@ describe.each([
     );
 
   it('shows rows already applied while the run goes on, not ⏳ Pending until its end (bug 5)', async () => {
-    await open();
-    await loadAllHands();
-    await chooseMany();
-    await applyFromMenu();
+    await menuRunOfSixteen();
     const seen: string[][] = [];
     const final = new RegExp(`^${literal(w.status.applied(manager, '\u0000')).split('\u0000')[0]}`);
     await until(
@@ -98,10 +103,7 @@ describe.each([
 
   it('keeps the sidebar’s progress with the page during a run started from the menu, and shows its end (bug 6)', async () => {
     const { page } = journey;
-    await open();
-    await loadAllHands();
-    await chooseMany();
-    await applyFromMenu();
+    await menuRunOfSixteen();
     // The page's own line shows the first answer; the person then looks back at the sidebar.
     const onPage = page.getByRole('status', { name: 'Run progress' });
     await onPage.filter({ hasText: /: [1-9]\d* done/ }).waitFor({ timeout: 30_000 });
@@ -163,10 +165,7 @@ describe.each([
 
   it('follows a run started from the menu on its own, without being touched, and says how it ended', async () => {
     const { page } = journey;
-    await open();
-    await loadAllHands();
-    await chooseMany();
-    await applyFromMenu();
+    await menuRunOfSixteen();
     // Nobody goes back to the sidebar: the pointer stays on the sheet, the focus in the page.
     await page.mouse.move(10, 10);
     const progress = journey.sidebar().getByRole('status', { name: s.progressLabel });
