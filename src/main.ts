@@ -28,13 +28,13 @@ import type { RunReport } from './app/bulk-run';
 import { handleRoleEdit, markWaitingEdit } from './app/live-edit';
 import { type LoadResult, listSpaceSummaries, loadSpaceByName, refreshActive } from './app/load-space';
 import { type BulkReading, continueLocked, myProgress, myRuns, type RunProgress } from './app/run-executor';
-
-export type { BulkReading, RunEndShown, RunProgress } from './app/run-executor';
-
 import type { SpaceSummary } from './domain/chat-types';
 import { BusyError, isExpected, UserError, userMessage } from './domain/errors';
 import { type Language, language, words } from './domain/messages';
 import { type CheckLine, checklistText, setupChecklist } from './domain/setup-checklist';
+
+/** The sidebar's reading of the person's runs, typed for src/sidebar (types only: no Apps Script global). */
+export type { BulkReading, RunEndShown, RunProgress } from './app/run-executor';
 
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   // Triggers can be read only once the add-on is authorised; before that the toggle item names both ways.
@@ -244,7 +244,7 @@ export function checkSetup(options?: { admin?: boolean }): CheckLine[] {
   return setupChecklist(gatherSetupFacts(options?.admin === true, appsScriptClock));
 }
 
-/** This person's bulk run: its progress while open, else how their last one ended (the sidebar polls it). */
+/** This person's bulk run: its progress while open, and how their last one ended (the sidebar polls it). */
 export function getBulkProgress(): BulkReading {
   return myRuns(appsScriptPorts());
 }

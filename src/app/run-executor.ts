@@ -91,7 +91,7 @@ export interface RunEndShown extends Omit<RunEnd, 'endedAt'> {
   secondsAgo: number;
 }
 
-/** What the sidebar reads of the person's bulk runs: the open one, or else how the last one ended. */
+/** What the sidebar reads of the person's bulk runs: the open one (if any), and how the last one ended (if any). */
 export interface BulkReading {
   open: RunProgress | null;
   lastEnd: RunEndShown | null;

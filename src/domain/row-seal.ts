@@ -38,11 +38,6 @@ export function sealPayload(context: SealContext, fields: SealedFields): string 
 const sealPrefix = (context: SealContext) =>
   ['seal-v1', context.sheetId, context.space, context.access, context.generation, ''].join('|');
 
-/**
- * The seal of a row: HMAC-SHA256 keyed by the document's secret, first 128 bits in hex. Computed in the bundle
- * (@noble/hashes, audited, no dependencies) rather than with Utilities.computeHmacSha256Signature, so sealing the
- * 50,000 rows of Chat's largest space costs no Apps Script service calls.
- */
 /** UTF-8 bytes of a string. Apps Script's V8 has no TextEncoder, which @noble/hashes' own helper needs. */
 export function utf8(text: string): Uint8Array {
   return utf8Into(text, new Uint8Array(text.length));
@@ -75,6 +70,10 @@ function utf8Any(text: string): Uint8Array {
 }
 
 /**
+ * The seal of a row: HMAC-SHA256 keyed by the document's secret, first 128 bits in hex. Computed in the bundle
+ * (@noble/hashes, audited, no dependencies) rather than with Utilities.computeHmacSha256Signature, so sealing the
+ * 50,000 rows of Chat's largest space costs no Apps Script service calls.
+ *
  * `remember`: keep each seal for later checks in this execution (an Apply's plans). A load seals every row once and
  * checks none of them, so it does not fill the memo with 10,000 entries.
  */

@@ -55,7 +55,11 @@ const POLL_MS = 3000;
  * the sidebar never sits on an old figure while changes are being applied. A reading that finds the run gone (an
  * execution elsewhere finished it) says so at once, without waiting for the step.
  */
-async function whilePolling<T>(step: Promise<T>, onReading: ShowReading, everyMs = POLL_MS): Promise<T> {
+async function whilePolling<T>(
+  step: Promise<T>,
+  onReading: (reading: BulkReading) => void,
+  everyMs = POLL_MS,
+): Promise<T> {
   let done = false;
   const finished = step.finally(() => {
     done = true;
@@ -90,7 +94,6 @@ export async function driveRun(progress: HTMLElement, onReading: ShowReading): P
   const show = (reading: BulkReading) => {
     endShown = onReading(reading);
     if (!reading.open && !endShown) showOn(progress, t().runDone, 0, true);
-    return endShown || !reading.open;
   };
   try {
     for (;;) {

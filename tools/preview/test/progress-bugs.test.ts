@@ -3,6 +3,7 @@
  * Traditional Chinese (?locale=zh_TW): the words are the catalogue's, so both runs check the same behaviour.
  */
 
+import type { Locator } from 'playwright-core';
 import { CATALOGUES } from '../../../src/domain/messages';
 import { until } from './browser';
 import { useJourney } from './journey';
@@ -60,6 +61,18 @@ describe.each([
   /** How the run ended, as the sidebar says it: the whole run's totals and when (any time). */
   const endLine = (applied: number, failed = 0) =>
     new RegExp(`^${literal(s.runEnded(false, '\u0000', applied, failed)).replace('\u0000', '.+')}$`);
+
+  /** The progress line of any point of the run, or the line that says how it ended. */
+  const progressOrEndOfSixteen = () => new RegExp(`${progressLine().source}|${endLine(people.length).source}`);
+
+  /** Waits for the sidebar's progress line to say how the run of sixteen ended; a failure quotes what it says. */
+  async function untilItSaysTheEnd(line: Locator, what: string, ms: number): Promise<void> {
+    await until(what, async () => endLine(people.length).test((await line.textContent()) ?? ''), ms).catch(
+      async (e: Error) => {
+        throw new Error(`${e.message}; the sidebar says: ${await line.textContent()}`);
+      },
+    );
+  }
 
   /** All hands loaded, sixteen Managers chosen, and Apply pending role changes pressed in the menu and confirmed. */
   async function menuRunOfSixteen(): Promise<void> {
@@ -124,13 +137,7 @@ describe.each([
     // totals, never still counting what remains, nor "0 applied" (what the step that found the run already finished
     // did itself).
     await until('the page shows the run finished', async () => ((await onPage.textContent()) ?? '') === '', 60_000);
-    await until(
-      'the sidebar says the run finished',
-      async () => endLine(people.length).test((await inSidebar.textContent()) ?? ''),
-      5000,
-    ).catch(async (e: Error) => {
-      throw new Error(`${e.message}; the sidebar says: ${await inSidebar.textContent()}`);
-    });
+    await untilItSaysTheEnd(inSidebar, 'the sidebar says the run finished', 5000);
   });
 
   it('keeps the space count with the list: a filter updates it, and a run’s progress shows no old line under it (bug 6)', async () => {
@@ -157,7 +164,7 @@ describe.each([
     const progress = frame.getByRole('status', { name: s.progressLabel });
     // The progress, or its end when the sidebar's first reading waited for the menu's execution (the preview runs one
     // execution at a time, so on a slow machine the run may be over by then): either way, no old line under it.
-    const progressOrEnd = new RegExp(`${progressLine().source}|${endLine(people.length).source}`);
+    const progressOrEnd = progressOrEndOfSixteen();
     await progress.filter({ hasText: progressOrEnd }).waitFor({ timeout: 20_000 });
     // Under the run's progress, no line from before it (the space count, a load's result).
     expect((await frame.locator('#status').textContent())?.trim()).toBe('');
@@ -170,15 +177,9 @@ describe.each([
     await page.mouse.move(10, 10);
     const progress = journey.sidebar().getByRole('status', { name: s.progressLabel });
     // Its own readings (every 10 s while shown) find the run, or its end when the run was over first.
-    const progressOrEnd = new RegExp(`${progressLine().source}|${endLine(people.length).source}`);
+    const progressOrEnd = progressOrEndOfSixteen();
     await progress.filter({ hasText: progressOrEnd }).waitFor({ timeout: 25_000 });
     // And it says how the run ended, with the whole run's totals, still untouched.
-    await until(
-      'the untouched sidebar says the run finished',
-      async () => endLine(people.length).test((await progress.textContent()) ?? ''),
-      60_000,
-    ).catch(async (e: Error) => {
-      throw new Error(`${e.message}; the sidebar says: ${await progress.textContent()}`);
-    });
+    await untilItSaysTheEnd(progress, 'the untouched sidebar says the run finished', 60_000);
   });
 });
