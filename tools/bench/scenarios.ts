@@ -132,7 +132,7 @@ export function environment(
   sheets?: SheetSeed[],
   strict?: StrictOptions,
 ): GasEnvironment {
-  return createGasEnvironment({
+  const env = createGasEnvironment({
     ...(strict ? { strict } : {}),
     users: [{ email: ALICE, token: ALICE_TOKEN }],
     activeUser: ALICE,
@@ -142,6 +142,9 @@ export function environment(
     executionLimitMs,
     ...(sheets ? { spreadsheet: { sheets } } : {}),
   });
+  // The fake's HTTP thread starts before the clock is read: its start-up is not the add-on's time.
+  env.warmHttp(`${bench.url}/_emulator/config`);
+  return env;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

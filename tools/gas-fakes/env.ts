@@ -163,6 +163,8 @@ export interface GasEnvironment {
   recordedEntries(): RecordedText[];
   /** A fresh vm context whose globals are counted fakes and whose Date follows the clock. */
   createContext(): { context: vm.Context; boundary: Boundary };
+  /** Starts the HTTP worker with a GET of `url` (uncounted, unlogged), before a measurement: see SyncHttpClient.warm. */
+  warmHttp(url: string): void;
   /** Stops the HTTP worker. */
   dispose(): void;
 }
@@ -243,6 +245,7 @@ export function createGasEnvironment(options: GasEnvironmentOptions): GasEnviron
       Object.assign(context, globalsFor(boundary));
       return { context, boundary };
     },
+    warmHttp: (url) => http.warm(url),
     dispose: () => http.close(),
   };
 }

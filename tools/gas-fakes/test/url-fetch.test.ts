@@ -42,6 +42,15 @@ describe('UrlFetchApp against the threaded emulator', () => {
     expect(env.sim.http[0]).toMatchObject({ method: 'GET', url: `${CHAT}/spaces/AAAALaunch/members`, status: 200 });
   });
 
+  it('warms its HTTP thread with a request neither the add-on nor the Chat log sees (the bench starts it untimed)', async () => {
+    env.warmHttp(`${emulator.url}/_emulator/config`);
+    expect(env.sim.http).toEqual([]);
+    expect(await emu.requests()).toEqual([]);
+    const res = env.globals.UrlFetchApp.fetch(`${CHAT}/spaces/AAAALaunch`, auth('tok-alice'));
+    expect(res.getResponseCode()).toBe(200);
+    expect(env.sim.http).toHaveLength(1);
+  });
+
   it('sends method, content type and payload', async () => {
     const res = env.globals.UrlFetchApp.fetch(`${CHAT}/spaces/AAAALaunch/members/1003?updateMask=role`, {
       method: 'patch',
