@@ -6,10 +6,11 @@ import { appsScriptClock, executionBudgetMs } from './clock';
 import { deleteContinuation, pausedNote, scheduleContinuation } from './continuation';
 import { withDocumentLock } from './lock';
 import { resolveMissingNames, userIdsForEmails } from './people-directory';
-import { appendUndo, deleteRun, lastEnd, lastUndo, loadRun, markSent, saveEnd, saveRun, saveUndo } from './run-store';
+import { deleteRun, loadRun, markSent, saveRun, unseenWritesOfOthers } from './run-store';
 import { appsScriptSheets } from './sheets';
 import { hasLiveEditing } from './triggers';
 import { appsScriptUi, speakTheUsersLanguage } from './ui';
+import { appendUndo, lastEnd, lastUndo, saveEnd, saveUndo } from './user-records';
 
 /** `fallbackLocale`: the language to speak when Apps Script knows none (the continuation trigger's). */
 export function appsScriptPorts(clock = appsScriptClock, fallbackLocale = ''): Ports {
@@ -31,6 +32,7 @@ export function appsScriptPorts(clock = appsScriptClock, fallbackLocale = ''): P
       load: loadRun,
       save: saveRun,
       markSent,
+      unseenWritesOfOthers,
       remove: deleteRun,
       saveUndo,
       lastUndo,

@@ -4,11 +4,10 @@
  * property value holds at most 9 KB.
  */
 
+import type { UnseenWrite } from '../app/ports';
 import { decodePlan, decodeProgress, encodePlan, encodeProgress } from '../domain/run-codec';
-import { decodeRunEnd, encodeRunEnd, type RunEnd } from '../domain/run-end';
 import { applyJournal, decodeJournal, encodeJournal } from '../domain/run-journal';
 import { chunk, decodeRun, type RunJob, type RunState } from '../domain/run-state';
-import { decodeUndo, encodeUndo, type UndoRecord } from '../domain/undo-record';
 
 const PREFIX = 'run.';
 
@@ -97,11 +96,20 @@ export function loadRun(user: string): RunState | undefined {
   const base = keyFor(user);
   const hasKeys = Object.keys(all).some((key) => ownKey(base, key));
   layouts.set(base, fresh('', hasKeys));
-  const progressText = joined(all, `${base}.s`);
-  if (progressText === undefined) {
+  if (joined(all, `${base}.s`) === undefined) {
     const legacy = joined(all, base);
     return legacy === undefined ? undefined : decodeRun(legacy);
   }
+  const read = readRun(all, user);
+  if (read) layouts.set(base, read.layout);
+  return read?.run;
+}
+
+/** A person's run as stored in `all` (progress, plan segments, journal), and where its pieces are. */
+function readRun(all: Record<string, string>, user: string): { run: RunState; layout: Layout } | undefined {
+  const base = keyFor(user);
+  const progressText = joined(all, `${base}.s`);
+  if (progressText === undefined) return undefined;
   const progress = decodeProgress(progressText);
   if (!progress || progress.user.toLowerCase() !== user.toLowerCase()) return undefined;
   const run: RunState = {
@@ -123,14 +131,36 @@ export function loadRun(user: string): RunState | undefined {
   const follows = journal?.runId === run.runId && journal.generation === progress.generation;
   if (journal && follows && !applyJournal(run.jobs, journal)) return undefined;
   if (progress.settled) run.settled = progress.settled;
-  layouts.set(base, {
+  const layout = {
     ...fresh(run.runId, false),
     segments: [...progress.segments],
     progressPieces: Number(all[`${base}.s.n`]),
     generation: progress.generation,
     journal: journal && follows ? journal.sent : [],
-  });
-  return run;
+  };
+  return { run, layout };
+}
+
+/**
+ * Memberships that someone else's open run here may have changed in Chat while their rows do not show it yet: a
+ * write sent whose answer was never read (its execution ended: it may or may not be in Chat), or one applied but not
+ * yet written to the sheet. Each with whose run it is and the role. Document properties hold every person's run,
+ * and only the add-on writes them.
+ */
+const unseen = (job: RunJob) => job.state === 'inflight' || (job.state === 'applied' && !job.recorded);
+
+export function unseenWritesOfOthers(user: string): Map<string, UnseenWrite> {
+  const all = PropertiesService.getDocumentProperties().getProperties();
+  const own = keyFor(user);
+  const unseenWrites = new Map<string, UnseenWrite>();
+  for (const key of Object.keys(all)) {
+    if (!key.startsWith(PREFIX) || !key.endsWith('.s.n') || key === `${own}.s.n`) continue;
+    const other = key.slice(PREFIX.length, -'.s.n'.length);
+    const run = readRun(all, other)?.run;
+    if (!run) continue;
+    for (const job of run.jobs) if (unseen(job)) unseenWrites.set(job.key, { user: run.user, to: job.to });
+  }
+  return unseenWrites;
 }
 
 /**
@@ -213,63 +243,4 @@ export function deleteRun(user: string): void {
 
 function fresh(runId: string, stale: boolean): Layout {
   return { runId, segments: [], progressPieces: 0, generation: 0, journal: [], stale };
-}
-
-/**
- * The person's last bulk apply in this spreadsheet, for Undo: in their user properties (only the add-on running as
- * them can write there), keyed by the spreadsheet, in pieces of one property value each.
- */
-let spreadsheetId: string | undefined;
-/** Keyed by the spreadsheet (user properties are shared by every spreadsheet); its id read once per execution. */
-function perSpreadsheet(prefix: 'undo' | 'ended'): string {
-  if (spreadsheetId === undefined) spreadsheetId = SpreadsheetApp.getActive().getId();
-  return `${prefix}.${spreadsheetId}`;
-}
-const undoKey = () => perSpreadsheet('undo');
-
-export function saveUndo(_user: string, record: UndoRecord): void {
-  const props = PropertiesService.getUserProperties();
-  const base = undoKey();
-  const before = Number(props.getProperty(`${base}.n`) ?? 0);
-  const text = record.changes.length > 0 ? encodeUndo(record) : undefined;
-  const pieces = text === undefined ? [] : chunk(text);
-  const values: Record<string, string> = { [`${base}.n`]: String(pieces.length) };
-  pieces.forEach((piece, i) => {
-    values[`${base}.${i}`] = piece;
-  });
-  // A run too large to undo is marked so, or its later outcomes would start a new, partial record: Undo would then
-  // reverse only the end of the run.
-  const tooLarge = record.changes.length > 0 && text === undefined;
-  if (tooLarge) values[`${base}.over`] = record.runId;
-  props.setProperties(values);
-  if (!tooLarge) props.deleteProperty(`${base}.over`);
-  for (let i = pieces.length; i < before; i++) props.deleteProperty(`${base}.${i}`);
-}
-
-export function appendUndo(user: string, runId: string, changes: UndoRecord['changes']): void {
-  if (changes.length === 0) return;
-  if (PropertiesService.getUserProperties().getProperty(`${undoKey()}.over`) === runId) return;
-  const last = lastUndo(user);
-  const kept = last?.runId === runId ? last.changes : [];
-  saveUndo(user, { runId, changes: [...kept, ...changes] });
-}
-
-export function lastUndo(_user: string): UndoRecord | undefined {
-  const props = PropertiesService.getUserProperties();
-  const base = undoKey();
-  const count = Number(props.getProperty(`${base}.n`) ?? 0);
-  if (!count) return undefined;
-  const all = props.getProperties();
-  let text = '';
-  for (let i = 0; i < count; i++) text += all[`${base}.${i}`] ?? '';
-  return decodeUndo(text);
-}
-
-/** How the person's last run here ended (one small value in their user properties, next to the Undo record). */
-export function saveEnd(_user: string, end: RunEnd): void {
-  PropertiesService.getUserProperties().setProperty(perSpreadsheet('ended'), encodeRunEnd(end));
-}
-
-export function lastEnd(_user: string): RunEnd | undefined {
-  return decodeRunEnd(PropertiesService.getUserProperties().getProperty(perSpreadsheet('ended')));
 }

@@ -63,8 +63,9 @@ export function handleRoleEdit(edit: RoleEdit, ports: Ports): void {
       const added = resolveNewRows(target, ports.chat(), inEdit);
       if (!touchesRole && added.found === 0) return;
       const plan = planSheet(target, owner, inEdit);
-      target.patchRows(plan.refusalPatches);
-      // The same engine as bulk apply: paced, retried, audited, and continued in the background if it is large.
+      target.patchRows([...plan.refusalPatches, ...typedBackOverUnseen(plan, ports, owner)]);
+      // The same engine as bulk apply: paced, retried, audited, and continued in the background if it is large (and
+      // reading first a membership someone else's run may already have changed the same way: see startRun).
       const titles = { [target.meta.space]: target.meta.title };
       startRun(ports, 'apply', plan.changes, titles, started + ports.executionBudgetMs(), 'live');
       return;
@@ -74,6 +75,20 @@ export function handleRoleEdit(edit: RoleEdit, ports: Ports): void {
     // Rows typed in by someone else are not looked up with the owner's token either: they wait like any change.
     target.patchRows([...plan.refusalPatches, ...markPending(target, plan, editor)]);
   }
+}
+
+/**
+ * Role cells typed back to the role their row knows, on memberships that someone else's open run may have changed
+ * while the row does not show it (the answer never read, its execution having ended; or not yet written to the
+ * sheet): nothing is sent, and the Status says Chat may differ until that run goes on (it then writes the outcome).
+ */
+function typedBackOverUnseen(plan: SheetPlan, ports: Ports, owner: string): RowPatch[] {
+  if (plan.typedBack.length === 0) return [];
+  const unseen = ports.runs.unseenWritesOfOthers(owner);
+  return plan.typedBack.flatMap((key) => {
+    const other = unseen.get(key);
+    return other ? [statusPatch(key, statusText.unseenElsewhere(plan.nameOf(other.user) || other.user))] : [];
+  });
 }
 
 /**

@@ -35,6 +35,8 @@ export interface SheetPlan {
   nameOf(email: string): string;
   /** The Email cell of the (last) row with this key, as the plan read it ('' when none). */
   emailOf(key: string): string;
+  /** Keys of the planned rows whose Role cell asks for the role Chat had at the last load (nothing to send). */
+  typedBack: string[];
 }
 
 /**
@@ -104,26 +106,12 @@ export function planSheet(target: MemberSheet, callerEmail: string, only?: (inde
     }
   };
   const lookups: PlannedLookup[] = [];
+  const typedBack: string[] = [];
   parsed.forEach((row, index) => {
     if (only && !only(index)) return;
     const hasSnapshot = String(values[index]?.[COL.snapshot - 1] ?? '') !== '';
     if (!hasSnapshot && row.key === '') {
-      // A hand-typed row (no key to find it by): resolveNewRows writes its Status by position; here it is only
-      // listed, for the dry run and the confirmation.
-      const added = decideNewRow(row);
-      if (added.kind === 'lookup') {
-        const lookup = { space: target.meta.space, email: added.email, requested: added.requested, typedBy: '' };
-        lookups.push({ ...lookup, index });
-      } else if (added.kind === 'refuse') {
-        refusals.push({
-          key: '',
-          who: row.email || row.name,
-          email: row.email,
-          current: '',
-          requested: row.role,
-          reason: added.reason,
-        });
-      }
+      listNewRow(row, index, target.meta.space, lookups, refusals);
       return;
     }
     rowsByKey.set(row.key, row);
@@ -134,8 +122,11 @@ export function planSheet(target: MemberSheet, callerEmail: string, only?: (inde
     if (decision.kind === 'change') {
       changes.push({ ...decision.change, typedBy: authorOf(records, row.key, decision.change.to) });
     } else if (decision.kind === 'refuse') refuse(row, decision.restore, decision.reason);
-    // Nothing asked for any more (the Role cell was typed back to the role in Chat): a "pending" note is stale.
-    else if (row.status.startsWith('⏳')) refusalPatches.push(statusPatch(row.key, ''));
+    else {
+      if (asksNothing && row.key !== '') typedBack.push(row.key);
+      // Nothing asked for any more (the Role cell was typed back to the role in Chat): a "pending" note is stale.
+      if (row.status.startsWith('⏳')) refusalPatches.push(statusPatch(row.key, ''));
+    }
   });
   // Only joined Owners keep a space owned, and only rows Chat's answer vouches for are counted.
   const owners = parsed.filter(
@@ -151,7 +142,21 @@ export function planSheet(target: MemberSheet, callerEmail: string, only?: (inde
     emails ??= new Map(parsed.map((row) => [row.key, row.email]));
     return emails.get(key) ?? '';
   };
-  return { target, changes: ordered, refusals, refusalPatches, trustedRole, lookups, nameOf, emailOf };
+  return { target, changes: ordered, refusals, refusalPatches, trustedRole, lookups, nameOf, emailOf, typedBack };
+}
+
+/**
+ * A hand-typed row (no key to find it by): resolveNewRows writes its Status by position; here it is only listed, for
+ * the dry run and the confirmation.
+ */
+function listNewRow(row: MemberRow, index: number, space: string, lookups: PlannedLookup[], refusals: Refusal[]) {
+  const added = decideNewRow(row);
+  if (added.kind === 'lookup') {
+    lookups.push({ space, email: added.email, requested: added.requested, typedBy: '', index });
+  } else if (added.kind === 'refuse') {
+    const who = row.email || row.name;
+    refusals.push({ key: '', who, email: row.email, current: '', requested: row.role, reason: added.reason });
+  }
 }
 
 export function planAllSheets(sheets: Sheets, callerEmail: string): SheetPlan[] {

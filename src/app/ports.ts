@@ -136,12 +136,25 @@ export interface Chat {
   userIdsForEmails(emails: readonly string[], access: Access): Map<string, EmailLookup>;
 }
 
+/** A write of someone's open run that its row does not show yet: it may be in Chat (see RunStore). */
+export interface UnseenWrite {
+  /** Whose run it is. */
+  user: string;
+  to: ApiRole;
+}
+
 export interface RunStore {
   load(user: string): RunState | undefined;
   save(run: RunState): void;
   /** Stores, before they are sent, that these jobs of a saved run may reach Chat (a small write; see wave-saves.ts). */
   markSent(run: RunState, jobs: readonly RunJob[]): void;
   remove(user: string): void;
+  /**
+   * Memberships that someone else's open run may have changed in Chat while their rows do not show it yet (a write
+   * whose answer was never read, or applied and not yet written to the sheet), each with the person whose run it is
+   * and the role it asked for (see live-edit.ts).
+   */
+  unseenWritesOfOthers(user: string): ReadonlyMap<string, UnseenWrite>;
   /** The person's last bulk apply in this spreadsheet, for Undo: kept where only the add-on can write. */
   saveUndo(user: string, record: UndoRecord): void;
   /** Adds a run's applied changes to the record as they are written (a new run id starts a new record). */

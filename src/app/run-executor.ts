@@ -9,7 +9,7 @@ import { isOpen } from '../domain/run-engine';
 import { type Progress, progressOf, type RunJob, type RunState } from '../domain/run-state';
 import { zonedTime } from '../domain/zoned-time';
 import { executeRun, type RunReport } from './bulk-run';
-import type { Ports } from './ports';
+import type { Ports, UnseenWrite } from './ports';
 
 /** Adds changes to the person's open run (or starts one) and works on it until done or out of time. */
 export function startRun(
@@ -35,10 +35,15 @@ export function startRun(
   // applied but not yet written to the sheet) is not added again, or it would be sent twice (Apply pending role
   // changes pressed again while the run waits for its continuation, or a live edit while it is open).
   const latest = new Map(run.jobs.map((j) => [j.key, j]));
+  const others = changes.length > 0 ? ports.runs.unseenWritesOfOthers(user) : new Map<string, UnseenWrite>();
   for (const change of changes) {
     const same = latest.get(change.key);
     if (same && same.to === change.to && (isOpen(same) || (same.state === 'applied' && !same.recorded))) continue;
-    const job: RunJob = { ...change, attempts: 0, state: 'queued' };
+    // Someone else's run may already have made this very change, unseen by its row (the answer never read, or not
+    // yet written to the sheet): the job starts as one whose outcome is unknown, so the engine reads the membership
+    // and writes only if Chat does not have it yet. Never the same write twice. Another role is written as usual.
+    const madeElsewhere = others.get(change.key)?.to === change.to;
+    const job: RunJob = { ...change, attempts: 0, state: madeElsewhere ? 'inflight' : 'queued' };
     if (kind === 'undo') job.undo = true;
     if (origin === 'live') job.live = true;
     run.jobs.push(job);

@@ -3,35 +3,13 @@
  * changes saved before every wave, as the executor does, never takes document properties above half of the 500 kB.
  */
 
-import { appendUndo, deleteRun, lastUndo, loadRun, markSent, saveRun } from '../../src/adapters/run-store';
+import { deleteRun, loadRun, markSent, saveRun, unseenWritesOfOthers } from '../../src/adapters/run-store';
 import type { RunState } from '../../src/domain/run-state';
-import { FakeProperties, PropertyStore } from '../../tools/gas-fakes/properties';
-import { Recorder } from '../../tools/gas-fakes/recorder';
-import type { Runtime } from '../../tools/gas-fakes/runtime';
-import { FakeUtilities } from '../../tools/gas-fakes/utilities';
 import { realisticRun } from '../support/realistic-run';
+import { withPropertyGlobals } from './property-globals';
 
 const HALF_OF_THE_STORE = 250_000;
-let store: PropertyStore;
-let userStore: PropertyStore;
-
-beforeEach(() => {
-  store = new PropertyStore('document');
-  userStore = new PropertyStore('user');
-  const runtime = { recorder: new Recorder() } as unknown as Runtime;
-  Object.assign(globalThis, {
-    PropertiesService: {
-      getDocumentProperties: () => new FakeProperties(runtime, store),
-      getUserProperties: () => new FakeProperties(runtime, userStore),
-    },
-    Utilities: new FakeUtilities(runtime),
-    SpreadsheetApp: { getActive: () => ({ getId: () => 'sheet-1' }) },
-  });
-});
-afterEach(() => {
-  for (const name of ['PropertiesService', 'Utilities', 'SpreadsheetApp'])
-    delete (globalThis as Record<string, unknown>)[name];
-});
+const stores = withPropertyGlobals();
 
 /** Loads the run from what is stored (as a use case does at the start of each execution). */
 const reload = (user: string) => loadRun(user);
@@ -41,8 +19,8 @@ describe('run store', () => {
     const run = realisticRun(100, 100);
     expect(loadRun(run.user)).toBeUndefined();
     saveRun(run);
-    const planKeys = [...store.values.keys()].filter((k) => k.includes('.p0.'));
-    const plan = new Map(planKeys.map((k) => [k, store.values.get(k)]));
+    const planKeys = [...stores.document().values.keys()].filter((k) => k.includes('.p0.'));
+    const plan = new Map(planKeys.map((k) => [k, stores.document().values.get(k)]));
     // A wave at a time, one job per space, as the engine sends them; spaces are recorded when they finish.
     for (let wave = 0; wave < 100; wave++) {
       for (let s = 0; s < 100; s++) {
@@ -55,12 +33,12 @@ describe('run store', () => {
       if (wave % 10 === 0) for (const j of run.jobs.slice(0, wave * 50)) if (j.state === 'applied') j.recorded = true;
       saveRun(run);
     }
-    expect(store.peakBytes).toBeLessThanOrEqual(HALF_OF_THE_STORE);
-    for (const [k, v] of plan) expect(store.values.get(k)).toBe(v);
+    expect(stores.document().peakBytes).toBeLessThanOrEqual(HALF_OF_THE_STORE);
+    for (const [k, v] of plan) expect(stores.document().values.get(k)).toBe(v);
     const back = reload(run.user);
     expect(back?.jobs.map((j) => [j.key, j.state, j.who])).toEqual(run.jobs.map((j) => [j.key, j.state, j.who]));
     deleteRun(run.user);
-    expect(store.values.size).toBe(0);
+    expect(stores.document().values.size).toBe(0);
   });
 
   it('keeps writes marked sent between two saves as possibly made (inflight) when the execution stops there', () => {
@@ -89,10 +67,10 @@ describe('run store', () => {
         ?.jobs.slice(0, 3)
         .map((j) => j.state),
     ).toEqual(['applied', 'inflight', 'inflight']);
-    const journalKey = [...store.values.keys()].find((k) => k.endsWith('.j'));
+    const journalKey = [...stores.document().values.keys()].find((k) => k.endsWith('.j'));
     expect(journalKey).toBeDefined();
     deleteRun(run.user);
-    expect([...store.values.keys()]).toEqual([]);
+    expect([...stores.document().values.keys()]).toEqual([]);
   });
 
   it('continues nothing from a journal that does not fit its run, and saves the whole run when it has none', () => {
@@ -103,10 +81,12 @@ describe('run store', () => {
     Object.assign(first, { state: 'inflight', attempts: 1 });
     markSent(run, [first]);
     expect(reload(run.user)?.jobs[0]?.state).toBe('inflight');
-    const key = [...store.values.keys()].find((k) => k.endsWith('.j'));
-    const progress = [...store.values.entries()].find(([k]) => k.endsWith('.s.0'))?.[1] ?? '';
+    const key = [...stores.document().values.keys()].find((k) => k.endsWith('.j'));
+    const progress = [...stores.document().values.entries()].find(([k]) => k.endsWith('.s.0'))?.[1] ?? '';
     const generation = (JSON.parse(progress) as { g: number }).g;
-    store.values.set(key ?? `run.${run.user}.j`, JSON.stringify({ v: 1, id: run.runId, g: generation, s: [99, 1] }));
+    stores
+      .document()
+      .values.set(key ?? `run.${run.user}.j`, JSON.stringify({ v: 1, id: run.runId, g: generation, s: [99, 1] }));
     expect(reload(run.user)).toBeUndefined();
   });
 
@@ -118,24 +98,51 @@ describe('run store', () => {
     const more = realisticRun(1, 2, 7).jobs;
     run.jobs.push(...more);
     saveRun(run);
-    expect([...store.values.keys()].filter((k) => k.startsWith('run.alice.ng@example.com.p'))).toHaveLength(4);
+    expect([...stores.document().values.keys()].filter((k) => k.startsWith('run.alice.ng@example.com.p'))).toHaveLength(
+      4,
+    );
     expect(reload(run.user)?.jobs).toHaveLength(8);
     deleteRun(run.user);
     expect(reload(other.user)?.jobs).toHaveLength(2);
+  });
+
+  it("names the memberships other people's runs changed unseen by their rows (journaled too), never one's own", () => {
+    const bob: RunState = { ...realisticRun(1, 3, 5), user: 'bob@example.com' };
+    const alice = realisticRun(1, 2, 7);
+    saveRun(bob);
+    saveRun(alice);
+    // Bob's execution sends his second change and dies before the answer: only the journal knows it went out.
+    const sent = bob.jobs[1];
+    if (!sent) throw new Error('no job');
+    Object.assign(sent, { state: 'inflight', attempts: 1 });
+    markSent(bob, [sent]);
+    Object.assign(alice.jobs[0] ?? {}, { state: 'inflight', attempts: 1 });
+    saveRun(alice);
+    expect([...unseenWritesOfOthers(alice.user)]).toEqual([[sent.key, { user: 'bob@example.com', to: sent.to }]]);
+    // Applied, but not yet written to its row: still unseen there. Once written (recorded), it is not.
+    const [first, , third] = bob.jobs;
+    if (!first || !third) throw new Error('no jobs');
+    Object.assign(first, { state: 'applied', attempts: 1 });
+    Object.assign(third, { state: 'applied', attempts: 1, recorded: true });
+    saveRun(bob);
+    expect([...unseenWritesOfOthers(alice.user).keys()].sort()).toEqual([first.key, sent.key].sort());
+    expect([...unseenWritesOfOthers('bob@example.com').keys()]).toEqual([alice.jobs[0]?.key]);
+    deleteRun('bob@example.com');
+    expect(unseenWritesOfOthers(alice.user).size).toBe(0);
   });
 
   it('continues nothing from a damaged store, and a new run replaces it', () => {
     const run = realisticRun(1, 3);
     saveRun(run);
     const key = 'run.alice.ng@example.com.p0.0';
-    store.values.set(key, `${store.values.get(key)?.slice(0, 20)}AAAA`);
+    stores.document().values.set(key, `${stores.document().values.get(key)?.slice(0, 20)}AAAA`);
     expect(reload(run.user)).toBeUndefined();
-    store.values.set(key, 'not base64 at all!');
+    stores.document().values.set(key, 'not base64 at all!');
     expect(reload(run.user)).toBeUndefined();
     const fresh = { ...realisticRun(1, 1, 3), runId: 'another-run' };
     saveRun(fresh);
     expect(reload(run.user)?.runId).toBe('another-run');
-    expect([...store.values.keys()].filter((k) => k.includes('.p'))).toHaveLength(2);
+    expect([...stores.document().values.keys()].filter((k) => k.includes('.p'))).toHaveLength(2);
   });
 
   it('reads a run saved by the earlier one-value format, and replaces it on the next save', () => {
@@ -149,30 +156,13 @@ describe('run store', () => {
       s: [5, 1],
       j: [['spaces/AAAAold0000/members/123456789012345678901', 0, 1, 1, 1, 'Ana Osei', 3]],
     });
-    store.values.set('run.alice.ng@example.com.n', '1');
-    store.values.set('run.alice.ng@example.com.0', legacy);
+    stores.document().values.set('run.alice.ng@example.com.n', '1');
+    stores.document().values.set('run.alice.ng@example.com.0', legacy);
     const run = reload('alice.ng@example.com');
     expect(run?.jobs).toMatchObject([{ state: 'inflight', attempts: 1, who: 'Ana Osei' }]);
     if (!run) return;
     saveRun(run);
-    expect(store.values.has('run.alice.ng@example.com.n')).toBe(false);
+    expect(stores.document().values.has('run.alice.ng@example.com.n')).toBe(false);
     expect(reload(run.user)).toMatchObject({ runId: 'old-run', settled: { applied: 5, failed: 1 } });
-  });
-
-  it('keeps a run too large to undo marked as such, instead of a record of only its last outcomes', () => {
-    const changes = realisticRun(100, 100).jobs.map(({ key, who, from, to, access }) => ({
-      key,
-      who,
-      from,
-      to,
-      access,
-    }));
-    appendUndo('alice.ng@example.com', 'big-run', changes.slice(0, 100));
-    expect(lastUndo('alice.ng@example.com')?.changes).toHaveLength(100);
-    appendUndo('alice.ng@example.com', 'big-run', changes.slice(100, 9_000));
-    appendUndo('alice.ng@example.com', 'big-run', changes.slice(9_000));
-    expect(lastUndo('alice.ng@example.com')).toBeUndefined();
-    appendUndo('alice.ng@example.com', 'next-run', changes.slice(0, 3));
-    expect(lastUndo('alice.ng@example.com')).toMatchObject({ runId: 'next-run', changes: changes.slice(0, 3) });
   });
 });

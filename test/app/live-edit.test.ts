@@ -1,6 +1,7 @@
 import { handleRoleEdit, type RoleEdit } from '../../src/app/live-edit';
 import { COL, HEADER_ROWS } from '../../src/domain/member-row';
 import type { ApiRole } from '../../src/domain/roles';
+import type { RunState } from '../../src/domain/run-state';
 import { statusText } from '../../src/domain/status';
 import { memoryWorld } from './memory-ports';
 
@@ -49,5 +50,82 @@ describe('live edit (use case on in-memory ports)', () => {
     handleRoleEdit(roleEditOf(world, key, 'bob@example.com'), world.ports);
     expect(world.chat.requests).toEqual([]);
     expect(world.sheet.cell(key, COL.status)).toBe('');
+  });
+});
+
+describe("live edit of a member someone else's interrupted run may have changed", () => {
+  const BOB = 'bob@example.com';
+  const key = `${SPACE}/members/2`;
+  /**
+   * Bob's bulk run sent "Member → to" for members/2 and its execution ended before the answer (`landed`: it did), or
+   * (`applied`) it read the answer but has not written it to the row yet.
+   */
+  function withBobsUnseenWrite(to: ApiRole, landed: boolean, state: 'inflight' | 'applied' = 'inflight') {
+    const world = memoryWorld(ALICE, meta, roles());
+    const run: RunState = {
+      runId: 'bob-run',
+      kind: 'apply',
+      user: BOB,
+      startedAt: '2026-12-06T10:00:00.000Z',
+      titles: {},
+      jobs: [
+        {
+          access: 'user',
+          index: 1,
+          key,
+          space: SPACE,
+          who: key,
+          from: 'ROLE_MEMBER',
+          to,
+          attempts: 1,
+          state: 'inflight',
+        },
+      ],
+    };
+    world.runs.set(BOB, run);
+    if (landed) world.chat.roles.set(key, to);
+    return world;
+  }
+
+  it('reads the membership first and does not write the same role a second time', () => {
+    const world = withBobsUnseenWrite('ROLE_ASSISTANT_MANAGER', true);
+    world.sheet.type(key, COL.role, 'Manager');
+    handleRoleEdit(roleEditOf(world, key, ALICE), world.ports);
+    expect(world.chat.requests).toEqual([`GET ${key}`]);
+    expect(world.sheet.cell(key, COL.serverRole)).toBe('ROLE_ASSISTANT_MANAGER');
+    expect(String(world.sheet.cell(key, COL.status))).toMatch(/^✓/);
+  });
+
+  it('reads it first too when that run has the answer but has not written it to the row yet', () => {
+    const world = withBobsUnseenWrite('ROLE_ASSISTANT_MANAGER', true, 'applied');
+    world.sheet.type(key, COL.role, 'Manager');
+    handleRoleEdit(roleEditOf(world, key, ALICE), world.ports);
+    expect(world.chat.requests).toEqual([`GET ${key}`]);
+    expect(String(world.sheet.cell(key, COL.status))).toMatch(/^✓/);
+  });
+
+  it('writes it after the read when that run’s write did not land', () => {
+    const world = withBobsUnseenWrite('ROLE_ASSISTANT_MANAGER', false);
+    world.sheet.type(key, COL.role, 'Manager');
+    handleRoleEdit(roleEditOf(world, key, ALICE), world.ports);
+    expect(world.chat.requests).toEqual([`GET ${key}`, `PATCH ${key}`]);
+    expect(world.chat.roles.get(key)).toBe('ROLE_ASSISTANT_MANAGER');
+    expect(String(world.sheet.cell(key, COL.status))).toMatch(/^✓/);
+  });
+
+  it('sends nothing for a cell typed back to the role the row knows, and says Chat may differ until that run goes on', () => {
+    const world = withBobsUnseenWrite('ROLE_ASSISTANT_MANAGER', true);
+    world.sheet.type(key, COL.role, 'Member');
+    handleRoleEdit(roleEditOf(world, key, ALICE), world.ports);
+    expect(world.chat.requests).toEqual([]);
+    expect(world.sheet.cell(key, COL.status)).toBe(statusText.unseenElsewhere(BOB));
+  });
+
+  it('writes another role at once: the newest edit wins, and that run will find it changed', () => {
+    const world = withBobsUnseenWrite('ROLE_MANAGER', true);
+    world.sheet.type(key, COL.role, 'Manager');
+    handleRoleEdit(roleEditOf(world, key, ALICE), world.ports);
+    expect(world.chat.requests).toEqual([`PATCH ${key}`]);
+    expect(world.chat.roles.get(key)).toBe('ROLE_ASSISTANT_MANAGER');
   });
 });

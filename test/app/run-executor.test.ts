@@ -1,6 +1,7 @@
 import { continueRun, myProgress, myRuns, startRun } from '../../src/app/run-executor';
 import { COL } from '../../src/domain/member-row';
 import type { ApiRole } from '../../src/domain/roles';
+import type { RunJob } from '../../src/domain/run-state';
 import { zonedTime } from '../../src/domain/zoned-time';
 import { memoryWorld, toManager } from './memory-ports';
 
@@ -47,6 +48,29 @@ describe('run executor (use case on in-memory ports)', () => {
     expect(times).toHaveLength(3);
     expect(new Set(times).size).toBe(3);
     expect([...times].sort()).toEqual(times);
+  });
+
+  it("reads first a change that Bob's open run made but has not written to its row yet (an Apply never repeats it)", () => {
+    const w = world();
+    const [made, other] = KEYS as [string, string];
+    // Bob's live edit applied `made` to Manager; his run has not written the row yet (its space still has a job open).
+    w.chat.roles.set(made, 'ROLE_ASSISTANT_MANAGER');
+    w.runs.set('bob@example.com', {
+      runId: 'bob-run',
+      kind: 'apply',
+      user: 'bob@example.com',
+      startedAt: '2026-12-06T10:00:00.000Z',
+      titles: {},
+      jobs: [
+        { ...toManager([made], SPACE)[0], attempts: 1, state: 'applied' } as RunJob,
+        { ...toManager([other], SPACE)[0], to: 'ROLE_MANAGER', attempts: 1, state: 'inflight' } as RunJob,
+      ],
+    });
+    const report = startRun(w.ports, 'apply', changes.slice(0, 2), {}, w.ports.clock.now() + 60_000);
+    expect(report.finished).toBe(true);
+    // `made`: read, found made, not written again. `other`: Bob's run asked for another role, so Alice's is written.
+    expect(w.chat.requests).toEqual([`GET ${made}`, `PATCH ${other}`]);
+    expect(w.audit.filter((r) => r[7] === 'applied').map((r) => r[4])).toEqual([made, other]);
   });
 
   it('checks a change whose answer was lost before sending it again', () => {

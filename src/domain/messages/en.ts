@@ -96,6 +96,8 @@ const core = {
     pendingChangedMeanwhile:
       '⏳ Pending: the Role cell was changed while a bulk apply was waiting; use Apply pending role changes',
     pendingTimeLimit: '⏳ Pending: not reached before the time limit; use Apply pending role changes',
+    unseenElsewhere: (who: string) =>
+      `⚠ Not sent: ${who}'s bulk apply may already have changed this member in Chat; this row shows its outcome when that run continues`,
     drift: (was: string, now: string) => `⚠ Changed in Chat since the last load: was ${was}, now ${now}`,
     gone: '⚠ No longer in this space',
     goneWithChange: (role: string) => `⚠ No longer in this space (the change to ${role} was not applied)`,
