@@ -12,11 +12,12 @@
 
 import { type AuditEntry, auditRecord } from '../domain/audit';
 import { type MemberRow, rowOf } from '../domain/member-row';
-import { dropSuperseded, isOpen, RunEngine } from '../domain/run-engine';
+import type { ApiRole } from '../domain/roles';
+import { asks, dropSuperseded, isOpen, RunEngine, roleIn } from '../domain/run-engine';
 import { outcomeCounts, type RunJob, type RunState } from '../domain/run-state';
 import { auditTime, stamp } from '../domain/status';
 import type { UndoChange } from '../domain/undo-record';
-import { rowPatch } from './outcome-patches';
+import { movedOnPatch, rowPatch } from './outcome-patches';
 import type { Chat, MemberSheet, Ports, RowPatch } from './ports';
 import { StatusMarker, sheetKey } from './status-marks';
 import { WaveSaves } from './wave-saves';
@@ -63,8 +64,11 @@ export function executeRun(
   const { clock, runs } = ports;
   const audited = unsure ? auditedKeys(ports, run.runId) : new Set<string>();
   const recorder = new OutcomeRecorder(run, ports, (job) => audited.has(`${job.key}|${auditResult(job)}`));
-  // Outcomes reached in an earlier execution that was stopped before writing them.
-  recorder.flush(run.jobs.filter((j) => !isOpen(j) && !j.recorded));
+  // Outcomes reached in an earlier execution that was stopped before it saved them as written (it may have written
+  // them). An applied one whose row has moved on since may have been overtaken by a newer write someone recorded:
+  // the role in Chat is read again, so the row is never put back to an older role.
+  const late = run.jobs.filter((j) => !isOpen(j) && !j.recorded);
+  recorder.flush(late, rolesNow(late, recorder, api));
   const { dropped, doubtful } = dropSuperseded(
     run.jobs.filter((j) => isOpen(j) && carried.has(j)),
     (space, access) => recorder.rowsOf(space, access),
@@ -113,6 +117,27 @@ export function executeRun(
     runs.save(run);
   }
   return report;
+}
+
+/**
+ * Late applied jobs (see executeRun) whose row's Role cell no longer asks for them: someone typed since, and their
+ * own write may have been recorded after this one reached Chat. Each is read in Chat (one parallel round trip, a
+ * read each; usually none); those Chat did not answer are left out.
+ */
+function rolesNow(late: readonly RunJob[], recorder: OutcomeRecorder, api: Chat): Map<RunJob, ApiRole> {
+  const moved = late.filter((job) => {
+    const row = job.state === 'applied' ? recorder.rowsOf(job.space, job.access)?.get(job.key) : undefined;
+    return row !== undefined && !asks(job, row.role);
+  });
+  if (moved.length === 0) return new Map();
+  const answers = api.sendAll(moved.map((job) => ({ get: job.key, access: job.access })));
+  const roles = new Map<RunJob, ApiRole>();
+  moved.forEach((job, i) => {
+    const answer = answers[i];
+    const role = answer?.status === 200 ? roleIn(answer.body) : undefined;
+    if (role) roles.set(job, role);
+  });
+  return roles;
 }
 
 /**
@@ -188,7 +213,11 @@ class OutcomeRecorder {
     );
   }
 
-  flush(jobs: readonly RunJob[]): void {
+  /**
+   * `reread`: late applied jobs whose rows moved on, with the role in Chat read again (see movedOnPatch). One Chat did
+   * not answer is written as usual: its row may then repeat a newer write once, but never miss this one.
+   */
+  flush(jobs: readonly RunJob[], reread: ReadonlyMap<RunJob, ApiRole> = new Map()): void {
     const unrecorded = jobs.filter((j) => !j.recorded);
     for (const job of unrecorded) this.waiting.delete(job.space);
     if (unrecorded.length === 0) return;
@@ -201,7 +230,8 @@ class OutcomeRecorder {
     const bySheet = new Map<string, RowPatch[]>();
     for (const job of unrecorded) {
       const list = bySheet.get(sheetKey(job.space, job.access)) ?? [];
-      list.push(rowPatch(job, stamp(when(job), zone)));
+      const now = reread.get(job);
+      list.push(now === undefined ? rowPatch(job, stamp(when(job), zone)) : movedOnPatch(job, now));
       bySheet.set(sheetKey(job.space, job.access), list);
     }
     for (const [key, patches] of bySheet) {

@@ -2,7 +2,7 @@
 
 import { COL, type MemberRow } from '../domain/member-row';
 import { words } from '../domain/messages';
-import { uiRole } from '../domain/roles';
+import { type ApiRole, uiRole } from '../domain/roles';
 import { asks, GAVE_UP, isPending, SUPERSEDED, UNKNOWN_OUTCOME } from '../domain/run-engine';
 import type { RunJob } from '../domain/run-state';
 import { statusText } from '../domain/status';
@@ -57,5 +57,20 @@ export function rowPatch(job: RunJob, at: string): RowPatch {
     key: job.key,
     cells: new Map([[COL.status, statusText.failed(reasonText(job.reason))]]),
     role: { value: uiRole(job.from), onlyIf: untouched },
+  };
+}
+
+/**
+ * A late applied outcome (written, perhaps, by an execution stopped before it saved so) whose row has moved on: the
+ * row gets the role Chat has now, read again, and a pending note if its Role cell asks for another; its Role cell and
+ * any newer Status are left alone.
+ */
+export function movedOnPatch(job: RunJob, now: ApiRole): RowPatch {
+  return {
+    key: job.key,
+    cells: new Map(),
+    serverRole: now,
+    status: (row) =>
+      isPending(row) && !row.status.startsWith('⏳') ? statusText.pendingChangedMeanwhile() : undefined,
   };
 }

@@ -225,7 +225,8 @@ function fail(item: RunJob, status: number, reason: string): false {
   return false;
 }
 
-function roleIn(body: string): ApiRole | undefined {
+/** The role a 200 answer's membership carries (undefined when it says none, or is not JSON). */
+export function roleIn(body: string): ApiRole | undefined {
   try {
     const role = (JSON.parse(body) as { role?: unknown }).role;
     return isApiRole(role) ? role : undefined;

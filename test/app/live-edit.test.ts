@@ -78,7 +78,7 @@ describe("live edit of a member someone else's interrupted run may have changed"
           from: 'ROLE_MEMBER',
           to,
           attempts: 1,
-          state: 'inflight',
+          state,
         },
       ],
     };

@@ -1,7 +1,9 @@
 import { continueRun, myProgress, myRuns, startRun } from '../../src/app/run-executor';
+import type { RoleChange } from '../../src/domain/changes';
 import { COL } from '../../src/domain/member-row';
 import type { ApiRole } from '../../src/domain/roles';
 import type { RunJob } from '../../src/domain/run-state';
+import { statusText } from '../../src/domain/status';
 import { zonedTime } from '../../src/domain/zoned-time';
 import { memoryWorld, toManager } from './memory-ports';
 
@@ -71,6 +73,85 @@ describe('run executor (use case on in-memory ports)', () => {
     // `made`: read, found made, not written again. `other`: Bob's run asked for another role, so Alice's is written.
     expect(w.chat.requests).toEqual([`GET ${made}`, `PATCH ${other}`]);
     expect(w.audit.filter((r) => r[7] === 'applied').map((r) => r[4])).toEqual([made, other]);
+  });
+
+  describe('an outcome its execution stopped before saving as written, found again by the next one', () => {
+    /** Alice's run applied members/1 to Manager; the execution stopped before it saved that the row was written. */
+    function stoppedAfterApplying() {
+      const w = world();
+      const [key] = KEYS as [string];
+      w.runs.set(ALICE, {
+        runId: 'alice-run',
+        kind: 'apply',
+        user: ALICE,
+        startedAt: '2026-12-06T10:00:00.000Z',
+        titles: {},
+        jobs: [{ ...(toManager([key], SPACE)[0] as RoleChange), attempts: 1, state: 'applied' }],
+      });
+      return { w, key };
+    }
+    /** Its Manager is in Chat, and someone typed the Role cell back to Member (the role the row knew). */
+    function typedBackOverItsWrite() {
+      const { w, key } = stoppedAfterApplying();
+      w.chat.roles.set(key, 'ROLE_ASSISTANT_MANAGER');
+      w.sheet.type(key, COL.role, 'Member');
+      return { w, key };
+    }
+    /** Bob typed Member since, and his live edit wrote Member and recorded it in the row. */
+    const bobRecordedMember = (w: ReturnType<typeof world>, key: string) => {
+      w.chat.roles.set(key, 'ROLE_MEMBER');
+      w.sheet.type(key, COL.role, 'Member');
+      w.sheet.type(key, COL.status, '✓ Member (Bob)');
+    };
+
+    /** Resumes the run; what Chat was asked and what the row says then. */
+    function resumed(w: ReturnType<typeof world>, key: string) {
+      continueRun(w.ports, w.ports.clock.now() + 60_000);
+      const cell = (column: number) => String(w.sheet.cell(key, column));
+      return {
+        requests: w.chat.requests,
+        role: cell(COL.role),
+        serverRole: cell(COL.serverRole),
+        status: cell(COL.status),
+      };
+    }
+
+    it('writes it as usual when its row still asks for it', () => {
+      const { w, key } = stoppedAfterApplying();
+      w.chat.roles.set(key, 'ROLE_ASSISTANT_MANAGER');
+      const after = resumed(w, key);
+      expect(after).toMatchObject({ requests: [], serverRole: 'ROLE_ASSISTANT_MANAGER' });
+      expect(after.status).toMatch(/^✓/);
+    });
+
+    it('never puts the row back to its older role over a newer write recorded since: Chat is read again', () => {
+      const { w, key } = stoppedAfterApplying();
+      bobRecordedMember(w, key);
+      expect(resumed(w, key)).toMatchObject({
+        requests: [`GET ${key}`],
+        serverRole: 'ROLE_MEMBER',
+        status: '✓ Member (Bob)',
+      });
+    });
+
+    it('writes it as usual when Chat does not answer that read: a newer write may repeat once, this one is never lost', () => {
+      const { w, key } = typedBackOverItsWrite();
+      w.chat.scripted.set(`GET ${key}`, [undefined]);
+      expect(resumed(w, key)).toMatchObject({
+        requests: [`GET ${key}`],
+        role: 'Member',
+        serverRole: 'ROLE_ASSISTANT_MANAGER',
+      });
+    });
+
+    it('tells the row its role in Chat when a Role cell typed back hid it, and the change typed waits', () => {
+      const { w, key } = typedBackOverItsWrite();
+      expect(resumed(w, key)).toMatchObject({
+        requests: [`GET ${key}`],
+        serverRole: 'ROLE_ASSISTANT_MANAGER',
+        status: statusText.pendingChangedMeanwhile(),
+      });
+    });
   });
 
   it('checks a change whose answer was lost before sending it again', () => {
