@@ -149,16 +149,19 @@ function readRun(all: Record<string, string>, user: string): { run: RunState; la
  */
 const unseen = (job: RunJob) => job.state === 'inflight' || (job.state === 'applied' && !job.recorded);
 
-export function unseenWritesOfOthers(user: string): Map<string, UnseenWrite> {
+export function unseenWritesOfOthers(user: string): Map<string, UnseenWrite[]> {
   const all = PropertiesService.getDocumentProperties().getProperties();
   const own = keyFor(user);
-  const unseenWrites = new Map<string, UnseenWrite>();
+  const unseenWrites = new Map<string, UnseenWrite[]>();
   for (const key of Object.keys(all)) {
     if (!key.startsWith(PREFIX) || !key.endsWith('.s.n') || key === `${own}.s.n`) continue;
     const other = key.slice(PREFIX.length, -'.s.n'.length);
     const run = readRun(all, other)?.run;
     if (!run) continue;
-    for (const job of run.jobs) if (unseen(job)) unseenWrites.set(job.key, { user: run.user, to: job.to });
+    for (const job of run.jobs) {
+      if (unseen(job))
+        unseenWrites.set(job.key, [...(unseenWrites.get(job.key) ?? []), { user: run.user, to: job.to }]);
+    }
   }
   return unseenWrites;
 }

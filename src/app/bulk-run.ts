@@ -119,16 +119,22 @@ export function executeRun(
   return report;
 }
 
+/** Reads of one round trip at most, within a space's 15 reads a second: the rest are written as before. */
+const MAX_REREADS = 15;
+
 /**
- * Late applied jobs (see executeRun) whose row's Role cell no longer asks for them: someone typed since, and their
- * own write may have been recorded after this one reached Chat. Each is read in Chat (one parallel round trip, a
- * read each; usually none); those Chat did not answer are left out.
+ * Late applied jobs (see executeRun) whose row has moved on: someone typed since, or a newer write was recorded
+ * after this one reached Chat. Each is read in Chat (one parallel round trip, a read each; usually none); those Chat
+ * did not answer are left out.
  */
 function rolesNow(late: readonly RunJob[], recorder: OutcomeRecorder, api: Chat): Map<RunJob, ApiRole> {
-  const moved = late.filter((job) => {
-    const row = job.state === 'applied' ? recorder.rowsOf(job.space, job.access)?.get(job.key) : undefined;
-    return row !== undefined && !asks(job, row.role);
-  });
+  const moved = late
+    .filter((job) => {
+      const row = job.state === 'applied' ? recorder.rowsOf(job.space, job.access)?.get(job.key) : undefined;
+      // Moved on: its Role cell asks for something else, or its row knows of a third role written since.
+      return row !== undefined && (!asks(job, row.role) || (row.serverRole !== job.from && row.serverRole !== job.to));
+    })
+    .slice(0, MAX_REREADS);
   if (moved.length === 0) return new Map();
   const answers = api.sendAll(moved.map((job) => ({ get: job.key, access: job.access })));
   const roles = new Map<RunJob, ApiRole>();

@@ -63,7 +63,8 @@ export function handleRoleEdit(edit: RoleEdit, ports: Ports): void {
       const added = resolveNewRows(target, ports.chat(), inEdit);
       if (!touchesRole && added.found === 0) return;
       const plan = planSheet(target, owner, inEdit);
-      target.patchRows([...plan.refusalPatches, ...typedBackOverUnseen(plan, ports, owner)]);
+      const waiting = touchesRole ? typedBackOverUnseen(plan, ports, owner) : [];
+      target.patchRows([...plan.refusalPatches, ...waiting]);
       // The same engine as bulk apply: paced, retried, audited, and continued in the background if it is large (and
       // reading first a membership someone else's run may already have changed the same way: see startRun).
       const titles = { [target.meta.space]: target.meta.title };
@@ -80,14 +81,20 @@ export function handleRoleEdit(edit: RoleEdit, ports: Ports): void {
 /**
  * Role cells typed back to the role their row knows, on memberships that someone else's open run may have changed
  * while the row does not show it (the answer never read, its execution having ended; or not yet written to the
- * sheet): nothing is sent, and the Status says Chat may differ until that run goes on (it then writes the outcome).
+ * sheet): nothing is sent, the Status says Chat may differ until that run goes on (it then writes the outcome, and
+ * the row turns pending if Chat has another role), and the add-on's record keeps who typed it for that confirmation.
  */
 function typedBackOverUnseen(plan: SheetPlan, ports: Ports, owner: string): RowPatch[] {
   if (plan.typedBack.length === 0) return [];
   const unseen = ports.runs.unseenWritesOfOthers(owner);
-  return plan.typedBack.flatMap((key) => {
-    const other = unseen.get(key);
-    return other ? [statusPatch(key, statusText.unseenElsewhere(plan.nameOf(other.user) || other.user))] : [];
+  const waiting = plan.typedBack.filter(({ key }) => unseen.has(key));
+  if (waiting.length === 0) return [];
+  let records = plan.target.typedRecords();
+  for (const { key, role } of waiting) records = withRecord(records, key, role || undefined, owner);
+  plan.target.saveTypedRecords(records);
+  return waiting.map(({ key, role }) => {
+    const who = (unseen.get(key) ?? []).map((w) => plan.nameOf(w.user) || w.user).join(', ');
+    return statusPatch(key, statusText.unseenElsewhere(who, role));
   });
 }
 

@@ -63,14 +63,17 @@ export function rowPatch(job: RunJob, at: string): RowPatch {
 /**
  * A late applied outcome (written, perhaps, by an execution stopped before it saved so) whose row has moved on: the
  * row gets the role Chat has now, read again, and a pending note if its Role cell asks for another; its Role cell and
- * any newer Status are left alone.
+ * any newer Status (but a ⚠ this read answers) are left alone.
  */
 export function movedOnPatch(job: RunJob, now: ApiRole): RowPatch {
   return {
     key: job.key,
     cells: new Map(),
     serverRole: now,
-    status: (row) =>
-      isPending(row) && !row.status.startsWith('⏳') ? statusText.pendingChangedMeanwhile() : undefined,
+    status: (row) => {
+      if (isPending(row)) return row.status.startsWith('⏳') ? undefined : statusText.pendingChangedMeanwhile();
+      // A warning that Chat may differ (typed back over this write, or drift) is answered now: Chat was read.
+      return row.status.startsWith('⚠') ? '' : undefined;
+    },
   };
 }

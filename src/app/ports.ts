@@ -154,7 +154,7 @@ export interface RunStore {
    * whose answer was never read, or applied and not yet written to the sheet), each with the person whose run it is
    * and the role it asked for (see live-edit.ts).
    */
-  unseenWritesOfOthers(user: string): ReadonlyMap<string, UnseenWrite>;
+  unseenWritesOfOthers(user: string): ReadonlyMap<string, readonly UnseenWrite[]>;
   /** The person's last bulk apply in this spreadsheet, for Undo: kept where only the add-on can write. */
   saveUndo(user: string, record: UndoRecord): void;
   /** Adds a run's applied changes to the record as they are written (a new run id starts a new record). */

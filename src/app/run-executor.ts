@@ -35,14 +35,14 @@ export function startRun(
   // applied but not yet written to the sheet) is not added again, or it would be sent twice (Apply pending role
   // changes pressed again while the run waits for its continuation, or a live edit while it is open).
   const latest = new Map(run.jobs.map((j) => [j.key, j]));
-  const others = changes.length > 0 ? ports.runs.unseenWritesOfOthers(user) : new Map<string, UnseenWrite>();
+  const others = changes.length > 0 ? ports.runs.unseenWritesOfOthers(user) : new Map<string, UnseenWrite[]>();
   for (const change of changes) {
     const same = latest.get(change.key);
     if (same && same.to === change.to && (isOpen(same) || (same.state === 'applied' && !same.recorded))) continue;
     // Someone else's run may already have made this very change, unseen by its row (the answer never read, or not
     // yet written to the sheet): the job starts as one whose outcome is unknown, so the engine reads the membership
     // and writes only if Chat does not have it yet. Never the same write twice. Another role is written as usual.
-    const madeElsewhere = others.get(change.key)?.to === change.to;
+    const madeElsewhere = others.get(change.key)?.some((w) => w.to === change.to) === true;
     const job: RunJob = { ...change, attempts: 0, state: madeElsewhere ? 'inflight' : 'queued' };
     if (kind === 'undo') job.undo = true;
     if (origin === 'live') job.live = true;

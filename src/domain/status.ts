@@ -17,8 +17,8 @@ export const statusText = {
   pendingBusy: () => words().status.pendingBusy,
   pendingChangedMeanwhile: () => words().status.pendingChangedMeanwhile,
   pendingTimeLimit: () => words().status.pendingTimeLimit,
-  /** Typed back to the role the row knows, while `who`'s run may have changed the member without knowing the answer. */
-  unseenElsewhere: (who: string) => words().status.unseenElsewhere(who),
+  /** Typed back to the role the row knows (`role`), while `who`'s run may have changed the member unseen by the row. */
+  unseenElsewhere: (who: string, role: ApiRole | '') => words().status.unseenElsewhere(who, roleOrNone(role)),
   drift: (was: ApiRole | '', now: ApiRole | '') => words().status.drift(roleOrNone(was), roleOrNone(now)),
   gone: () => words().status.gone,
   goneWithChange: (role: ApiRole) => words().status.goneWithChange(uiRole(role)),

@@ -118,7 +118,7 @@ describe('run store', () => {
     markSent(bob, [sent]);
     Object.assign(alice.jobs[0] ?? {}, { state: 'inflight', attempts: 1 });
     saveRun(alice);
-    expect([...unseenWritesOfOthers(alice.user)]).toEqual([[sent.key, { user: 'bob@example.com', to: sent.to }]]);
+    expect([...unseenWritesOfOthers(alice.user)]).toEqual([[sent.key, [{ user: 'bob@example.com', to: sent.to }]]]);
     // Applied, but not yet written to its row: still unseen there. Once written (recorded), it is not.
     const [first, , third] = bob.jobs;
     if (!first || !third) throw new Error('no jobs');
@@ -127,7 +127,25 @@ describe('run store', () => {
     saveRun(bob);
     expect([...unseenWritesOfOthers(alice.user).keys()].sort()).toEqual([first.key, sent.key].sort());
     expect([...unseenWritesOfOthers('bob@example.com').keys()]).toEqual([alice.jobs[0]?.key]);
+    // Carol's run has one of the same membership, to another role: both are named.
+    const carol: RunState = {
+      ...realisticRun(1, 1, 9),
+      user: 'carol@example.com',
+      jobs: [{ ...sent, to: 'ROLE_MANAGER', state: 'inflight', attempts: 1 }],
+    };
+    saveRun(carol);
+    expect(
+      unseenWritesOfOthers(alice.user)
+        .get(sent.key)
+        ?.map((w) => [w.user, w.to]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['bob@example.com', sent.to],
+        ['carol@example.com', 'ROLE_MANAGER'],
+      ]),
+    );
     deleteRun('bob@example.com');
+    deleteRun('carol@example.com');
     expect(unseenWritesOfOthers(alice.user).size).toBe(0);
   });
 

@@ -118,7 +118,9 @@ describe("live edit of a member someone else's interrupted run may have changed"
     world.sheet.type(key, COL.role, 'Member');
     handleRoleEdit(roleEditOf(world, key, ALICE), world.ports);
     expect(world.chat.requests).toEqual([]);
-    expect(world.sheet.cell(key, COL.status)).toBe(statusText.unseenElsewhere(BOB));
+    expect(world.sheet.cell(key, COL.status)).toBe(statusText.unseenElsewhere(BOB, 'ROLE_MEMBER'));
+    // Once that run writes Manager to the row, Member waits for an Apply, whose confirmation names who typed it.
+    expect(world.sheet.records.get(key)).toEqual({ role: 'ROLE_MEMBER', by: ALICE });
   });
 
   it('writes another role at once: the newest edit wins, and that run will find it changed', () => {

@@ -209,12 +209,12 @@ export function memoryWorld(
       },
       // As the real store: document properties hold everyone's runs; others' writes their rows do not show yet.
       unseenWritesOfOthers: (u) => {
-        const unsettled = new Map<string, { user: string; to: ApiRole }>();
+        const unsettled = new Map<string, { user: string; to: ApiRole }[]>();
         for (const run of world.runs.values()) {
           if (run.user === u) continue;
           for (const job of run.jobs) {
             const unseen = job.state === 'inflight' || (job.state === 'applied' && !job.recorded);
-            if (unseen) unsettled.set(job.key, { user: run.user, to: job.to });
+            if (unseen) unsettled.set(job.key, [...(unsettled.get(job.key) ?? []), { user: run.user, to: job.to }]);
           }
         }
         return unsettled;

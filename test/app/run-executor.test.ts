@@ -134,6 +134,27 @@ describe('run executor (use case on in-memory ports)', () => {
       });
     });
 
+    it('reads Chat again when its Role cell asks for it once more but the row knows of a third role written since', () => {
+      const { w, key } = stoppedAfterApplying();
+      // Bob made them an Owner and it was recorded; then Carol typed Manager again (waiting for an Apply).
+      w.chat.roles.set(key, 'ROLE_MANAGER');
+      w.sheet.type(key, COL.serverRole, 'ROLE_MANAGER');
+      w.sheet.type(key, COL.status, '⏳ Pending: typed by Carol');
+      expect(resumed(w, key)).toMatchObject({
+        requests: [`GET ${key}`],
+        role: 'Manager',
+        serverRole: 'ROLE_MANAGER',
+        status: '⏳ Pending: typed by Carol',
+      });
+    });
+
+    it('clears a warning that Chat may differ once the read shows the row right', () => {
+      const { w, key } = stoppedAfterApplying();
+      w.sheet.type(key, COL.role, 'Member');
+      w.sheet.type(key, COL.status, statusText.unseenElsewhere('bob@example.com', 'ROLE_MEMBER'));
+      expect(resumed(w, key)).toMatchObject({ requests: [`GET ${key}`], serverRole: 'ROLE_MEMBER', status: '' });
+    });
+
     it('writes it as usual when Chat does not answer that read: a newer write may repeat once, this one is never lost', () => {
       const { w, key } = typedBackOverItsWrite();
       w.chat.scripted.set(`GET ${key}`, [undefined]);

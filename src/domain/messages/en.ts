@@ -96,8 +96,8 @@ const core = {
     pendingChangedMeanwhile:
       '⏳ Pending: the Role cell was changed while a bulk apply was waiting; use Apply pending role changes',
     pendingTimeLimit: '⏳ Pending: not reached before the time limit; use Apply pending role changes',
-    unseenElsewhere: (who: string) =>
-      `⚠ Not sent: ${who}'s bulk apply may already have changed this member in Chat; this row shows its outcome when that run continues`,
+    unseenElsewhere: (who: string, role: string) =>
+      `⚠ Not sent (${role} typed here): ${who} has a change to this member that may already be in Chat but is not shown here yet; this row is updated when that change finishes (or use Refresh members)`,
     drift: (was: string, now: string) => `⚠ Changed in Chat since the last load: was ${was}, now ${now}`,
     gone: '⚠ No longer in this space',
     goneWithChange: (role: string) => `⚠ No longer in this space (the change to ${role} was not applied)`,

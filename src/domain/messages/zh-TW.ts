@@ -86,8 +86,8 @@ const core: CoreMessages = {
     pendingBusy: '⏳ 待處理：當時有其他作業正在執行；請使用「套用待處理的角色變更」',
     pendingChangedMeanwhile: '⏳ 待處理：批次套用等待期間「角色」儲存格被修改；請使用「套用待處理的角色變更」',
     pendingTimeLimit: '⏳ 待處理：在時間限制內未處理到；請使用「套用待處理的角色變更」',
-    unseenElsewhere: (who: string) =>
-      `⚠ 未送出：${who}的批次套用可能已在 Chat 中變更這位成員；該批次繼續執行時，這一列會顯示結果`,
+    unseenElsewhere: (who: string, role: string) =>
+      `⚠ 這裡輸入的${role}未送出：${who}對這位成員的變更可能已在 Chat 中生效，但這裡尚未顯示；該變更完成後會更新這一列 (也可以按「重新整理成員」)`,
     drift: (was: string, now: string) => `⚠ 上次載入後已在 Chat 中變更：原為${was}，現為${now}`,
     gone: '⚠ 已不在這個聊天室',
     goneWithChange: (role: string) => `⚠ 已不在這個聊天室 (改為${role}的變更未套用)`,
