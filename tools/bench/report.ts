@@ -240,7 +240,7 @@ export function toMarkdown(r: BenchReport): string {
       ? [
           `- Scenario 3 reads only: its floor is the read quota (${load.extra.listCalls} list calls, 15 reads/s per space). The pages`,
           `  must be fetched one after another, so ${load.extra.latencyFloorSeconds} s of latency is its practical floor.`,
-          '  Its seconds are mostly CPU time times the time scale: the sheet written, and one HMAC seal per row (about 2 s',
+          '  Its seconds are mostly CPU time times the time scale: the sheet written, and one HMAC seal per row (about 3 s',
           "  of 10,000 rows, see docs/security.md). The fakes start their HTTP thread before a scenario's clock starts.",
         ]
       : []),
