@@ -87,7 +87,11 @@ export function handleRoleEdit(edit: RoleEdit, ports: Ports): void {
 function typedBackOverUnseen(plan: SheetPlan, ports: Ports, owner: string): RowPatch[] {
   if (plan.typedBack.length === 0) return [];
   const unseen = ports.runs.unseenWritesOfOthers(owner);
-  const waiting = plan.typedBack.filter(({ key }) => unseen.has(key));
+  // Only rows whose seal vouches for their membership: a record of who typed what is never keyed by a forged cell.
+  const waiting = plan.typedBack.flatMap((key) => {
+    const role = unseen.has(key) ? plan.trustedRole(key) : undefined;
+    return role === undefined ? [] : [{ key, role }];
+  });
   if (waiting.length === 0) return [];
   let records = plan.target.typedRecords();
   for (const { key, role } of waiting) records = withRecord(records, key, role || undefined, owner);

@@ -35,8 +35,8 @@ export interface SheetPlan {
   nameOf(email: string): string;
   /** The Email cell of the (last) row with this key, as the plan read it ('' when none). */
   emailOf(key: string): string;
-  /** Planned rows whose Role cell asks for the role their row knows Chat has (nothing to send): key and that role. */
-  typedBack: { key: string; role: ApiRole | '' }[];
+  /** Keys of planned rows whose Role cell asks for the role their row says Chat has (nothing to send; not verified). */
+  typedBack: string[];
 }
 
 /**
@@ -106,7 +106,7 @@ export function planSheet(target: MemberSheet, callerEmail: string, only?: (inde
     }
   };
   const lookups: PlannedLookup[] = [];
-  const typedBack: SheetPlan['typedBack'] = [];
+  const typedBack: string[] = [];
   parsed.forEach((row, index) => {
     if (only && !only(index)) return;
     const hasSnapshot = String(values[index]?.[COL.snapshot - 1] ?? '') !== '';
@@ -123,7 +123,7 @@ export function planSheet(target: MemberSheet, callerEmail: string, only?: (inde
       changes.push({ ...decision.change, typedBy: authorOf(records, row.key, decision.change.to) });
     } else if (decision.kind === 'refuse') refuse(row, decision.restore, decision.reason);
     else {
-      if (asksNothing && row.key !== '') typedBack.push({ key: row.key, role: row.serverRole });
+      if (asksNothing && row.key !== '') typedBack.push(row.key);
       // Nothing asked for any more (the Role cell was typed back to the role in Chat): a "pending" note is stale.
       if (row.status.startsWith('⏳')) refusalPatches.push(statusPatch(row.key, ''));
     }

@@ -1,7 +1,7 @@
 import { handleRoleEdit, type RoleEdit } from '../../src/app/live-edit';
 import { COL, HEADER_ROWS } from '../../src/domain/member-row';
 import type { ApiRole } from '../../src/domain/roles';
-import type { RunState } from '../../src/domain/run-state';
+import type { RunJob, RunState } from '../../src/domain/run-state';
 import { statusText } from '../../src/domain/status';
 import { memoryWorld } from './memory-ports';
 
@@ -121,6 +121,18 @@ describe("live edit of a member someone else's interrupted run may have changed"
     expect(world.sheet.cell(key, COL.status)).toBe(statusText.unseenElsewhere(BOB, 'ROLE_MEMBER'));
     // Once that run writes Manager to the row, Member waits for an Apply, whose confirmation names who typed it.
     expect(world.sheet.records.get(key)).toEqual({ role: 'ROLE_MEMBER', by: ALICE });
+  });
+
+  it('records nobody as typing for a row whose hidden key was pasted from elsewhere (its seal does not vouch for it)', () => {
+    const world = withBobsUnseenWrite('ROLE_ASSISTANT_MANAGER', true);
+    const forged = `${SPACE}/members/9`;
+    world.runs.get(BOB)?.jobs.push({ ...(world.runs.get(BOB)?.jobs[0] as RunJob), key: forged, index: 9 });
+    // A co-editor writes members/9 into the hidden key cell of members/1's row; Alice types its Role cell as it was.
+    world.sheet.type(`${SPACE}/members/1`, COL.key, forged);
+    handleRoleEdit(roleEditOf(world, forged, ALICE), world.ports);
+    expect(world.chat.requests).toEqual([]);
+    expect(world.sheet.records.has(forged)).toBe(false);
+    expect(world.sheet.cell(forged, COL.status)).not.toBe(statusText.unseenElsewhere(BOB, 'ROLE_MANAGER'));
   });
 
   it('writes another role at once: the newest edit wins, and that run will find it changed', () => {
