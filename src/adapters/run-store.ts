@@ -141,14 +141,15 @@ function readRun(all: Record<string, string>, user: string): { run: RunState; la
   return { run, layout };
 }
 
+/** A job whose write may be in Chat while its row does not show it: answer never read, or not yet written. */
+const unseen = (job: RunJob) => job.state === 'inflight' || (job.state === 'applied' && !job.recorded);
+
 /**
  * Memberships that someone else's open run here may have changed in Chat while their rows do not show it yet: a
  * write sent whose answer was never read (its execution ended: it may or may not be in Chat), or one applied but not
  * yet written to the sheet. Each with whose run it is and the role. Document properties hold every person's run,
  * and only the add-on writes them.
  */
-const unseen = (job: RunJob) => job.state === 'inflight' || (job.state === 'applied' && !job.recorded);
-
 export function unseenWritesOfOthers(user: string): Map<string, UnseenWrite[]> {
   const all = PropertiesService.getDocumentProperties().getProperties();
   const own = keyFor(user);

@@ -152,7 +152,7 @@ export interface RunStore {
   /**
    * Memberships that someone else's open run may have changed in Chat while their rows do not show it yet (a write
    * whose answer was never read, or applied and not yet written to the sheet), each with the person whose run it is
-   * and the role it asked for (see live-edit.ts).
+   * and the role it asked for (see startRun and live-edit.ts).
    */
   unseenWritesOfOthers(user: string): ReadonlyMap<string, readonly UnseenWrite[]>;
   /** The person's last bulk apply in this spreadsheet, for Undo: kept where only the add-on can write. */

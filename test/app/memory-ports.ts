@@ -209,15 +209,16 @@ export function memoryWorld(
       },
       // As the real store: document properties hold everyone's runs; others' writes their rows do not show yet.
       unseenWritesOfOthers: (u) => {
-        const unsettled = new Map<string, { user: string; to: ApiRole }[]>();
+        const unseenWrites = new Map<string, { user: string; to: ApiRole }[]>();
         for (const run of world.runs.values()) {
           if (run.user === u) continue;
           for (const job of run.jobs) {
             const unseen = job.state === 'inflight' || (job.state === 'applied' && !job.recorded);
-            if (unseen) unsettled.set(job.key, [...(unsettled.get(job.key) ?? []), { user: run.user, to: job.to }]);
+            if (unseen)
+              unseenWrites.set(job.key, [...(unseenWrites.get(job.key) ?? []), { user: run.user, to: job.to }]);
           }
         }
-        return unsettled;
+        return unseenWrites;
       },
       remove: (u) => world.runs.delete(u),
       saveUndo: (_u: string, record: UndoRecord) => {
